@@ -1,0 +1,113 @@
+// drawFigure1: densities and D on top, the z-line to x-line mapping below, as in the paper.
+#include "app/figure1_view.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "app/palette.hpp"
+
+namespace ganscope {
+namespace {
+
+/// The x coordinates of the snapshot's curve grid.
+std::array<float, kCurvePoints> curveXs(const Snapshot& s) {
+  std::array<float, kCurvePoints> xs;
+  for (int i = 0; i < kCurvePoints; ++i) {
+    xs[i] = s.x_min + (s.x_max - s.x_min) * i / (kCurvePoints - 1);
+  }
+  return xs;
+}
+
+void drawArrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float head) {
+  draw->AddLine(from, to, color, 1.3f);
+  const float dx = to.x - from.x, dy = to.y - from.y;
+  const float length = std::sqrt(dx * dx + dy * dy);
+  if (length < 1) return;
+  const float ux = dx / length, uy = dy / length;
+  draw->AddTriangleFilled(to, ImVec2(to.x - ux * head - uy * head * 0.5f, to.y - uy * head + ux * head * 0.5f),
+                          ImVec2(to.x - ux * head + uy * head * 0.5f, to.y - uy * head - ux * head * 0.5f),
+                          color);
+}
+
+}  // namespace
+
+void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1Layers& layers,
+                 plot::PlotView& view, bool compact) {
+  const float font = ImGui::GetFontSize();
+  const float mapping_height = layers.mapping ? std::max(font * 3.0f, size.y * 0.22f) : 0.0f;
+  const std::array<float, kCurvePoints> xs = curveXs(s);
+
+  float peak = 1.0f;  // densities and D share one axis: at least [0, 1] so D = 1/2 sits mid-way
+  for (int i = 0; i < kCurvePoints; ++i) {
+    if (std::isfinite(s.p_data[i])) peak = std::max(peak, s.p_data[i]);
+    if (std::isfinite(s.p_g[i])) peak = std::max(peak, std::min(s.p_g[i], 3 * peak));
+  }
+  plot::PlotView bounds{s.x_min, s.x_max, 0.0, peak * 1.08};
+  plot::PlotOptions options;
+  options.x_label = compact ? nullptr : "x";
+  ImVec2 plot_min, plot_max;
+  {
+    plot::PlotCanvas canvas(id, ImVec2(size.x, size.y - mapping_height), view, bounds, options);
+    plot_min = canvas.plotMin();
+    plot_max = canvas.plotMax();
+    canvas.horizontalLine(0.5, IM_COL32(0, 0, 0, 60), true, compact ? nullptr : "1/2");
+    if (layers.d_star) canvas.line(xs, s.d_star, palette::kOptimalD, 2.0f);
+    if (layers.p_g) canvas.line(xs, s.p_g, palette::kGenerator, 2.5f);
+    if (layers.d) canvas.dashedLine(xs, s.d, palette::kDiscriminator, 2.5f);
+    if (layers.p_data) {
+      // Dots every few grid points, as in the paper's figure.
+      std::array<float, kCurvePoints / 4> dot_x, dot_y;
+      for (int i = 0; i < kCurvePoints / 4; ++i) {
+        dot_x[i] = xs[i * 4 + 2];
+        dot_y[i] = s.p_data[i * 4 + 2];
+      }
+      canvas.dots(dot_x, dot_y, palette::kData, compact ? 1.6f : 2.4f);
+    }
+    if (!compact) {
+      const plot::LegendEntry legend[] = {
+          {palette::kData, "p_data  data density", plot::LegendEntry::Style::Dots},
+          {palette::kGenerator, "p_g  generator density"},
+          {palette::kDiscriminator, "D(x)  discriminator", plot::LegendEntry::Style::Dashed},
+          {palette::kOptimalD, "D*(x) = p_data / (p_data + p_g)"},
+      };
+      canvas.legend(legend);
+    }
+    if (canvas.hovered() && !compact) {
+      const double x = canvas.toDataX(ImGui::GetIO().MousePos.x);
+      const int i = static_cast<int>(std::lround((x - s.x_min) / (s.x_max - s.x_min) * (kCurvePoints - 1)));
+      if (i >= 0 && i < kCurvePoints) {
+        ImGui::SetTooltip("x = %.3f\np_data = %.3f\np_g = %.3f\nD(x) = %.3f\nD*(x) = %.3f", x,
+                          s.p_data[i], s.p_g[i], s.d[i], s.d_star[i]);
+      }
+    }
+  }
+  if (!layers.mapping) return;
+
+  // The x-line (top) and the z-line (bottom, z in [0, 1] across the same width) joined by
+  // arrows z -> G(z): where arrows bunch, p_g is high.
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(size.x, mapping_height));
+  const float x_line = origin.y + font * 0.5f;
+  const float z_line = origin.y + mapping_height - font * 0.9f;
+  draw->AddLine(ImVec2(plot_min.x, x_line), ImVec2(plot_max.x, x_line), palette::kData, 2.0f);
+  draw->AddLine(ImVec2(plot_min.x, z_line), ImVec2(plot_max.x, z_line), palette::kData, 2.0f);
+  if (!compact) {
+    draw->AddText(ImVec2(plot_min.x - font * 1.4f, x_line - font * 0.5f), palette::kData, "x");
+    draw->AddText(ImVec2(plot_min.x - font * 1.4f, z_line - font * 0.5f), palette::kData, "z");
+  }
+  draw->PushClipRect(ImVec2(plot_min.x - 2, origin.y), ImVec2(plot_max.x + 2, origin.y + mapping_height), true);
+  const float width = plot_max.x - plot_min.x;
+  for (int i = 0; i < kMapLines; ++i) {
+    if (!std::isfinite(s.g_of_z[i])) continue;
+    const float from_x = plot_min.x + s.z[i] * width;
+    const float to_x = static_cast<float>(plot_min.x + (s.g_of_z[i] - view.x0) / (view.x1 - view.x0) * width);
+    drawArrow(draw, ImVec2(from_x, z_line), ImVec2(to_x, x_line + 2), palette::kMapping,
+              compact ? 4.0f : 7.0f);
+    draw->AddCircleFilled(ImVec2(from_x, z_line), compact ? 1.5f : 2.5f, palette::kData);
+  }
+  draw->PopClipRect();
+}
+
+}  // namespace ganscope

@@ -1,0 +1,17 @@
+// drawFigure1: the 1-D picture of Figure 1 of Goodfellow et al. 2014 from one Snapshot; used
+// by the live panel and by each capture of the strip.
+#pragma once
+#include <imgui.h>
+
+#include "app/plot/draw.hpp"
+#include "app/view_settings.hpp"
+#include "core/telemetry.hpp"
+
+namespace ganscope {
+
+/// Draws densities, D(x), D*(x) and the z -> x mapping into `size` at the cursor.
+/// `compact` drops the legend and axis title (for the capture strip).
+void drawFigure1(const char* id, ImVec2 size, const Snapshot& snapshot,
+                 const Figure1Layers& layers, plot::PlotView& view, bool compact);
+
+}  // namespace ganscope

@@ -1,0 +1,205 @@
+// GuiApp: the frame loop. Drains the session's queues, lays the panels out for the window
+// size, handles shortcuts, paces frames and, for scripted runs, writes the screenshot.
+#include "app/gui_app.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "app/cli.hpp"
+#include "app/metric_store.hpp"
+#include "app/panels/panels.hpp"
+#include "app/ui_state.hpp"
+#include "app/view_settings.hpp"
+#include "app/window.hpp"
+#include "core/runtime_info.hpp"
+#include "core/session.hpp"
+
+namespace ganscope {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr double kFrameSeconds = 1.0 / 60.0;  // frame cap: vsync is absent under Xvfb
+constexpr double kIdleWaitSeconds = 0.5;      // paused and quiet: wake at least this often
+constexpr int kActiveFrames = 6;              // frames drawn after any input or new data
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse |
+                                         ImGuiWindowFlags_NoSavedSettings;
+
+/// Places the next panel at a fixed rectangle of the window (the layout is computed, so it is
+/// the same on every machine and projector).
+bool beginPanel(const char* title, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra = 0) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  return ImGui::Begin(title, nullptr, kPanelFlags | extra);
+}
+
+void drawLayout(PanelContext& ctx) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float font = ImGui::GetFontSize();
+  const float status_h = font * 2.0f;
+  const float controls_w = std::min(display.x * 0.3f, font * 22.0f);
+  const float right_w = (display.x - controls_w) * 0.36f;
+  const float centre_w = display.x - controls_w - right_w;
+  const float body_h = display.y - status_h;
+  const float figure_h = body_h * 0.64f;
+  const float third = body_h / 3.0f;
+
+  if (beginPanel("Controls", ImVec2(0, 0), ImVec2(controls_w, body_h))) drawControlsPanel(ctx);
+  ImGui::End();
+  if (beginPanel("Figure 1: the game in one dimension", ImVec2(controls_w, 0),
+                 ImVec2(centre_w, figure_h))) {
+    drawFigure1Panel(ctx);
+  }
+  ImGui::End();
+  if (beginPanel("Captures (a)-(d)", ImVec2(controls_w, figure_h),
+                 ImVec2(centre_w, body_h - figure_h))) {
+    drawCapturePanel(ctx);
+  }
+  ImGui::End();
+  const float right_x = controls_w + centre_w;
+  if (beginPanel("Losses", ImVec2(right_x, 0), ImVec2(right_w, third))) drawLossesPanel(ctx);
+  ImGui::End();
+  if (beginPanel("Mean D(x) and D(G(z))", ImVec2(right_x, third), ImVec2(right_w, third))) {
+    drawDMeansPanel(ctx);
+  }
+  ImGui::End();
+  if (beginPanel("Histograms of D(x) and D(G(z))", ImVec2(right_x, 2 * third),
+                 ImVec2(right_w, body_h - 2 * third))) {
+    drawDHistogramPanel(ctx);
+  }
+  ImGui::End();
+  if (beginPanel("##status", ImVec2(0, body_h), ImVec2(display.x, status_h),
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+    drawStatusBar(ctx);
+  }
+  ImGui::End();
+}
+
+/// Keyboard shortcuts; ignored while a text field has the keyboard.
+void handleShortcuts(PanelContext& ctx) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) {
+    sendCommand(ctx, ctx.status.state == RunState::Running ? Command{Pause{}} : Command{Resume{}});
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_S, false) && !io.KeyCtrl) {
+    sendCommand(ctx, StepOnce{StepTarget::Both});
+  }
+  if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))) {
+    ctx.view.ui_scale = std::min(3.0f, ctx.view.ui_scale * 1.1f);
+  }
+  if (io.KeyCtrl &&
+      (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))) {
+    ctx.view.ui_scale = std::max(0.5f, ctx.view.ui_scale / 1.1f);
+  }
+}
+
+/// Moves everything waiting in the session's queues into the store. True if anything came.
+bool drain(Session& session, MetricStore& store, UiState& ui, const ViewSettings& view) {
+  bool received = false;
+  StepStats stats;
+  while (session.pollStats(stats)) {
+    store.append(stats);
+    received = true;
+  }
+  if (const Snapshot* snapshot = session.pollSnapshot()) {
+    store.setSnapshot(*snapshot);
+    ui.captures.captureIfPlanned(*snapshot, view.capture_steps);
+    session.recycle(snapshot);
+    received = true;
+  }
+  return received;
+}
+
+}  // namespace
+
+bool sendCommand(PanelContext& ctx, Command command) {
+  try {
+    if (ctx.session.send(std::move(command))) return true;
+    ctx.ui.error = "The trainer is busy; try again.";
+  } catch (const ConfigError& error) {
+    ctx.ui.error = error.what();
+  }
+  return false;
+}
+
+int runGui(const TrainConfig& config, const GuiOptions& options) {
+  const bool scripted = !options.screenshot_path.empty();
+  SessionOptions session_options;
+  session_options.intra_op_threads = options.threads;
+  session_options.start_paused = options.start_paused;
+  if (scripted) {
+    session_options.pause_at_step =
+        options.screenshot_steps > 0 ? options.screenshot_steps : config.steps;
+  }
+
+  std::unique_ptr<Window> window;
+  try {
+    WindowOptions window_options;
+    window_options.width = options.width;
+    window_options.height = options.height;
+    window = std::make_unique<Window>(window_options);
+  } catch (const std::exception& error) {
+    std::cerr << "ganscope: " << error.what() << "\n";
+    return kExitFailure;
+  }
+  Session session(config, session_options);
+  MetricStore store;
+  ViewSettings view;
+  UiState ui;
+  ui.edit = config;
+  const std::string blas = blasDescription();
+  std::cerr << "ganscope: GL renderer " << window->renderer() << "; BLAS " << blas << "\n";
+
+  int frames = 0;
+  int active_frames = kActiveFrames;
+  double fps = 0;
+  auto last_start = Clock::now();
+  while (!window->shouldClose()) {
+    const auto start = Clock::now();
+    const double since_last = std::chrono::duration<double>(start - last_start).count();
+    last_start = start;
+    if (since_last > 0) fps = fps == 0 ? 1.0 / since_last : 0.9 * fps + 0.1 / since_last;
+    const SessionStatus status = session.status();
+    const bool streaming = drain(session, store, ui, view);
+    if (streaming || status.state == RunState::Running) active_frames = kActiveFrames;
+
+    window->setUiScale(view.ui_scale);
+    window->beginFrame();
+    PanelContext ctx{session, store, status, view, ui, fps, blas};
+    handleShortcuts(ctx);
+    drawLayout(ctx);
+    ++frames;
+    const bool training_done =
+        status.state != RunState::Running && store.snapshot() && store.snapshot()->step == status.step;
+    const bool capture = scripted && frames >= options.screenshot_frames && training_done;
+    if (!window->endFrame(capture ? options.screenshot_path : std::string())) {
+      std::cerr << "ganscope: cannot write " << options.screenshot_path << "\n";
+      return kExitFailure;
+    }
+    if (capture) {
+      std::cerr << "ganscope: wrote " << options.screenshot_path << " after " << frames
+                << " frames at step " << status.step << "\n";
+      return status.state == RunState::Diverged ? kExitDiverged : kExitOk;
+    }
+
+    // Pace: at most 60 fps while active; asleep until input when paused and quiet.
+    const double frame_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    if (active_frames > 0 || scripted) {
+      --active_frames;
+      window->waitEvents(std::max(0.0, kFrameSeconds - frame_seconds));
+    } else {
+      window->waitEvents(kIdleWaitSeconds);
+      active_frames = 1;  // an event or the timeout: draw at least one frame
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace ganscope

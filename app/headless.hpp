@@ -1,0 +1,19 @@
+// Headless runs: the same Session as the GUI, no window; prints and writes metrics JSON.
+#pragma once
+#include <string>
+
+#include "core/config.hpp"
+
+namespace ganscope {
+
+struct HeadlessOptions {
+  int64_t steps = 0;       ///< steps to train
+  int threads = 1;         ///< LibTorch intra-op threads of the trainer
+  std::string out_path;    ///< metrics JSON file ("" prints to stdout only)
+  bool progress = false;   ///< a progress line on stderr about once a second
+};
+
+/// Trains `config` for options.steps steps. Returns kExitOk, kExitDiverged or kExitFailure.
+int runHeadless(const TrainConfig& config, const HeadlessOptions& options);
+
+}  // namespace ganscope

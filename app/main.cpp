@@ -1,0 +1,71 @@
+// ganscope entry point: parses the command line, then runs the GUI, a headless run or a query.
+#include <unistd.h>
+
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli.hpp"
+#include "app/gui_app.hpp"
+#include "app/headless.hpp"
+#include "core/presets.hpp"
+#include "core/runtime_info.hpp"
+
+using namespace ganscope;
+
+namespace {
+
+/// The config the options name: a file, a preset or the default preset, with overrides.
+TrainConfig resolveConfig(const CliOptions& cli) {
+  TrainConfig config = !cli.config_file.empty() ? loadConfigFile(cli.config_file)
+                       : presetConfig(cli.preset.empty() ? kDefaultPreset : cli.preset);
+  if (cli.seed) config.seed = *cli.seed;
+  if (cli.steps) config.steps = *cli.steps;
+  return config;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CliOptions cli;
+  if (auto exit_code = parseCli(argc, argv, cli)) return *exit_code;
+  if (cli.version) {
+    std::cout << "ganscope " << GANSCOPE_VERSION << "\nLibTorch " << torchVersion()
+              << "\nBLAS " << blasDescription() << "\n";
+    return kExitOk;
+  }
+  if (cli.list_presets) {
+    for (const std::string& name : presetNames()) {
+      std::cout << name << "\t" << presetConfig(name).description << "\n";
+    }
+    return kExitOk;
+  }
+  TrainConfig config;
+  try {
+    config = resolveConfig(cli);
+  } catch (const ConfigError& error) {
+    std::cerr << "ganscope: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+  if (cli.dump_config) {
+    std::cout << configToJson(config).dump(2) << "\n";
+    return kExitOk;
+  }
+  if (cli.headless) {
+    HeadlessOptions options;
+    options.steps = config.steps;
+    options.threads = cli.threads;
+    options.out_path = cli.out;
+    options.progress = isatty(STDERR_FILENO);
+    return runHeadless(config, options);
+  }
+  GuiOptions options;
+  options.threads = cli.threads;
+  options.width = cli.width;
+  options.height = cli.height;
+  options.screenshot_path = cli.screenshot;
+  options.screenshot_frames = cli.frames;
+  options.screenshot_steps = cli.steps.value_or(0);
+  options.start_paused = cli.paused;
+  return runGui(config, options);
+}

@@ -1,0 +1,59 @@
+// MetricStore: per-step series, newest snapshot and rates.
+#include "app/metric_store.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ganscope {
+
+void MetricStore::clear() {
+  steps_.clear();
+  seconds_.clear();
+  for (auto& s : series_) s.clear();
+  last_ = StepStats{};
+  has_snapshot_ = false;
+}
+
+void MetricStore::startGeneration(uint32_t generation) {
+  if (generation == generation_) return;
+  clear();
+  generation_ = generation;
+}
+
+void MetricStore::append(const StepStats& stats) {
+  startGeneration(stats.generation);
+  steps_.push_back(static_cast<double>(stats.step));
+  seconds_.push_back(stats.seconds);
+  series_[static_cast<int>(Series::DLoss)].push_back(stats.d_loss);
+  series_[static_cast<int>(Series::GLoss)].push_back(stats.g_loss);
+  series_[static_cast<int>(Series::DReal)].push_back(stats.d_real_mean);
+  series_[static_cast<int>(Series::DFake)].push_back(stats.d_fake_mean);
+  series_[static_cast<int>(Series::Value)].push_back(stats.value);
+  last_ = stats;
+}
+
+void MetricStore::setSnapshot(const Snapshot& snapshot) {
+  startGeneration(snapshot.generation);
+  snapshot_ = snapshot;
+  has_snapshot_ = true;
+}
+
+double MetricStore::stepsPerSecond() const {
+  if (seconds_.size() < 2) return 0;
+  const float now = seconds_.back();
+  const auto first = std::lower_bound(seconds_.begin(), seconds_.end(), now - 1.0f);
+  const size_t i = static_cast<size_t>(first - seconds_.begin());
+  const double dt = now - seconds_[i];
+  return dt > 0 ? (steps_.back() - steps_[i]) / dt : 0;
+}
+
+double MetricStore::recentMean(Series which, size_t count) const {
+  const std::vector<float>& values = series_[static_cast<int>(which)];
+  const size_t n = std::min(count, values.size());
+  if (n == 0) return NAN;
+  double sum = 0;
+  for (size_t i = values.size() - n; i < values.size(); ++i) sum += values[i];
+  return sum / n;
+}
+
+}  // namespace ganscope

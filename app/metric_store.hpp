@@ -1,0 +1,45 @@
+// MetricStore: what the UI has received from the session. Per-step series for the plots, the
+// newest snapshot, and the rates shown in the status bar. UI thread only.
+#pragma once
+#include <span>
+#include <vector>
+
+#include "core/telemetry.hpp"
+
+namespace ganscope {
+
+enum class Series { DLoss, GLoss, DReal, DFake, Value, Count };
+
+class MetricStore {
+ public:
+  /// Appends one step; a new generation (a reset) clears the history first.
+  void append(const StepStats& stats);
+  /// Keeps a copy of `snapshot` (the session's buffer can go back at once); clears the history
+  /// if the snapshot belongs to a newer generation.
+  void setSnapshot(const Snapshot& snapshot);
+  void clear();
+
+  std::span<const double> steps() const { return steps_; }
+  std::span<const float> series(Series which) const { return series_[static_cast<int>(which)]; }
+  bool empty() const { return steps_.empty(); }
+  /// The last StepStats received (zeros before the first).
+  const StepStats& last() const { return last_; }
+  const Snapshot* snapshot() const { return has_snapshot_ ? &snapshot_ : nullptr; }
+  /// Training steps per second over the last second of trainer time.
+  double stepsPerSecond() const;
+  /// Mean of `which` over the last `count` steps (NaN when empty).
+  double recentMean(Series which, size_t count) const;
+
+ private:
+  void startGeneration(uint32_t generation);
+
+  uint32_t generation_ = 0;
+  std::vector<double> steps_;
+  std::vector<float> seconds_;
+  std::vector<float> series_[static_cast<int>(Series::Count)];
+  StepStats last_;
+  Snapshot snapshot_;
+  bool has_snapshot_ = false;
+};
+
+}  // namespace ganscope

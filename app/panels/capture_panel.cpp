@@ -1,0 +1,53 @@
+// Capture panel: panels (a)-(d) of Figure 1 side by side, captured by click or at chosen steps.
+#include <cstdio>
+
+#include "app/figure1_view.hpp"
+#include "app/panels/panels.hpp"
+
+namespace ganscope {
+
+void drawCapturePanel(PanelContext& ctx) {
+  const auto& captures = ctx.ui.captures.captures();
+  if (ImGui::Button("Capture now") && ctx.store.snapshot()) {
+    ctx.ui.captures.capture(*ctx.store.snapshot());
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Clear")) ctx.ui.captures.clear();
+  ImGui::SameLine();
+  ImGui::TextUnformatted("auto at steps");
+  for (size_t i = 0; i < CaptureStrip::kSlots; ++i) {
+    ImGui::SameLine();
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
+    long long step = ctx.view.capture_steps[i];
+    if (ImGui::InputScalar("##step", ImGuiDataType_S64, &step)) {
+      ctx.view.capture_steps[i] = std::max<long long>(-1, step);
+    }
+    ImGui::PopID();
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("(-1: off)");
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float width = (avail.x - spacing * (CaptureStrip::kSlots - 1)) / CaptureStrip::kSlots;
+  const float label_height = ImGui::GetTextLineHeightWithSpacing();
+  for (size_t i = 0; i < CaptureStrip::kSlots; ++i) {
+    if (i > 0) ImGui::SameLine();
+    ImGui::BeginGroup();
+    if (i < captures.size()) {
+      ImGui::Text("(%c)  step %lld   JSD %.3f", static_cast<char>('a' + i),
+                  static_cast<long long>(captures[i].step), captures[i].js);
+      char id[16];
+      std::snprintf(id, sizeof(id), "##cap%zu", i);
+      drawFigure1(id, ImVec2(width, avail.y - label_height), captures[i], ctx.view.layers,
+                  ctx.ui.capture_views[i], true);
+    } else {
+      ImGui::TextDisabled("(%c)  empty", static_cast<char>('a' + i));
+      ImGui::Dummy(ImVec2(width, avail.y - label_height));
+    }
+    ImGui::EndGroup();
+  }
+}
+
+}  // namespace ganscope

@@ -1,0 +1,199 @@
+// Controls panel: play/pause/step/reset, presets and config files, every hyperparameter live,
+// architecture/data/seed edits that apply on reset, the capture plan and the UI scale.
+#include <cfloat>
+#include <cstdio>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/palette.hpp"
+#include "app/panels/panels.hpp"
+#include "core/presets.hpp"
+
+namespace ganscope {
+namespace {
+
+template <class Enum, size_t N>
+bool enumCombo(const char* label, Enum& value, const std::pair<const char*, Enum> (&items)[N]) {
+  bool changed = false;
+  const char* current = "?";
+  for (const auto& [name, item] : items) {
+    if (item == value) current = name;
+  }
+  if (ImGui::BeginCombo(label, current)) {
+    for (const auto& [name, item] : items) {
+      if (ImGui::Selectable(name, item == value)) {
+        changed = item != value;
+        value = item;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+constexpr std::pair<const char*, LossKind> kLosses[] = {
+    {"non-saturating  -log D(G(z))", LossKind::NonSaturating},
+    {"minimax  log(1 - D(G(z)))", LossKind::Minimax}};
+constexpr std::pair<const char*, OptimizerKind> kOptimizers[] = {{"Adam", OptimizerKind::Adam},
+                                                                 {"SGD + momentum", OptimizerKind::Sgd}};
+constexpr std::pair<const char*, Activation> kActivations[] = {
+    {"ReLU", Activation::Relu}, {"LeakyReLU 0.2", Activation::LeakyRelu}, {"tanh", Activation::Tanh}};
+constexpr std::pair<const char*, DataKind> kDataKinds[] = {{"Gaussian", DataKind::Gaussian},
+                                                           {"bimodal", DataKind::Bimodal}};
+
+/// Learning rate on a log slider: rates span five decades.
+bool learningRate(const char* label, float& lr) {
+  return ImGui::SliderFloat(label, &lr, 1e-5f, 1.0f, "%.5f", ImGuiSliderFlags_Logarithmic);
+}
+
+bool optimizerEditor(const char* title, OptimizerConfig& opt) {
+  ImGui::PushID(title);
+  ImGui::TextUnformatted(title);
+  bool changed = enumCombo("optimizer", opt.kind, kOptimizers);
+  changed |= learningRate("learning rate", opt.lr);
+  if (opt.kind == OptimizerKind::Sgd) {
+    changed |= ImGui::SliderFloat("momentum", &opt.momentum, 0.0f, 0.99f, "%.2f");
+  } else {
+    changed |= ImGui::SliderFloat("beta1", &opt.beta1, 0.0f, 0.99f, "%.2f");
+    changed |= ImGui::SliderFloat("beta2", &opt.beta2, 0.9f, 0.9999f, "%.4f");
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+bool mlpEditor(const char* title, MlpConfig& mlp) {
+  ImGui::PushID(title);
+  ImGui::TextUnformatted(title);
+  bool changed = ImGui::SliderInt("hidden layers", &mlp.hidden_layers, 1, 8);
+  changed |= ImGui::SliderInt("width", &mlp.width, 1, 256);
+  changed |= enumCombo("activation", mlp.activation, kActivations);
+  ImGui::PopID();
+  return changed;
+}
+
+void resetWith(PanelContext& ctx, const TrainConfig& config) {
+  if (sendCommand(ctx, Reset{config})) {
+    ctx.ui.edit = config;
+    ctx.ui.needs_reset = false;
+  }
+}
+
+void fileSection(PanelContext& ctx) {
+  char path[512];
+  std::snprintf(path, sizeof(path), "%s", ctx.ui.config_path.c_str());
+  if (ImGui::InputText("file", path, sizeof(path))) ctx.ui.config_path = path;
+  if (ImGui::Button("Load config")) {
+    try {
+      resetWith(ctx, loadConfigFile(ctx.ui.config_path));
+    } catch (const ConfigError& error) {
+      ctx.ui.error = std::string("Not loaded (the current run continues): ") + error.what();
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Save config")) {
+    const std::string temp = ctx.ui.config_path + ".tmp";
+    std::ofstream file(temp, std::ios::trunc);
+    file << configToJson(ctx.ui.edit).dump(2) << "\n";
+    file.close();
+    if (!file || std::rename(temp.c_str(), ctx.ui.config_path.c_str()) != 0) {
+      ctx.ui.error = "Cannot write " + ctx.ui.config_path;
+    }
+  }
+}
+
+}  // namespace
+
+void drawControlsPanel(PanelContext& ctx) {
+  UiState& ui = ctx.ui;
+  const float font = ImGui::GetFontSize();
+  if (!ui.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+    ImGui::TextWrapped("%s", ui.error.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::SmallButton("Dismiss")) ui.error.clear();
+    ImGui::Separator();
+  }
+  if (ctx.status.state == RunState::Diverged) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+    ImGui::TextWrapped("Diverged at step %lld: a loss or weight became NaN/Inf. Lower the "
+                       "learning rate, then Reset.",
+                       static_cast<long long>(ctx.status.diverged_at));
+    ImGui::PopStyleColor();
+  }
+
+  // Transport: the most used buttons first, big enough to hit on a touchpad in front of a class.
+  const ImVec2 big(font * 5.2f, font * 1.8f);
+  const bool running = ctx.status.state == RunState::Running;
+  if (ImGui::Button(running ? "Pause" : "Play", big)) {
+    sendCommand(ctx, running ? Command{Pause{}} : Command{Resume{}});
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Reset", big)) resetWith(ctx, ui.edit);
+  if (ImGui::Button("Step D")) sendCommand(ctx, StepOnce{StepTarget::Discriminator});
+  ImGui::SameLine();
+  if (ImGui::Button("Step G")) sendCommand(ctx, StepOnce{StepTarget::Generator});
+  ImGui::SameLine();
+  if (ImGui::Button("Step both")) sendCommand(ctx, StepOnce{StepTarget::Both});
+  ImGui::TextDisabled("Space: play/pause   S: one step   Ctrl +/-: size");
+  ImGui::Separator();
+
+  // Presets.
+  const std::vector<std::string> presets = presetNames();
+  if (ImGui::BeginCombo("preset", ui.edit.name.c_str())) {
+    for (const std::string& name : presets) {
+      if (ImGui::Selectable(name.c_str(), name == ui.edit.name)) resetWith(ctx, presetConfig(name));
+    }
+    ImGui::EndCombo();
+  }
+  if (!ui.edit.description.empty()) ImGui::TextWrapped("%s", ui.edit.description.c_str());
+  ImGui::Separator();
+
+  // Live hyperparameters: sent as one struct, applied before the next step.
+  ImGui::TextUnformatted("Training (applies at the next step)");
+  Hyperparams& hyper = ui.edit.hyper;
+  bool changed = enumCombo("G loss", hyper.loss, kLosses);
+  changed |= ImGui::SliderInt("batch size", &hyper.batch_size, 1, 1024);
+  changed |= ImGui::SliderInt("k (D steps per G step)", &hyper.d_steps, 1, 20);
+  changed |= optimizerEditor("Discriminator", hyper.d_opt);
+  changed |= optimizerEditor("Generator", hyper.g_opt);
+  if (changed) sendCommand(ctx, SetHyperparams{hyper});
+  ImGui::Separator();
+
+  // Rebuild-time settings.
+  ImGui::TextUnformatted("Model and data (apply on Reset)");
+  bool rebuild = false;
+  rebuild |= enumCombo("data", ui.edit.data.kind, kDataKinds);
+  rebuild |= ImGui::SliderFloat("mean", &ui.edit.data.mean, -10.0f, 10.0f, "%.2f");
+  rebuild |= ImGui::SliderFloat("std", &ui.edit.data.std, 0.05f, 3.0f, "%.2f");
+  if (ui.edit.data.kind == DataKind::Bimodal) {
+    rebuild |= ImGui::SliderFloat("separation", &ui.edit.data.separation, 0.0f, 10.0f, "%.2f");
+  }
+  rebuild |= mlpEditor("Generator network", ui.edit.generator);
+  rebuild |= mlpEditor("Discriminator network", ui.edit.discriminator);
+  long long seed = static_cast<long long>(ui.edit.seed);
+  if (ImGui::InputScalar("seed", ImGuiDataType_S64, &seed) && seed >= 0) {
+    ui.edit.seed = static_cast<uint64_t>(seed);
+    rebuild = true;
+  }
+  ui.needs_reset |= rebuild;
+  if (ui.needs_reset) {
+    ImGui::TextColored(palette::kNote, "Edited: press Reset to rebuild with these settings.");
+  }
+  ImGui::Separator();
+  fileSection(ctx);
+  ImGui::Separator();
+  ImGui::TextUnformatted("Figure 1 layers");
+  Figure1Layers& layers = ctx.view.layers;
+  ImGui::Checkbox("p_data", &layers.p_data);
+  ImGui::SameLine();
+  ImGui::Checkbox("p_g", &layers.p_g);
+  ImGui::SameLine();
+  ImGui::Checkbox("D", &layers.d);
+  ImGui::Checkbox("D*", &layers.d_star);
+  ImGui::SameLine();
+  ImGui::Checkbox("z -> x mapping", &layers.mapping);
+  ImGui::SliderFloat("UI scale", &ctx.view.ui_scale, 0.5f, 3.0f, "%.2f");
+}
+
+}  // namespace ganscope

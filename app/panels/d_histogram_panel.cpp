@@ -1,0 +1,32 @@
+// D histogram panel: where D puts real and fake samples on [0, 1] right now.
+#include <algorithm>
+
+#include "app/palette.hpp"
+#include "app/panels/panels.hpp"
+
+namespace ganscope {
+
+void drawDHistogramPanel(PanelContext& ctx) {
+  const Snapshot* s = ctx.store.snapshot();
+  float peak = 0.2f;
+  if (s) {
+    for (int i = 0; i < kHistBins; ++i) peak = std::max({peak, s->hist_real[i], s->hist_fake[i]});
+  }
+  const plot::PlotView bounds{0, 1, 0, peak * 1.1};
+  plot::PlotOptions options;
+  options.x_label = "D output";
+  options.fixed_y = true;
+  plot::PlotCanvas canvas("##dhist", ImGui::GetContentRegionAvail(), ctx.ui.histogram_view, bounds,
+                          options);
+  if (!s) return;
+  canvas.bars(s->hist_real, 0, 1, palette::kDataFill, palette::kData);
+  canvas.bars(s->hist_fake, 0, 1, palette::kGeneratorFill, palette::kGenerator);
+  const float half[] = {0.5f, 0.5f}, span[] = {0.0f, static_cast<float>(peak * 2)};
+  canvas.dashedLine(half, span, palette::kReference, 1.5f);
+  const plot::LegendEntry legend[] = {
+      {palette::kDataFill, "D(x), real", plot::LegendEntry::Style::Box},
+      {palette::kGeneratorFill, "D(G(z)), fake", plot::LegendEntry::Style::Box}};
+  canvas.legend(legend);
+}
+
+}  // namespace ganscope

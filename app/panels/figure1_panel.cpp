@@ -1,0 +1,32 @@
+// Figure 1 panel: the live 1-D picture plus V(D,G) against -log 4 and the JSD estimate.
+#include <cmath>
+#include <numbers>
+
+#include "app/figure1_view.hpp"
+#include "app/palette.hpp"
+#include "app/panels/panels.hpp"
+
+namespace ganscope {
+
+void drawFigure1Panel(PanelContext& ctx) {
+  const Snapshot* s = ctx.store.snapshot();
+  if (!s) {
+    ImGui::TextUnformatted("Waiting for the first snapshot...");
+    return;
+  }
+  // C(G) = -log 4 + 2 JSD: the value at the optimal D (Theorem 1 of the paper).
+  const double log4 = std::log(4.0);
+  ImGui::Text("step %lld    V(D,G) = %.3f   (optimum -log 4 = %.3f)    JSD(p_data || p_g) = %.4f nats"
+              "    C(G) = -log 4 + 2 JSD = %.3f",
+              static_cast<long long>(s->step), s->value, -log4, s->js, -log4 + 2 * s->js);
+  const Figure1Layers& l = ctx.view.layers;
+  const bool converged = s->js < 0.02 && std::abs(s->value + log4) < 0.02;
+  if (converged) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0, 0.55f, 0.2f, 1), "  p_g ~ p_data, D ~ 1/2");
+  }
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  drawFigure1("##figure1", avail, *s, l, ctx.ui.figure1_view, false);
+}
+
+}  // namespace ganscope

@@ -1,0 +1,32 @@
+// The GUI's panels, one per file in app/panels/, all drawn by GuiApp from this list. A panel
+// reads the MetricStore and the settings; it talks to the trainer only through Session.
+#pragma once
+#include "app/metric_store.hpp"
+#include "app/ui_state.hpp"
+#include "app/view_settings.hpp"
+#include "core/session.hpp"
+
+namespace ganscope {
+
+struct PanelContext {
+  Session& session;
+  const MetricStore& store;
+  const SessionStatus& status;
+  ViewSettings& view;
+  UiState& ui;
+  double ui_fps = 0;  ///< frames per second of the render loop
+  const std::string& blas;
+};
+
+/// Sends `command`, turning a refusal into the error banner; true when queued.
+bool sendCommand(PanelContext& ctx, Command command);
+
+void drawControlsPanel(PanelContext& ctx);
+void drawFigure1Panel(PanelContext& ctx);
+void drawLossesPanel(PanelContext& ctx);
+void drawDMeansPanel(PanelContext& ctx);
+void drawDHistogramPanel(PanelContext& ctx);
+void drawCapturePanel(PanelContext& ctx);
+void drawStatusBar(PanelContext& ctx);
+
+}  // namespace ganscope

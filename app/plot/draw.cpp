@@ -1,0 +1,272 @@
+// PlotCanvas: axes, lines, bars, legend and zoom/pan on ImDrawList.
+#include "app/plot/draw.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/plot/ticks.hpp"
+
+namespace ganscope::plot {
+namespace {
+
+constexpr ImU32 kFrameColor = IM_COL32(70, 70, 70, 255);
+constexpr ImU32 kGridColor = IM_COL32(0, 0, 0, 28);
+constexpr ImU32 kTextColor = IM_COL32(30, 30, 30, 255);
+constexpr ImU32 kBackground = IM_COL32(255, 255, 255, 255);
+
+bool finite(double v) { return std::isfinite(v); }
+
+double ease(double current, double target, double fraction) {
+  if (!finite(current)) return target;
+  return current + (target - current) * fraction;
+}
+
+}  // namespace
+
+void dashedSegment(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 color, float thickness,
+                   float dash_px, float gap_px) {
+  const float dx = b.x - a.x, dy = b.y - a.y;
+  const float length = std::sqrt(dx * dx + dy * dy);
+  if (length <= 0) return;
+  for (float t = 0; t < length; t += dash_px + gap_px) {
+    const float t1 = std::min(length, t + dash_px);
+    draw->AddLine(ImVec2(a.x + dx * t / length, a.y + dy * t / length),
+                  ImVec2(a.x + dx * t1 / length, a.y + dy * t1 / length), color, thickness);
+  }
+}
+
+PlotCanvas::PlotCanvas(const char* id, ImVec2 size, PlotView& view, const PlotView& bounds,
+                       const PlotOptions& options)
+    : view_(view), options_(options), draw_(ImGui::GetWindowDrawList()) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  size.x = std::max(size.x, 60.0f);
+  size.y = std::max(size.y, 40.0f);
+  ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft);
+  hovered_ = ImGui::IsItemHovered();
+  const float font = ImGui::GetFontSize();
+  min_ = ImVec2(origin.x + font * 3.4f, origin.y + font * 0.6f);
+  max_ = ImVec2(origin.x + size.x - font * 0.8f,
+                origin.y + size.y - font * (options_.x_label ? 2.6f : 1.6f));
+  handleInput(bounds);
+  draw_->AddRectFilled(min_, max_, kBackground);
+  drawAxes();
+  draw_->PushClipRect(min_, max_, true);
+}
+
+PlotCanvas::~PlotCanvas() {
+  draw_->PopClipRect();
+  draw_->AddRect(min_, max_, kFrameColor);
+}
+
+void PlotCanvas::handleInput(const PlotView& bounds) {
+  const bool fit = view_.auto_fit || !view_.initialised;
+  if (fit && finite(bounds.x0) && finite(bounds.x1) && bounds.x1 > bounds.x0) {
+    const double f = view_.initialised ? options_.ease : 1.0;
+    view_.x0 = ease(view_.x0, bounds.x0, f);
+    view_.x1 = ease(view_.x1, bounds.x1, f);
+  }
+  if ((fit || options_.fixed_y) && finite(bounds.y0) && finite(bounds.y1) &&
+      bounds.y1 > bounds.y0) {
+    const double f = view_.initialised && !options_.fixed_y ? options_.ease : 1.0;
+    view_.y0 = ease(view_.y0, bounds.y0, f);
+    view_.y1 = ease(view_.y1, bounds.y1, f);
+  }
+  view_.initialised = true;
+  if (!hovered_) return;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    view_.auto_fit = true;
+    return;
+  }
+  const double width = view_.x1 - view_.x0, height = view_.y1 - view_.y0;
+  if (io.MouseWheel != 0) {
+    const double factor = std::pow(0.85, io.MouseWheel);
+    const double cx = toDataX(io.MousePos.x);
+    view_.x0 = cx - (cx - view_.x0) * factor;
+    view_.x1 = cx + (view_.x1 - cx) * factor;
+    view_.auto_fit = false;
+  }
+  if (ImGui::IsItemActive() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+    const double dx = io.MouseDelta.x / (max_.x - min_.x) * width;
+    view_.x0 -= dx;
+    view_.x1 -= dx;
+    if (!options_.fixed_y) {
+      const double dy = io.MouseDelta.y / (max_.y - min_.y) * height;
+      view_.y0 += dy;
+      view_.y1 += dy;
+    }
+    view_.auto_fit = false;
+  }
+}
+
+void PlotCanvas::drawAxes() {
+  const float font = ImGui::GetFontSize();
+  // x axis: grid lines and pruned labels under the plot.
+  const std::vector<Tick> x_ticks = makeTicks(view_.x0, view_.x1, max_.x - min_.x);
+  std::vector<float> centers, widths;
+  for (const Tick& tick : x_ticks) {
+    centers.push_back(toScreen(tick.value, 0).x);
+    widths.push_back(ImGui::CalcTextSize(tick.label.c_str()).x);
+  }
+  const std::vector<bool> keep = pruneLabels(centers, widths);
+  for (size_t i = 0; i < x_ticks.size(); ++i) {
+    draw_->AddLine(ImVec2(centers[i], min_.y), ImVec2(centers[i], max_.y), kGridColor);
+    draw_->AddLine(ImVec2(centers[i], max_.y), ImVec2(centers[i], max_.y + 4), kFrameColor);
+    if (keep[i]) {
+      draw_->AddText(ImVec2(centers[i] - widths[i] / 2, max_.y + 4), kTextColor,
+                     x_ticks[i].label.c_str());
+    }
+  }
+  if (options_.x_label) {
+    const float w = ImGui::CalcTextSize(options_.x_label).x;
+    draw_->AddText(ImVec2((min_.x + max_.x - w) / 2, max_.y + 4 + font), kTextColor,
+                   options_.x_label);
+  }
+  // y axis: labels right-aligned left of the plot, about one per 2.5 text lines.
+  const std::vector<Tick> y_ticks =
+      makeTicks(view_.y0, view_.y1, max_.y - min_.y, std::max(40.0f, font * 2.5f));
+  for (const Tick& tick : y_ticks) {
+    const float y = toScreen(0, tick.value).y;
+    draw_->AddLine(ImVec2(min_.x, y), ImVec2(max_.x, y), kGridColor);
+    const ImVec2 size = ImGui::CalcTextSize(tick.label.c_str());
+    draw_->AddText(ImVec2(min_.x - size.x - 5, y - size.y / 2), kTextColor, tick.label.c_str());
+  }
+}
+
+ImVec2 PlotCanvas::toScreen(double x, double y) const {
+  const double u = (x - view_.x0) / (view_.x1 - view_.x0);
+  const double v = (y - view_.y0) / (view_.y1 - view_.y0);
+  return ImVec2(static_cast<float>(min_.x + u * (max_.x - min_.x)),
+                static_cast<float>(max_.y - v * (max_.y - min_.y)));
+}
+
+double PlotCanvas::toDataX(float screen_x) const {
+  return view_.x0 + (screen_x - min_.x) / (max_.x - min_.x) * (view_.x1 - view_.x0);
+}
+
+void PlotCanvas::line(std::span<const float> xs, std::span<const float> ys, ImU32 color,
+                      float thickness) {
+  points_.clear();
+  const size_t n = std::min(xs.size(), ys.size());
+  for (size_t i = 0; i <= n; ++i) {
+    if (i < n && finite(xs[i]) && finite(ys[i])) {
+      points_.push_back(toScreen(xs[i], ys[i]));
+      continue;
+    }
+    if (points_.size() > 1) {
+      draw_->AddPolyline(points_.data(), static_cast<int>(points_.size()), color, 0, thickness);
+    }
+    points_.clear();
+  }
+}
+
+void PlotCanvas::dashedLine(std::span<const float> xs, std::span<const float> ys, ImU32 color,
+                            float thickness, float dash_px, float gap_px) {
+  // Dashes follow the curve's arc length so the pattern stays even along slopes.
+  const size_t n = std::min(xs.size(), ys.size());
+  const float period = dash_px + gap_px;
+  float phase = 0;
+  for (size_t i = 1; i < n; ++i) {
+    if (!finite(xs[i - 1]) || !finite(ys[i - 1]) || !finite(xs[i]) || !finite(ys[i])) continue;
+    const ImVec2 a = toScreen(xs[i - 1], ys[i - 1]), b = toScreen(xs[i], ys[i]);
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const float length = std::sqrt(dx * dx + dy * dy);
+    float t = 0;
+    while (t < length) {
+      const float left = phase < dash_px ? dash_px - phase : period - phase;
+      const float step = std::min(left, length - t);
+      if (phase < dash_px) {
+        draw_->AddLine(ImVec2(a.x + dx * t / length, a.y + dy * t / length),
+                       ImVec2(a.x + dx * (t + step) / length, a.y + dy * (t + step) / length),
+                       color, thickness);
+      }
+      t += step;
+      phase = std::fmod(phase + step, period);
+    }
+  }
+}
+
+void PlotCanvas::decimatedLine(std::span<const double> xs, std::span<const float> ys,
+                               ImU32 color, float thickness) {
+  decimateMinMax(xs, ys, view_.x0, view_.x1, static_cast<int>(max_.x - min_.x), columns_);
+  points_.clear();
+  for (const Column& c : columns_) {
+    const float x = toScreen(c.x, 0).x;
+    points_.push_back(ImVec2(x, toScreen(0, c.first).y));
+    if (c.min != c.max) {
+      // The column's full range as a vertical stroke, then on from its last value.
+      draw_->AddLine(ImVec2(x, toScreen(0, c.min).y), ImVec2(x, toScreen(0, c.max).y), color,
+                     thickness);
+      points_.push_back(ImVec2(x, toScreen(0, c.last).y));
+    }
+  }
+  if (points_.size() > 1) {
+    draw_->AddPolyline(points_.data(), static_cast<int>(points_.size()), color, 0, thickness);
+  }
+}
+
+void PlotCanvas::horizontalLine(double y, ImU32 color, bool dashed, const char* label) {
+  const float sy = toScreen(0, y).y;
+  if (dashed) {
+    dashedSegment(draw_, ImVec2(min_.x, sy), ImVec2(max_.x, sy), color, 1.5f, 7, 5);
+  } else {
+    draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), color, 1.5f);
+  }
+  if (label) {
+    const ImVec2 size = ImGui::CalcTextSize(label);
+    draw_->AddText(ImVec2(min_.x + 6, sy - size.y - 1), color, label);
+  }
+}
+
+void PlotCanvas::bars(std::span<const float> heights, double lo, double hi, ImU32 fill,
+                      ImU32 edge) {
+  const double width = (hi - lo) / heights.size();
+  for (size_t i = 0; i < heights.size(); ++i) {
+    if (!finite(heights[i]) || heights[i] <= 0) continue;
+    const ImVec2 a = toScreen(lo + i * width, heights[i]);
+    const ImVec2 b = toScreen(lo + (i + 1) * width, 0);
+    draw_->AddRectFilled(a, b, fill);
+    draw_->AddRect(a, b, edge);
+  }
+}
+
+void PlotCanvas::dots(std::span<const float> xs, std::span<const float> ys, ImU32 color,
+                      float radius) {
+  const size_t n = std::min(xs.size(), ys.size());
+  for (size_t i = 0; i < n; ++i) {
+    if (finite(xs[i]) && finite(ys[i])) draw_->AddCircleFilled(toScreen(xs[i], ys[i]), radius, color);
+  }
+}
+
+void PlotCanvas::legend(std::span<const LegendEntry> entries) {
+  const float font = ImGui::GetFontSize();
+  const float swatch = font * 1.6f;
+  float width = 0;
+  for (const LegendEntry& e : entries) width = std::max(width, ImGui::CalcTextSize(e.name).x);
+  const ImVec2 box_min(max_.x - width - swatch - font * 1.2f, min_.y + font * 0.4f);
+  const ImVec2 box_max(max_.x - font * 0.4f, box_min.y + entries.size() * font * 1.25f + font * 0.4f);
+  draw_->AddRectFilled(box_min, box_max, IM_COL32(255, 255, 255, 225));
+  draw_->AddRect(box_min, box_max, IM_COL32(0, 0, 0, 60));
+  float y = box_min.y + font * 0.2f;
+  for (const LegendEntry& e : entries) {
+    const float mid = y + font * 0.55f;
+    const ImVec2 a(box_min.x + font * 0.4f, mid), b(a.x + swatch, mid);
+    switch (e.style) {
+      case LegendEntry::Style::Line: draw_->AddLine(a, b, e.color, 2.5f); break;
+      case LegendEntry::Style::Dashed: dashedSegment(draw_, a, b, e.color, 2.5f, 6, 4); break;
+      case LegendEntry::Style::Dots:
+        for (int i = 0; i < 3; ++i) {
+          draw_->AddCircleFilled(ImVec2(a.x + swatch * (i + 0.5f) / 3, mid), 2.5f, e.color);
+        }
+        break;
+      case LegendEntry::Style::Box:
+        draw_->AddRectFilled(ImVec2(a.x, mid - font * 0.3f), ImVec2(b.x, mid + font * 0.3f),
+                             e.color);
+        break;
+    }
+    draw_->AddText(ImVec2(b.x + font * 0.4f, y), kTextColor, e.name);
+    y += font * 1.25f;
+  }
+}
+
+}  // namespace ganscope::plot

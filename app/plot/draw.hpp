@@ -1,0 +1,81 @@
+// PlotCanvas: our small plotting kit on ImDrawList (ImPlot is not packaged for us). Axes with
+// 1-2-5 ticks, min/max-decimated lines, dashed lines, bars, dots, legend; wheel zooms x at the
+// cursor, drag pans, double-click fits again.
+#pragma once
+#include <span>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app/plot/decimate.hpp"
+
+namespace ganscope::plot {
+
+/// A plot's visible range, kept by the caller across frames.
+struct PlotView {
+  double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+  bool auto_fit = true;  ///< follow the data bounds; user zoom/pan turns this off, double-click on
+  bool initialised = false;
+};
+
+struct PlotOptions {
+  const char* x_label = nullptr;  ///< text under the x axis
+  bool fixed_y = false;  ///< y range comes from the bounds only; zoom and pan act on x only
+  float ease = 0.25f;    ///< per-frame fraction of the way toward new auto-fit bounds
+};
+
+/// One entry of a legend: a colour, a style and a name.
+struct LegendEntry {
+  ImU32 color;
+  const char* name;
+  enum class Style { Line, Dashed, Dots, Box } style = Style::Line;
+};
+
+class PlotCanvas {
+ public:
+  /// Claims `size` at the cursor; `bounds` are the data bounds the view fits to when auto_fit.
+  PlotCanvas(const char* id, ImVec2 size, PlotView& view, const PlotView& bounds,
+             const PlotOptions& options = {});
+  ~PlotCanvas();
+  PlotCanvas(const PlotCanvas&) = delete;
+  PlotCanvas& operator=(const PlotCanvas&) = delete;
+
+  ImVec2 toScreen(double x, double y) const;
+  double toDataX(float screen_x) const;
+  ImDrawList* drawList() const { return draw_; }
+  ImVec2 plotMin() const { return min_; }
+  ImVec2 plotMax() const { return max_; }
+  bool hovered() const { return hovered_; }
+
+  /// A polyline through (xs[i], ys[i]); NaN/Inf points break the line.
+  void line(std::span<const float> xs, std::span<const float> ys, ImU32 color, float thickness);
+  void dashedLine(std::span<const float> xs, std::span<const float> ys, ImU32 color,
+                  float thickness, float dash_px = 9, float gap_px = 6);
+  /// A long series drawn through min/max decimation: one vertical stroke per pixel column.
+  void decimatedLine(std::span<const double> xs, std::span<const float> ys, ImU32 color,
+                     float thickness);
+  void horizontalLine(double y, ImU32 color, bool dashed, const char* label = nullptr);
+  /// Bars over equal bins spanning [lo, hi].
+  void bars(std::span<const float> heights, double lo, double hi, ImU32 fill, ImU32 edge);
+  void dots(std::span<const float> xs, std::span<const float> ys, ImU32 color, float radius);
+  /// Legend in the top-right corner of the plot area.
+  void legend(std::span<const LegendEntry> entries);
+
+ private:
+  void handleInput(const PlotView& bounds);
+  void drawAxes();
+
+  PlotView& view_;
+  PlotOptions options_;
+  ImDrawList* draw_ = nullptr;
+  ImVec2 min_, max_;  // plot area (inside the axes) in screen pixels
+  bool hovered_ = false;
+  std::vector<Column> columns_;
+  std::vector<ImVec2> points_;
+};
+
+/// Draws a dashed segment from a to b.
+void dashedSegment(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 color, float thickness,
+                   float dash_px, float gap_px);
+
+}  // namespace ganscope::plot

@@ -1,0 +1,38 @@
+// Google Benchmark of one training step of each preset and of a snapshot, on the trainer
+// itself (no session, no queues): the engine's raw cost.
+#include <benchmark/benchmark.h>
+
+#include "core/presets.hpp"
+#include "core/trainer.hpp"
+
+namespace ganscope {
+namespace {
+
+
+void BM_Step(benchmark::State& state, const std::string& preset) {
+  at::set_num_threads(1);
+  Trainer trainer(presetConfig(preset));
+  for (auto _ : state) benchmark::DoNotOptimize(trainer.step(StepTarget::Both));
+  state.counters["steps/s"] = benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
+}
+
+void BM_Snapshot(benchmark::State& state) {
+  at::set_num_threads(1);
+  Trainer trainer(presetConfig(kDefaultPreset));
+  auto snapshot = std::make_unique<Snapshot>();
+  for (auto _ : state) trainer.fillSnapshot(*snapshot);
+}
+
+}  // namespace
+}  // namespace ganscope
+
+int main(int argc, char** argv) {
+  for (const std::string& name : ganscope::presetNames()) {
+    benchmark::RegisterBenchmark(("step/" + name).c_str(), ganscope::BM_Step, name)
+        ->Unit(benchmark::kMicrosecond);
+  }
+  benchmark::RegisterBenchmark("snapshot/figure1", ganscope::BM_Snapshot)
+      ->Unit(benchmark::kMicrosecond);
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+}

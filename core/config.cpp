@@ -1,0 +1,153 @@
+// TrainConfig JSON I/O and validation.
+#include "core/config.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/json_reader.hpp"
+
+namespace ganscope {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::initializer_list<std::pair<const char*, LossKind>> kLossNames = {
+    {"minimax", LossKind::Minimax}, {"non_saturating", LossKind::NonSaturating}};
+constexpr std::initializer_list<std::pair<const char*, OptimizerKind>> kOptimizerNames = {
+    {"sgd", OptimizerKind::Sgd}, {"adam", OptimizerKind::Adam}};
+constexpr std::initializer_list<std::pair<const char*, Activation>> kActivationNames = {
+    {"relu", Activation::Relu}, {"leaky_relu", Activation::LeakyRelu}, {"tanh", Activation::Tanh}};
+constexpr std::initializer_list<std::pair<const char*, DataKind>> kDataNames = {
+    {"gaussian", DataKind::Gaussian}, {"bimodal", DataKind::Bimodal}};
+
+template <class Enum>
+const char* nameOf(Enum kind, std::initializer_list<std::pair<const char*, Enum>> names) {
+  for (const auto& [name, value] : names) {
+    if (value == kind) return name;
+  }
+  return "?";
+}
+
+void readOptimizer(JsonReader reader, OptimizerConfig& out) {
+  reader.readEnum("kind", out.kind, kOptimizerNames);
+  reader.read("lr", out.lr, 0.0, 100.0, /*lo_open=*/true);
+  reader.read("momentum", out.momentum, 0.0, 0.999);
+  reader.read("beta1", out.beta1, 0.0, 0.999);
+  reader.read("beta2", out.beta2, 0.0, 0.99999);
+  reader.rejectUnknown();
+}
+
+void readHyper(JsonReader reader, Hyperparams& out) {
+  reader.readEnum("loss", out.loss, kLossNames);
+  reader.read("batch_size", out.batch_size, 1, 8192);
+  reader.read("d_steps", out.d_steps, 1, 100);
+  readOptimizer(reader.child("g_opt"), out.g_opt);
+  readOptimizer(reader.child("d_opt"), out.d_opt);
+  reader.rejectUnknown();
+}
+
+void readMlp(JsonReader reader, MlpConfig& out) {
+  reader.read("hidden_layers", out.hidden_layers, 1, 8);
+  reader.read("width", out.width, 1, 1024);
+  reader.readEnum("activation", out.activation, kActivationNames);
+  reader.rejectUnknown();
+}
+
+void readData(JsonReader reader, DataConfig& out) {
+  reader.readEnum("kind", out.kind, kDataNames);
+  reader.read("mean", out.mean, -100.0, 100.0);
+  reader.read("std", out.std, 0.01, 100.0);
+  reader.read("separation", out.separation, 0.0, 200.0);
+  reader.rejectUnknown();
+}
+
+json optimizerToJson(const OptimizerConfig& opt) {
+  return {{"kind", toString(opt.kind)},
+          {"lr", opt.lr},
+          {"momentum", opt.momentum},
+          {"beta1", opt.beta1},
+          {"beta2", opt.beta2}};
+}
+
+json mlpToJson(const MlpConfig& mlp) {
+  return {{"hidden_layers", mlp.hidden_layers},
+          {"width", mlp.width},
+          {"activation", toString(mlp.activation)}};
+}
+
+}  // namespace
+
+const char* toString(LossKind kind) { return nameOf(kind, kLossNames); }
+const char* toString(OptimizerKind kind) { return nameOf(kind, kOptimizerNames); }
+const char* toString(Activation kind) { return nameOf(kind, kActivationNames); }
+const char* toString(DataKind kind) { return nameOf(kind, kDataNames); }
+
+TrainConfig configFromJson(const json& root) {
+  TrainConfig config;
+  JsonReader reader(root, "");
+  reader.read("name", config.name);
+  reader.read("description", config.description);
+  readData(reader.child("data"), config.data);
+  readMlp(reader.child("generator"), config.generator);
+  readMlp(reader.child("discriminator"), config.discriminator);
+  readHyper(reader.child("hyper"), config.hyper);
+  reader.read("seed", config.seed);
+  reader.read("steps", config.steps, 1, 1'000'000'000);
+  reader.rejectUnknown();
+  return config;
+}
+
+json configToJson(const TrainConfig& config) {
+  const Hyperparams& hyper = config.hyper;
+  return {{"name", config.name},
+          {"description", config.description},
+          {"data",
+           {{"kind", toString(config.data.kind)},
+            {"mean", config.data.mean},
+            {"std", config.data.std},
+            {"separation", config.data.separation}}},
+          {"generator", mlpToJson(config.generator)},
+          {"discriminator", mlpToJson(config.discriminator)},
+          {"hyper",
+           {{"loss", toString(hyper.loss)},
+            {"batch_size", hyper.batch_size},
+            {"d_steps", hyper.d_steps},
+            {"g_opt", optimizerToJson(hyper.g_opt)},
+            {"d_opt", optimizerToJson(hyper.d_opt)}}},
+          {"seed", config.seed},
+          {"steps", config.steps}};
+}
+
+TrainConfig parseConfig(std::string_view text, const std::string& source) {
+  json root;
+  try {
+    root = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& error) {
+    throw ConfigError("", std::string("not valid JSON (") + error.what() + ")", source);
+  }
+  try {
+    return configFromJson(root);
+  } catch (const ConfigError& error) {
+    throw ConfigError(error.field(), error.message(), source);
+  }
+}
+
+TrainConfig loadConfigFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw ConfigError("", "cannot open the file for reading", path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return parseConfig(text.str(), path);
+}
+
+void validate(const Hyperparams& hyper) {
+  TrainConfig wrapper;
+  wrapper.hyper = hyper;
+  validate(wrapper);
+}
+
+void validate(const TrainConfig& config) { configFromJson(configToJson(config)); }
+
+}  // namespace ganscope

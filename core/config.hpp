@@ -1,0 +1,104 @@
+// TrainConfig: every hyperparameter of a run with its default, JSON I/O and validation.
+// Torch-free: app/ reads and edits these types directly.
+#pragma once
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace ganscope {
+
+enum class LossKind : uint8_t {
+  Minimax,        ///< saturating: G minimises log(1 - D(G(z))), as in the paper's equation 1
+  NonSaturating,  ///< G maximises log D(G(z)), the paper's practical variant
+};
+enum class OptimizerKind : uint8_t { Sgd, Adam };
+enum class Activation : uint8_t { Relu, LeakyRelu, Tanh };
+enum class DataKind : uint8_t {
+  Gaussian,  ///< N(mean, std)
+  Bimodal,   ///< equal mixture of N(mean - separation/2, std) and N(mean + separation/2, std)
+};
+
+/// One network's optimiser. Every field may change while training.
+struct OptimizerConfig {
+  OptimizerKind kind = OptimizerKind::Adam;  ///< "sgd" (with momentum) or "adam"
+  float lr = 1e-3f;                          ///< learning rate, (0, 100]
+  float momentum = 0.9f;                     ///< SGD momentum, [0, 1)
+  float beta1 = 0.5f;                        ///< Adam beta1, [0, 1)
+  float beta2 = 0.999f;                      ///< Adam beta2, [0, 1)
+};
+
+/// Everything that can change between two steps without rebuilding the networks.
+struct Hyperparams {
+  LossKind loss = LossKind::NonSaturating;  ///< generator loss
+  int batch_size = 128;                     ///< samples per batch, [1, 8192]
+  int d_steps = 1;                          ///< k: discriminator steps per generator step, [1, 100]
+  OptimizerConfig g_opt;                    ///< generator optimiser
+  OptimizerConfig d_opt;                    ///< discriminator optimiser
+};
+
+/// A multilayer perceptron. Changes apply on reset.
+struct MlpConfig {
+  int hidden_layers = 2;                  ///< hidden layers, [1, 8]
+  int width = 32;                         ///< units per hidden layer, [1, 1024]
+  Activation activation = Activation::Relu;  ///< "relu", "leaky_relu" (slope 0.2) or "tanh"
+};
+
+/// The 1-D data distribution p_data. Changes apply on reset.
+struct DataConfig {
+  DataKind kind = DataKind::Gaussian;  ///< "gaussian" or "bimodal"
+  float mean = 4.0f;                   ///< centre, [-100, 100]
+  float std = 0.5f;                    ///< standard deviation of each mode, [0.01, 100]
+  float separation = 4.0f;             ///< distance between the two bimodal modes, [0, 200]
+};
+
+/// A complete run: data, networks, hyperparameters, seed, default length.
+struct TrainConfig {
+  std::string name = "custom";  ///< preset name, shown in the UI
+  std::string description;      ///< one line shown in the UI
+  DataConfig data;
+  MlpConfig generator;
+  MlpConfig discriminator;
+  Hyperparams hyper;
+  uint64_t seed = 1;     ///< random seed for weights and sampling
+  int64_t steps = 5000;  ///< default step count of a headless run, [1, 1e9]
+};
+
+/// A bad configuration. `field()` is the dotted JSON path, e.g. "hyper.d_opt.lr".
+class ConfigError : public std::runtime_error {
+ public:
+  /// `source` names the file or text the error came from ("" when unknown).
+  ConfigError(std::string field, std::string message, const std::string& source = "")
+      : std::runtime_error((source.empty() ? "" : source + ": ") +
+                           (field.empty() ? message : field + ": " + message)),
+        field_(std::move(field)),
+        message_(std::move(message)) {}
+  const std::string& field() const { return field_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  std::string field_;
+  std::string message_;
+};
+
+/// Reads a config from JSON; missing fields keep their defaults. Throws ConfigError naming the
+/// field and the allowed values for unknown fields, wrong types and out-of-range numbers.
+TrainConfig configFromJson(const nlohmann::json& json);
+nlohmann::json configToJson(const TrainConfig& config);
+
+/// Parses JSON text (`source` names it in errors) or a file; throws ConfigError.
+TrainConfig parseConfig(std::string_view text, const std::string& source);
+TrainConfig loadConfigFile(const std::string& path);
+
+/// Validates values set in code (the UI's editors) by the same rules as JSON; throws ConfigError.
+void validate(const Hyperparams& hyper);
+void validate(const TrainConfig& config);
+
+const char* toString(LossKind kind);
+const char* toString(OptimizerKind kind);
+const char* toString(Activation kind);
+const char* toString(DataKind kind);
+
+}  // namespace ganscope

@@ -1,0 +1,62 @@
+// FlatParameters and FlatOptimizer: one buffer per network, a few ops per update.
+#include "core/flat_optimizer.hpp"
+
+#include <cmath>
+
+namespace ganscope {
+
+FlatParameters::FlatParameters(torch::nn::Module& module) : params_(module.parameters()) {
+  int64_t total = 0;
+  for (const torch::Tensor& p : params_) total += p.numel();
+  values_ = torch::empty({total});
+  grads_ = torch::zeros({total});
+  torch::NoGradGuard no_grad;
+  int64_t offset = 0;
+  for (torch::Tensor& p : params_) {
+    const int64_t n = p.numel();
+    torch::Tensor value = values_.narrow(0, offset, n).view(p.sizes());
+    value.copy_(p);
+    p.set_data(value);
+    p.mutable_grad() = grads_.narrow(0, offset, n).view(p.sizes());
+    offset += n;
+  }
+}
+
+void FlatParameters::setRequiresGrad(bool requires_grad) {
+  for (torch::Tensor& p : params_) p.requires_grad_(requires_grad);
+}
+
+bool FlatParameters::allFinite() const { return values_.isfinite().all().item<bool>(); }
+
+FlatOptimizer::FlatOptimizer(FlatParameters& params) : params_(params) {
+  first_moment_ = torch::zeros_like(params.values());
+  second_moment_ = torch::zeros_like(params.values());
+  scratch_ = torch::empty_like(params.values());
+}
+
+void FlatOptimizer::step(const OptimizerConfig& config) {
+  torch::NoGradGuard no_grad;
+  if (config.kind != state_kind_) {
+    first_moment_.zero_();
+    second_moment_.zero_();
+    adam_steps_ = 0;
+    state_kind_ = config.kind;
+  }
+  torch::Tensor& values = params_.values();
+  const torch::Tensor& grads = params_.grads();
+  if (config.kind == OptimizerKind::Sgd) {
+    first_moment_.mul_(config.momentum).add_(grads);
+    values.add_(first_moment_, -config.lr);
+    return;
+  }
+  ++adam_steps_;
+  const double b1 = config.beta1, b2 = config.beta2;
+  const double bias1 = 1.0 - std::pow(b1, static_cast<double>(adam_steps_));
+  const double bias2 = 1.0 - std::pow(b2, static_cast<double>(adam_steps_));
+  first_moment_.mul_(b1).add_(grads, 1.0 - b1);
+  second_moment_.mul_(b2).addcmul_(grads, grads, 1.0 - b2);
+  torch::sqrt_out(scratch_, second_moment_).div_(std::sqrt(bias2)).add_(1e-8);
+  values.addcdiv_(first_moment_, scratch_, -config.lr / bias1);
+}
+
+}  // namespace ganscope

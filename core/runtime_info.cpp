@@ -1,0 +1,45 @@
+// Runtime facts for --version and the status bar: the LibTorch version and the BLAS library
+// the process loaded (LibTorch calls whatever libblas.so.3 Debian's alternatives select).
+#include <dlfcn.h>
+#include <link.h>
+
+#include <climits>
+#include <cstdlib>
+#include <string>
+
+#include "core/runtime_info.hpp"
+
+namespace ganscope {
+namespace {
+
+int collectBlasPath(dl_phdr_info* info, size_t, void* data) {
+  const std::string name = info->dlpi_name ? info->dlpi_name : "";
+  if (name.find("libblas.so") != std::string::npos ||
+      name.find("libopenblas") != std::string::npos) {
+    auto* path = static_cast<std::string*>(data);
+    if (path->empty() || name.find("libblas.so") != std::string::npos) *path = name;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string torchVersion() { return TORCH_VERSION; }
+
+std::string blasDescription() {
+  std::string loaded;
+  dl_iterate_phdr(collectBlasPath, &loaded);
+  if (loaded.empty()) return "no BLAS library loaded";
+  char resolved[PATH_MAX];
+  const std::string path = realpath(loaded.c_str(), resolved) ? resolved : loaded;
+  using ConfigFn = const char* (*)();
+  if (auto config = reinterpret_cast<ConfigFn>(dlsym(RTLD_DEFAULT, "openblas_get_config"))) {
+    return std::string(config()) + " (" + path + ")";
+  }
+  if (path.find("/blas/") != std::string::npos) {
+    return "reference BLAS, slow: install libopenblas0-pthread (" + path + ")";
+  }
+  return path;
+}
+
+}  // namespace ganscope

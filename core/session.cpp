@@ -1,0 +1,216 @@
+// Session: the training thread, its run state and the three lock-free queues.
+#include "core/session.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <thread>
+
+#include <readerwriterqueue/readerwriterqueue.h>
+
+#include "core/trainer.hpp"
+
+namespace ganscope {
+namespace {
+using Clock = std::chrono::steady_clock;
+constexpr auto kIdleWait = std::chrono::milliseconds(100);  // paused: wake this often at most
+constexpr int kWeightCheckInterval = 64;  // steps between full NaN/Inf scans of the weights
+}  // namespace
+
+struct Session::Impl {
+  Impl(const TrainConfig& config, const SessionOptions& opts)
+      : options(opts),
+        trainer(std::make_unique<Trainer>(config)),
+        stats(opts.stats_capacity),
+        full(opts.snapshot_buffers),
+        free(opts.snapshot_buffers),
+        state(opts.start_paused ? RunState::Paused : RunState::Running) {
+    for (int i = 0; i < opts.snapshot_buffers; ++i) {
+      pool.push_back(std::make_unique<Snapshot>());
+      free.enqueue(pool.back().get());
+    }
+    thread = std::thread([this] { run(); });
+  }
+
+  ~Impl() {
+    stop.store(true);
+    commands.enqueue(Pause{});  // wakes a paused trainer at once
+    thread.join();
+  }
+
+  void run();
+  void apply(Command& command);
+  void trainStep(StepTarget target);
+  void publishSnapshot(bool periodic);
+
+  const SessionOptions options;
+  std::unique_ptr<Trainer> trainer;  // trainer thread only
+
+  moodycamel::BlockingReaderWriterQueue<Command> commands{64};
+  moodycamel::ReaderWriterQueue<StepStats> stats;
+  moodycamel::ReaderWriterQueue<Snapshot*> full;  // trainer -> UI
+  moodycamel::ReaderWriterQueue<Snapshot*> free;  // UI -> trainer
+  std::vector<std::unique_ptr<Snapshot>> pool;
+
+  // Written by the trainer thread, read by the UI.
+  std::atomic<RunState> state;
+  std::atomic<int64_t> step{0};
+  std::atomic<uint32_t> generation{0};
+  std::atomic<int64_t> diverged_at{-1};
+  std::atomic<uint64_t> dropped_stats{0};
+  std::atomic<uint64_t> dropped_snapshots{0};
+  std::atomic<bool> stop{false};
+
+  // Trainer thread only.
+  std::optional<StepTarget> pending_step;
+  bool snapshot_owed = true;  // the UI needs a picture of the current state
+  Clock::time_point run_start = Clock::now();
+  Clock::time_point next_snapshot = Clock::now();
+
+  // UI thread only.
+  TrainConfig config;
+  std::thread thread;
+};
+
+void Session::Impl::run() {
+  at::set_num_threads(options.intra_op_threads);
+  const auto period = std::chrono::duration_cast<Clock::duration>(
+      std::chrono::duration<double>(1.0 / options.snapshot_hz));
+  Command command;
+  while (!stop.load(std::memory_order_relaxed)) {
+    const bool stepping = state.load() == RunState::Running || pending_step;
+    if (!stepping) {
+      // Paused or diverged: sleep until a command comes (owing a snapshot: retry soon).
+      if (snapshot_owed) publishSnapshot(false);
+      const auto wait = snapshot_owed ? std::chrono::milliseconds(5) : kIdleWait;
+      if (commands.wait_dequeue_timed(command, wait)) apply(command);
+      continue;
+    }
+    while (commands.try_dequeue(command)) apply(command);
+    if (state.load() != RunState::Running && !pending_step) continue;
+    const StepTarget target = pending_step.value_or(StepTarget::Both);
+    pending_step.reset();
+    trainStep(target);
+    const auto now = Clock::now();
+    if (snapshot_owed || now >= next_snapshot) {
+      publishSnapshot(!snapshot_owed);
+      next_snapshot = now + period;
+    }
+  }
+}
+
+void Session::Impl::apply(Command& command) {
+  std::visit(
+      [this](auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        const bool diverged = state.load() == RunState::Diverged;
+        if constexpr (std::is_same_v<T, SetHyperparams>) {
+          trainer->setHyperparams(c.value);
+        } else if constexpr (std::is_same_v<T, Pause>) {
+          if (!diverged) state.store(RunState::Paused);
+          snapshot_owed = true;
+        } else if constexpr (std::is_same_v<T, Resume>) {
+          if (!diverged) state.store(RunState::Running);
+        } else if constexpr (std::is_same_v<T, StepOnce>) {
+          if (!diverged) {
+            state.store(RunState::Paused);
+            pending_step = c.target;
+          }
+        } else if constexpr (std::is_same_v<T, Reset>) {
+          trainer = std::make_unique<Trainer>(c.config);
+          generation.fetch_add(1);
+          step.store(0);
+          diverged_at.store(-1);
+          if (diverged) state.store(RunState::Paused);
+          pending_step.reset();
+          run_start = Clock::now();
+          snapshot_owed = true;
+        }
+      },
+      command);
+}
+
+void Session::Impl::trainStep(StepTarget target) {
+  StepStats s = trainer->step(target);
+  s.generation = generation.load(std::memory_order_relaxed);
+  s.seconds = std::chrono::duration<float>(Clock::now() - run_start).count();
+  if (!stats.try_enqueue(s)) dropped_stats.fetch_add(1, std::memory_order_relaxed);
+  step.store(s.step, std::memory_order_relaxed);
+  if (target != StepTarget::Both) snapshot_owed = true;
+
+  const bool diverged = trainer->lastStepDiverged() ||
+                        (s.step % kWeightCheckInterval == 0 && !trainer->weightsFinite());
+  if (diverged) {
+    diverged_at.store(s.step);
+    state.store(RunState::Diverged);
+    snapshot_owed = true;
+  } else if (s.step == options.pause_at_step && state.load() == RunState::Running) {
+    state.store(RunState::Paused);
+    snapshot_owed = true;
+  }
+}
+
+void Session::Impl::publishSnapshot(bool periodic) {
+  Snapshot* buffer = nullptr;
+  if (!free.try_dequeue(buffer)) {
+    if (periodic) dropped_snapshots.fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
+  trainer->fillSnapshot(*buffer);
+  buffer->generation = generation.load(std::memory_order_relaxed);
+  full.enqueue(buffer);
+  snapshot_owed = false;
+}
+
+Session::Session(const TrainConfig& config, const SessionOptions& options) {
+  validate(config);
+  impl_ = std::make_unique<Impl>(config, options);
+  impl_->config = config;
+}
+
+Session::~Session() = default;
+
+bool Session::send(Command command) {
+  TrainConfig next = impl_->config;
+  if (auto* hyper = std::get_if<SetHyperparams>(&command)) {
+    validate(hyper->value);
+    next.hyper = hyper->value;
+  } else if (auto* reset = std::get_if<Reset>(&command)) {
+    validate(reset->config);
+    next = reset->config;
+  }
+  if (!impl_->commands.try_enqueue(std::move(command))) return false;
+  impl_->config = std::move(next);
+  return true;
+}
+
+bool Session::pollStats(StepStats& out) { return impl_->stats.try_dequeue(out); }
+
+const Snapshot* Session::pollSnapshot() {
+  Snapshot* newest = nullptr;
+  Snapshot* next = nullptr;
+  while (impl_->full.try_dequeue(next)) {
+    if (newest) impl_->free.enqueue(newest);
+    newest = next;
+  }
+  return newest;
+}
+
+void Session::recycle(const Snapshot* snapshot) {
+  if (snapshot) impl_->free.enqueue(const_cast<Snapshot*>(snapshot));
+}
+
+SessionStatus Session::status() const {
+  SessionStatus s;
+  s.state = impl_->state.load();
+  s.step = impl_->step.load();
+  s.generation = impl_->generation.load();
+  s.diverged_at = impl_->diverged_at.load();
+  s.dropped_stats = impl_->dropped_stats.load();
+  s.dropped_snapshots = impl_->dropped_snapshots.load();
+  return s;
+}
+
+TrainConfig Session::config() const { return impl_->config; }
+
+}  // namespace ganscope

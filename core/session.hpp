@@ -1,0 +1,62 @@
+// Session: the torch-free facade app/ uses. Owns the training thread and the three lock-free
+// queues (commands in; per-step stats and pooled snapshots out). The trainer never blocks on
+// the UI: when an outgoing queue is full it drops the item and counts the drop.
+#pragma once
+#include <cstdint>
+#include <memory>
+
+#include "core/commands.hpp"
+#include "core/config.hpp"
+#include "core/telemetry.hpp"
+
+namespace ganscope {
+
+struct SessionOptions {
+  int intra_op_threads = 1;        ///< LibTorch threads of the trainer; 1 leaves a core to the UI
+  double snapshot_hz = 30;         ///< snapshot rate while running (default: 30)
+  bool start_paused = false;       ///< wait for Resume or StepOnce before the first step
+  int64_t pause_at_step = -1;      ///< pause when this many steps are done (-1: never)
+  size_t stats_capacity = 1 << 16; ///< StepStats queue slots before drops (default: 65536)
+  int snapshot_buffers = 4;        ///< Snapshot pool size (default: 4)
+};
+
+enum class RunState : uint8_t { Running, Paused, Diverged };
+
+/// Counters and state the UI reads every frame; all of it is a copy.
+struct SessionStatus {
+  RunState state = RunState::Paused;
+  int64_t step = 0;                ///< steps done in this run
+  uint32_t generation = 0;         ///< resets so far
+  int64_t diverged_at = -1;        ///< step whose loss or weights became NaN/Inf, else -1
+  uint64_t dropped_stats = 0;      ///< StepStats dropped because the queue was full
+  uint64_t dropped_snapshots = 0;  ///< snapshots skipped because no pool buffer was free
+};
+
+class Session {
+ public:
+  /// Builds the trainer from `config` (throws ConfigError) and starts the training thread.
+  Session(const TrainConfig& config, const SessionOptions& options = {});
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  /// Queues a command; false if the command queue is full (the UI may retry next frame).
+  /// Throws ConfigError for invalid hyperparameters or configs, before queueing.
+  bool send(Command command);
+
+  /// Pops the oldest StepStats; false when none is waiting.
+  bool pollStats(StepStats& out);
+  /// The newest snapshot not yet seen, or nullptr. Hand it back with `recycle` when drawn.
+  const Snapshot* pollSnapshot();
+  void recycle(const Snapshot* snapshot);
+
+  SessionStatus status() const;
+  /// The config of the current run (after the last Reset), as the trainer applied it.
+  TrainConfig config() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ganscope

@@ -1,0 +1,57 @@
+// Trainer: the 1-D GAN of Goodfellow et al. 2014, one step at a time, plus its telemetry.
+// Runs on the training thread only; not thread-safe.
+#pragma once
+#include <torch/torch.h>
+
+#include "core/commands.hpp"
+#include "core/config.hpp"
+#include "core/data/mixture_1d.hpp"
+#include "core/flat_optimizer.hpp"
+#include "core/models/mlp.hpp"
+#include "core/telemetry.hpp"
+
+namespace ganscope {
+
+class Trainer {
+ public:
+  /// Builds data, G, D and optimisers from `config`, seeding everything from config.seed.
+  explicit Trainer(const TrainConfig& config);
+
+  /// Takes effect at the next step.
+  void setHyperparams(const Hyperparams& hyper);
+  const Hyperparams& hyperparams() const { return hyper_; }
+
+  /// Runs one step of `target` (Both: k D updates and one G update) and returns its stats.
+  /// Values that `target` did not touch keep their previous figures.
+  StepStats step(StepTarget target);
+  /// True when the last step's losses were not finite.
+  bool lastStepDiverged() const { return !std::isfinite(stats_.d_loss + stats_.g_loss); }
+  /// Checks every weight of G and D (a few tensor ops; not every step).
+  bool weightsFinite() const;
+
+  /// Fills the curves, mapping lines, histograms and divergences of the current state.
+  void fillSnapshot(Snapshot& out);
+  int64_t steps() const { return stats_.step; }
+
+ private:
+  void resizeBatch(int batch_size);
+  void discriminatorStep();
+  void generatorStep();
+
+  Hyperparams hyper_;
+  at::Generator random_;           ///< training samples: the run is reproducible from the seed
+  at::Generator snapshot_random_;  ///< snapshot samples, so telemetry timing cannot change training
+  Mixture1d data_;
+  Mlp generator_{nullptr};
+  Mlp discriminator_{nullptr};
+  std::unique_ptr<FlatParameters> g_params_, d_params_;
+  std::unique_ptr<FlatOptimizer> g_opt_, d_opt_;
+  StepStats stats_;
+
+  // Preallocated per-batch tensors, resized only when the batch size changes.
+  torch::Tensor real_, z_, labels_;
+  // Snapshot inputs: stratified latent values and mapping-line latents (fixed).
+  torch::Tensor snapshot_z_, mapping_z_, snapshot_real_;
+};
+
+}  // namespace ganscope

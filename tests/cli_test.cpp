@@ -1,0 +1,123 @@
+// The ganscope executable: exit codes and messages for bad input, headless metrics, queries.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/config.hpp"
+#include "core/presets.hpp"
+#include "test_util.hpp"
+
+namespace ganscope {
+namespace {
+
+using test::runGanscope;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = test::tempDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+  }
+  std::filesystem::path write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name) << text;
+    return dir_ / name;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(CliTest, UnknownPresetExitsTwoNamingKnownPresets) {
+  const auto r = runGanscope("--headless --preset figure9", dir_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("figure9"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("figure1"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, BadConfigFieldsExitTwoNamingTheField) {
+  const auto unknown = write("unknown.json", R"({"hyper": {"learning_rate": 0.1}})");
+  auto r = runGanscope("--headless --config " + unknown.string(), dir_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("hyper.learning_rate"), std::string::npos) << r.err;
+
+  const auto range = write("range.json", R"({"discriminator": {"hidden_layers": 40}})");
+  r = runGanscope("--headless --config " + range.string(), dir_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("discriminator.hidden_layers"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("[1, 8]"), std::string::npos) << r.err;
+
+  const auto broken = write("broken.json", "{ \"seed\": ");
+  r = runGanscope("--headless --config " + broken.string(), dir_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("not valid JSON"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, BadOptionsExitTwo) {
+  EXPECT_EQ(runGanscope("--steps 0 --headless", dir_).exit_code, 2);
+  EXPECT_EQ(runGanscope("--no-such-option", dir_).exit_code, 2);
+  EXPECT_EQ(runGanscope("--config /no/such/file.json", dir_).exit_code, 2);
+  EXPECT_EQ(runGanscope("--size 12by9", dir_).exit_code, 2);
+  EXPECT_EQ(runGanscope("--out x.json", dir_).exit_code, 2);  // --out without --headless
+}
+
+TEST_F(CliTest, DumpConfigPrintsThePresetAsValidConfig) {
+  const auto r = runGanscope("--dump-config --preset figure1 --seed 9", dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  TrainConfig config = configFromJson(nlohmann::json::parse(r.out));
+  EXPECT_EQ(config.seed, 9u);
+  config.seed = presetConfig("figure1").seed;
+  EXPECT_EQ(configToJson(config), configToJson(presetConfig("figure1")));
+}
+
+TEST_F(CliTest, HeadlessWritesMetrics) {
+  const auto out = dir_ / "metrics.json";
+  const auto r = runGanscope("--headless --preset figure1 --steps 400 --out " + out.string(), dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto metrics = nlohmann::json::parse(test::readFile(out));
+  for (const char* key : {"steps", "seconds", "steps_per_second", "d_loss", "g_loss",
+                          "d_real_mean", "d_fake_mean", "js_estimate", "value_function",
+                          "diverged"}) {
+    EXPECT_TRUE(metrics.contains(key)) << key;
+  }
+  EXPECT_EQ(metrics["steps"], 400);
+  EXPECT_EQ(metrics["diverged"], false);
+  EXPECT_GT(metrics["steps_per_second"].get<double>(), 0);
+  EXPECT_EQ(nlohmann::json::parse(r.out), metrics);
+}
+
+TEST_F(CliTest, HeadlessDivergenceExitsThreeAndSaysWhere) {
+  const auto config = write("wild.json", R"({"hyper": {
+      "d_opt": {"kind": "sgd", "lr": 50}, "g_opt": {"kind": "sgd", "lr": 50}}, "steps": 3000})");
+  const auto out = dir_ / "metrics.json";
+  const auto r = runGanscope("--headless --config " + config.string() + " --out " + out.string(),
+                             dir_);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("diverged at step"), std::string::npos) << r.err;
+  const auto metrics = nlohmann::json::parse(test::readFile(out));
+  EXPECT_EQ(metrics["diverged"], true);
+  EXPECT_GT(metrics["diverged_at"].get<int64_t>(), 0);
+}
+
+TEST_F(CliTest, VersionNamesTheBlas) {
+  const auto r = runGanscope("--version", dir_);
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("LibTorch 1.13"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("BLAS"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, HelpListsTheOptions) {
+  const auto r = runGanscope("--help", dir_);
+  ASSERT_EQ(r.exit_code, 0);
+  for (const char* option : {"--preset", "--config", "--headless", "--steps", "--screenshot",
+                             "--dump-config", "--list-presets"}) {
+    EXPECT_NE(r.out.find(option), std::string::npos) << option;
+  }
+}
+
+TEST_F(CliTest, ListPresetsShowsEachWithItsDescription) {
+  const auto r = runGanscope("--list-presets", dir_);
+  ASSERT_EQ(r.exit_code, 0);
+  for (const std::string& name : presetNames()) {
+    EXPECT_NE(r.out.find(name + "\t" + presetConfig(name).description), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace ganscope

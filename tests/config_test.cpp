@@ -1,0 +1,120 @@
+// TrainConfig JSON: round trip, presets, and each kind of bad input rejected with its field named.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/config.hpp"
+#include "core/presets.hpp"
+
+namespace ganscope {
+namespace {
+
+/// Parses `text` expecting a ConfigError; returns it for inspection.
+ConfigError parseError(const std::string& text) {
+  try {
+    parseConfig(text, "test.json");
+  } catch (const ConfigError& error) {
+    return error;
+  }
+  ADD_FAILURE() << "accepted: " << text;
+  return ConfigError("", "");
+}
+
+TEST(ConfigTest, JsonRoundTripKeepsEveryField) {
+  TrainConfig config;
+  config.name = "round";
+  config.description = "trip";
+  config.data = {DataKind::Bimodal, -1.5f, 0.25f, 3.0f};
+  config.generator = {3, 17, Activation::Tanh};
+  config.discriminator = {1, 9, Activation::LeakyRelu};
+  config.hyper.loss = LossKind::Minimax;
+  config.hyper.batch_size = 33;
+  config.hyper.d_steps = 4;
+  config.hyper.g_opt = {OptimizerKind::Sgd, 0.05f, 0.7f, 0.1f, 0.2f};
+  config.hyper.d_opt = {OptimizerKind::Adam, 0.002f, 0.3f, 0.8f, 0.95f};
+  config.seed = 12345678901234ull;
+  config.steps = 777;
+  const nlohmann::json json = configToJson(config);
+  const TrainConfig back = configFromJson(json);
+  EXPECT_EQ(configToJson(back), json);
+  EXPECT_EQ(back.data.kind, DataKind::Bimodal);
+  EXPECT_EQ(back.generator.activation, Activation::Tanh);
+  EXPECT_EQ(back.hyper.g_opt.kind, OptimizerKind::Sgd);
+  EXPECT_EQ(back.seed, 12345678901234ull);
+}
+
+TEST(ConfigTest, MissingFieldsKeepDefaults) {
+  const TrainConfig config = parseConfig(R"({"hyper": {"batch_size": 64}})", "t");
+  EXPECT_EQ(config.hyper.batch_size, 64);
+  EXPECT_EQ(config.hyper.d_steps, TrainConfig{}.hyper.d_steps);
+  EXPECT_FLOAT_EQ(config.data.mean, TrainConfig{}.data.mean);
+}
+
+TEST(ConfigTest, UnknownFieldIsNamedWithTheAllowedOnes) {
+  const ConfigError error = parseError(R"({"hyper": {"d_opt": {"lrr": 0.1}}})");
+  EXPECT_EQ(error.field(), "hyper.d_opt.lrr");
+  EXPECT_NE(std::string(error.what()).find("unknown field"), std::string::npos);
+  EXPECT_NE(std::string(error.what()).find("lr"), std::string::npos);
+  EXPECT_NE(std::string(error.what()).find("test.json"), std::string::npos);
+}
+
+TEST(ConfigTest, OutOfRangeNamesFieldAndRange) {
+  const ConfigError error = parseError(R"({"hyper": {"batch_size": 0}})");
+  EXPECT_EQ(error.field(), "hyper.batch_size");
+  EXPECT_NE(error.message().find("[1, 8192]"), std::string::npos);
+  EXPECT_EQ(parseError(R"({"hyper": {"g_opt": {"lr": 0}}})").field(), "hyper.g_opt.lr");
+  EXPECT_EQ(parseError(R"({"data": {"std": -1}})").field(), "data.std");
+  EXPECT_EQ(parseError(R"({"generator": {"width": 5000}})").field(), "generator.width");
+}
+
+TEST(ConfigTest, WrongTypesAreRejected) {
+  EXPECT_EQ(parseError(R"({"hyper": {"batch_size": "big"}})").field(), "hyper.batch_size");
+  EXPECT_EQ(parseError(R"({"hyper": {"batch_size": 12.5}})").field(), "hyper.batch_size");
+  EXPECT_EQ(parseError(R"({"seed": -3})").field(), "seed");
+  EXPECT_EQ(parseError(R"({"data": 4})").field(), "data");
+  EXPECT_EQ(parseError(R"([1, 2])").field(), "");
+}
+
+TEST(ConfigTest, BadEnumListsTheChoices) {
+  const ConfigError error = parseError(R"({"hyper": {"loss": "wasserstein"}})");
+  EXPECT_EQ(error.field(), "hyper.loss");
+  EXPECT_NE(error.message().find("\"minimax\""), std::string::npos);
+  EXPECT_NE(error.message().find("\"non_saturating\""), std::string::npos);
+}
+
+TEST(ConfigTest, MalformedJsonSaysSo) {
+  const ConfigError error = parseError(R"({"hyper": )");
+  EXPECT_NE(std::string(error.what()).find("not valid JSON"), std::string::npos);
+}
+
+TEST(ConfigTest, EveryPresetParsesAndTheDefaultExists) {
+  const auto names = presetNames();
+  ASSERT_FALSE(names.empty());
+  EXPECT_NE(std::find(names.begin(), names.end(), kDefaultPreset), names.end());
+  for (const std::string& name : names) {
+    const TrainConfig config = presetConfig(name);
+    EXPECT_EQ(config.name, name);
+    EXPECT_FALSE(config.description.empty()) << name;
+  }
+}
+
+TEST(ConfigTest, UnknownPresetListsKnownOnes) {
+  try {
+    presetConfig("figure2");
+    FAIL();
+  } catch (const ConfigError& error) {
+    EXPECT_NE(error.message().find("figure2"), std::string::npos);
+    EXPECT_NE(error.message().find(kDefaultPreset), std::string::npos);
+  }
+}
+
+TEST(ConfigTest, ValidateRejectsUiValuesLikeJson) {
+  Hyperparams hyper;
+  hyper.d_steps = 0;
+  EXPECT_THROW(validate(hyper), ConfigError);
+  hyper.d_steps = 1;
+  EXPECT_NO_THROW(validate(hyper));
+}
+
+}  // namespace
+}  // namespace ganscope

@@ -1,0 +1,70 @@
+// MetricStore and CaptureStrip: history per generation, rates, planned captures.
+#include <gtest/gtest.h>
+
+#include "app/capture_strip.hpp"
+#include "app/metric_store.hpp"
+
+namespace ganscope {
+namespace {
+
+StepStats stats(int64_t step, float seconds, uint32_t generation = 0) {
+  StepStats s;
+  s.step = step;
+  s.seconds = seconds;
+  s.generation = generation;
+  s.d_loss = static_cast<float>(step);
+  return s;
+}
+
+TEST(MetricStoreTest, StepsPerSecondOverTheLastSecond) {
+  MetricStore store;
+  for (int i = 1; i <= 3000; ++i) store.append(stats(i, i / 1000.0f));  // 1000 steps/s
+  EXPECT_NEAR(store.stepsPerSecond(), 1000.0, 5.0);
+  EXPECT_NEAR(store.recentMean(Series::DLoss, 3), 2999.0, 1e-9);
+}
+
+TEST(MetricStoreTest, NewGenerationClearsHistory) {
+  MetricStore store;
+  store.append(stats(1, 0.1f));
+  store.append(stats(2, 0.2f));
+  store.append(stats(1, 0.1f, 1));
+  EXPECT_EQ(store.steps().size(), 1u);
+  Snapshot snapshot;
+  snapshot.generation = 2;
+  store.setSnapshot(snapshot);
+  EXPECT_TRUE(store.empty());
+  EXPECT_NE(store.snapshot(), nullptr);
+}
+
+TEST(CaptureStripTest, CapturesOncePerPlannedStepAndRestartsOnReset) {
+  CaptureStrip strip;
+  const std::array<int64_t, 4> planned = {0, 100, 200, -1};
+  Snapshot s;
+  for (int64_t step : {0, 40, 90, 130, 150, 260, 900}) {
+    s.step = step;
+    strip.captureIfPlanned(s, planned);
+  }
+  ASSERT_EQ(strip.captures().size(), 3u);
+  EXPECT_EQ(strip.captures()[0].step, 0);
+  EXPECT_EQ(strip.captures()[1].step, 130);
+  EXPECT_EQ(strip.captures()[2].step, 260);
+  s.generation = 1;
+  s.step = 5;
+  strip.captureIfPlanned(s, planned);
+  ASSERT_EQ(strip.captures().size(), 1u);
+  EXPECT_EQ(strip.captures()[0].step, 5);
+}
+
+TEST(CaptureStripTest, KeepsTheNewestFour) {
+  CaptureStrip strip;
+  Snapshot s;
+  for (int i = 0; i < 6; ++i) {
+    s.step = i;
+    strip.capture(s);
+  }
+  ASSERT_EQ(strip.captures().size(), 4u);
+  EXPECT_EQ(strip.captures().front().step, 2);
+}
+
+}  // namespace
+}  // namespace ganscope
