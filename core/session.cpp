@@ -86,7 +86,8 @@ void Session::Impl::run() {
       if (commands.wait_dequeue_timed(command, wait)) apply(command);
       continue;
     }
-    while (commands.try_dequeue(command)) apply(command);
+    // A queued StepOnce is one step each: stop draining once a step is pending.
+    while (!pending_step && commands.try_dequeue(command)) apply(command);
     if (state.load() != RunState::Running && !pending_step) continue;
     const StepTarget target = pending_step.value_or(StepTarget::Both);
     pending_step.reset();

@@ -19,15 +19,19 @@ double sum(std::span<const float> values) {
 }  // namespace
 
 double silvermanBandwidth(std::span<const float> samples) {
-  const size_t n = samples.size();
+  std::vector<float> sorted;
+  sorted.reserve(samples.size());
+  for (float s : samples) {
+    if (std::isfinite(s)) sorted.push_back(s);
+  }
+  const size_t n = sorted.size();
   if (n < 2) return 0;
   double mean = 0;
-  for (float s : samples) mean += s;
+  for (float s : sorted) mean += s;
   mean /= n;
   double var = 0;
-  for (float s : samples) var += (s - mean) * (s - mean);
+  for (float s : sorted) var += (s - mean) * (s - mean);
   const double std = std::sqrt(var / (n - 1));
-  std::vector<float> sorted(samples.begin(), samples.end());
   std::sort(sorted.begin(), sorted.end());
   const double iqr = sorted[(3 * n) / 4] - sorted[n / 4];
   const double spread = iqr > 0 ? std::min(std, iqr / 1.34) : std;
@@ -38,9 +42,9 @@ void kernelDensity(std::span<const float> samples, double lo, double hi, double 
                    std::span<float> out) {
   const int count = static_cast<int>(out.size());
   std::fill(out.begin(), out.end(), 0.0f);
-  if (count < 2 || samples.empty() || !(hi > lo)) return;
+  if (count < 2 || samples.empty() || !(hi > lo) || !std::isfinite(hi - lo)) return;
   const double dx = (hi - lo) / (count - 1);
-  const double h = std::max(bandwidth, dx);
+  const double h = std::isfinite(bandwidth) && bandwidth > dx ? bandwidth : dx;
   // Linear binning onto the grid, then a discrete Gaussian convolution: O(n + count * taps).
   std::vector<double> weights(count, 0.0);
   for (float s : samples) {

@@ -5,11 +5,13 @@
 
 namespace ganscope {
 
-/// Silverman's rule-of-thumb bandwidth 0.9 min(std, IQR/1.34) n^(-1/5); 0 for < 2 samples.
+/// Silverman's rule-of-thumb bandwidth 0.9 min(std, IQR/1.34) n^(-1/5) of the finite samples;
+/// 0 for fewer than 2.
 double silvermanBandwidth(std::span<const float> samples);
 
 /// Gaussian kernel density of `samples` at out.size() evenly spaced points from lo to hi
-/// (inclusive). Bandwidths below the grid spacing are raised to it. Samples outside the range
+/// (inclusive). Bandwidths below the grid spacing (or not finite) become the spacing; non-finite
+/// samples are skipped, and all zeros come out for a non-finite range. Samples outside the range
 /// still count in the normalisation, so mass outside [lo, hi] is missing from `out`.
 void kernelDensity(std::span<const float> samples, double lo, double hi, double bandwidth,
                    std::span<float> out);
