@@ -22,10 +22,6 @@ FlatParameters::FlatParameters(torch::nn::Module& module) : params_(module.param
   }
 }
 
-void FlatParameters::setRequiresGrad(bool requires_grad) {
-  for (torch::Tensor& p : params_) p.requires_grad_(requires_grad);
-}
-
 bool FlatParameters::allFinite() const { return values_.isfinite().all().item<bool>(); }
 
 FlatOptimizer::FlatOptimizer(FlatParameters& params) : params_(params) {

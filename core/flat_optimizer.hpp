@@ -1,6 +1,6 @@
 // FlatParameters + FlatOptimizer: a network's parameters and gradients live in one contiguous
-// buffer each, so zeroing, the finiteness check and a whole SGD/Adam update are a handful of
-// tensor ops instead of a handful per parameter (the per-op overhead dominates on small MLPs).
+// buffer each, so the finiteness check and a whole SGD/Adam update are a handful of tensor ops
+// instead of a handful per parameter (the per-op overhead dominates on small MLPs).
 #pragma once
 #include <torch/torch.h>
 
@@ -15,9 +15,6 @@ class FlatParameters {
 
   torch::Tensor& values() { return values_; }
   torch::Tensor& grads() { return grads_; }
-  void zeroGrad() { grads_.zero_(); }
-  /// Freezes (false) or unfreezes the parameters, e.g. D's while G steps.
-  void setRequiresGrad(bool requires_grad);
   bool allFinite() const;
 
  private:

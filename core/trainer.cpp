@@ -26,6 +26,10 @@ std::span<const float> asSpan(const torch::Tensor& t) {
   return {t.data_ptr<float>(), static_cast<size_t>(t.numel())};
 }
 
+std::span<float> asMutableSpan(const torch::Tensor& t) {
+  return {t.data_ptr<float>(), static_cast<size_t>(t.numel())};
+}
+
 }  // namespace
 
 Trainer::Trainer(const TrainConfig& config)
@@ -43,6 +47,8 @@ Trainer::Trainer(const TrainConfig& config)
   d_params_ = std::make_unique<FlatParameters>(*discriminator_);
   g_opt_ = std::make_unique<FlatOptimizer>(*g_params_);
   d_opt_ = std::make_unique<FlatOptimizer>(*d_params_);
+  g_pass_ = std::make_unique<MlpPass>(generator_);
+  d_pass_ = std::make_unique<MlpPass>(discriminator_);
   snapshot_z_ = (torch::arange(kSnapshotSamples, torch::kFloat) + 0.5).div_(kSnapshotSamples)
                     .unsqueeze(1);
   mapping_z_ = torch::linspace(0, 1, kMapLines).unsqueeze(1);
@@ -56,13 +62,15 @@ void Trainer::setHyperparams(const Hyperparams& hyper) {
 }
 
 void Trainer::resizeBatch(int batch_size) {
-  if (real_.defined() && real_.size(0) == batch_size) return;
-  real_ = torch::empty({batch_size, 1});
+  if (z_.defined() && z_.size(0) == batch_size) return;
   z_ = torch::empty({batch_size, 1});
-  labels_ = torch::cat({torch::ones({batch_size, 1}), torch::zeros({batch_size, 1})});
+  d_input_ = torch::empty({2 * batch_size, 1});
+  logit_grad_ = torch::empty({2 * batch_size, 1});
 }
 
 StepStats Trainer::step(StepTarget target) {
+  // The passes and the optimiser write their results themselves: no autograd here at all.
+  c10::InferenceMode inference;
   if (target != StepTarget::Generator) {
     const int updates = target == StepTarget::Both ? hyper_.d_steps : 1;
     for (int i = 0; i < updates; ++i) discriminatorStep();
@@ -73,51 +81,42 @@ StepStats Trainer::step(StepTarget target) {
 }
 
 void Trainer::discriminatorStep() {
-  data_.sample(real_, random_);
+  const int64_t b = z_.size(0);
+  data_.sample(d_input_.narrow(0, 0, b), random_);
   z_.uniform_(0, 1, random_);
-  torch::Tensor fake;
-  {
-    torch::NoGradGuard no_grad;
-    fake = generator_->forward(z_);
-  }
-  const torch::Tensor logits = discriminator_->forward(torch::cat({real_, fake}));
-  const torch::Tensor loss = discriminatorLoss(logits, labels_);
-  d_params_->zeroGrad();
-  loss.backward();
+  d_input_.narrow(0, b, b).copy_(g_pass_->forward(z_));
+  const torch::Tensor& logits = d_pass_->forward(d_input_);
+  const std::span<const float> l = asSpan(logits);
+  stats_.d_loss = static_cast<float>(discriminatorLoss(l, asMutableSpan(logit_grad_)));
+  stats_.value = -stats_.d_loss;
+  d_pass_->backward(logit_grad_, /*weight_grads=*/true, /*input_grad=*/false);
   d_opt_->step(hyper_.d_opt);
 
-  // Telemetry from the logits on the CPU: cheaper than more tensor ops and .item() calls.
-  const float* l = logits.data_ptr<float>();
-  const int64_t b = real_.size(0);
-  double real_mean = 0, fake_mean = 0, log_real = 0, log_fake = 0;
+  double real_mean = 0, fake_mean = 0;
   for (int64_t i = 0; i < b; ++i) {
     real_mean += sigmoid(l[i]);
     fake_mean += sigmoid(l[b + i]);
-    log_real += softplus(-l[i]);
-    log_fake += softplus(l[b + i]);
   }
   stats_.d_real_mean = static_cast<float>(real_mean / b);
   stats_.d_fake_mean = static_cast<float>(fake_mean / b);
-  stats_.d_loss = static_cast<float>((log_real + log_fake) / b);
-  stats_.value = -stats_.d_loss;
 }
 
 void Trainer::generatorStep() {
+  const int64_t b = z_.size(0);
   z_.uniform_(0, 1, random_);
-  d_params_->setRequiresGrad(false);  // G's backward pass needs no gradients for D's weights
-  const torch::Tensor logits = discriminator_->forward(generator_->forward(z_));
-  const torch::Tensor loss = generatorLoss(hyper_.loss, logits);
-  g_params_->zeroGrad();
-  loss.backward();
-  d_params_->setRequiresGrad(true);
+  const torch::Tensor& logits = d_pass_->forward(g_pass_->forward(z_));
+  const torch::Tensor grad = logit_grad_.narrow(0, 0, b);
+  stats_.g_loss = static_cast<float>(generatorLoss(hyper_.loss, asSpan(logits), asMutableSpan(grad)));
+  // Through D to its input (D's weights are not updated here), then through G to its weights.
+  const torch::Tensor& grad_fake = d_pass_->backward(grad, /*weight_grads=*/false, /*input_grad=*/true);
+  g_pass_->backward(grad_fake, /*weight_grads=*/true, /*input_grad=*/false);
   g_opt_->step(hyper_.g_opt);
-  stats_.g_loss = loss.item<float>();
 }
 
 bool Trainer::weightsFinite() const { return g_params_->allFinite() && d_params_->allFinite(); }
 
 void Trainer::fillSnapshot(Snapshot& out) {
-  torch::NoGradGuard no_grad;
+  c10::InferenceMode inference;
   out.step = stats_.step;
   const torch::Tensor fake = generator_->forward(snapshot_z_).contiguous();
   const torch::Tensor mapped = generator_->forward(mapping_z_).contiguous();

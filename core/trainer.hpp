@@ -8,6 +8,7 @@
 #include "core/data/mixture_1d.hpp"
 #include "core/flat_optimizer.hpp"
 #include "core/models/mlp.hpp"
+#include "core/models/mlp_pass.hpp"
 #include "core/telemetry.hpp"
 
 namespace ganscope {
@@ -46,10 +47,13 @@ class Trainer {
   Mlp discriminator_{nullptr};
   std::unique_ptr<FlatParameters> g_params_, d_params_;
   std::unique_ptr<FlatOptimizer> g_opt_, d_opt_;
+  std::unique_ptr<MlpPass> g_pass_, d_pass_;
   StepStats stats_;
 
-  // Preallocated per-batch tensors, resized only when the batch size changes.
-  torch::Tensor real_, z_, labels_;
+  // Per-batch buffers, reallocated only when the batch size changes.
+  torch::Tensor z_;           ///< [B, 1] latent batch
+  torch::Tensor d_input_;     ///< [2B, 1]: real samples, then G's samples
+  torch::Tensor logit_grad_;  ///< [2B, 1]: dloss/dlogit for D's batch (first B rows for G's)
   // Snapshot inputs: stratified latent values and mapping-line latents (fixed).
   torch::Tensor snapshot_z_, mapping_z_, snapshot_real_;
 };

@@ -15,7 +15,7 @@ Mixture1d::Mixture1d(const DataConfig& config) : std_(config.std) {
   }
 }
 
-void Mixture1d::sample(torch::Tensor& out, at::Generator& generator) {
+void Mixture1d::sample(const torch::Tensor& out, at::Generator& generator) {
   if (means_.size() == 1) {
     out.normal_(means_[0], std_, generator);
     return;

@@ -10,8 +10,8 @@ class Mixture1d {
  public:
   explicit Mixture1d(const DataConfig& config);
 
-  /// Fills `out` (any shape) with samples, drawing from `generator`.
-  void sample(torch::Tensor& out, at::Generator& generator);
+  /// Fills `out` (any shape, e.g. a slice of a larger batch) in place with samples.
+  void sample(const torch::Tensor& out, at::Generator& generator);
   /// The density p_data(x).
   double density(double x) const;
   /// An interval holding all but a negligible share of the mass (mean +- 4 std per mode).

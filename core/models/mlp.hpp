@@ -24,6 +24,9 @@ class MlpImpl : public torch::nn::Module {
   explicit MlpImpl(const MlpOptions& options);
   torch::Tensor forward(torch::Tensor x);
 
+  const std::vector<torch::nn::Linear>& layers() const { return layers_; }
+  const MlpOptions& options() const { return options_; }
+
  private:
   MlpOptions options_;
   std::vector<torch::nn::Linear> layers_;
