@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 
 #include "app/palette.hpp"
 
@@ -38,11 +39,14 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
   const float mapping_height = layers.mapping ? std::max(font * 3.0f, size.y * 0.22f) : 0.0f;
   const std::array<float, kCurvePoints> xs = curveXs(s);
 
-  float peak = 1.0f;  // densities and D share one axis: at least [0, 1] so D = 1/2 sits mid-way
+  // Densities and D share one axis: at least [0, 1] so D = 1/2 sits mid-way. A collapsed G
+  // makes a tall spike; the axis follows it only up to 3x the data's peak.
+  float data_peak = 1.0f, g_peak = 0.0f;
   for (int i = 0; i < kCurvePoints; ++i) {
-    if (std::isfinite(s.p_data[i])) peak = std::max(peak, s.p_data[i]);
-    if (std::isfinite(s.p_g[i])) peak = std::max(peak, std::min(s.p_g[i], 3 * peak));
+    if (std::isfinite(s.p_data[i])) data_peak = std::max(data_peak, s.p_data[i]);
+    if (std::isfinite(s.p_g[i])) g_peak = std::max(g_peak, s.p_g[i]);
   }
+  const float peak = std::max(data_peak, std::min(g_peak, 3 * data_peak));
   plot::PlotView bounds{s.x_min, s.x_max, 0.0, peak * 1.08};
   plot::PlotOptions options;
   options.x_label = compact ? nullptr : "x";
@@ -64,7 +68,15 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
       }
       canvas.dots(dot_x, dot_y, palette::kData, compact ? 1.6f : 2.4f);
     }
-    if (!compact) {
+    if (compact) {
+      char text[32];
+      std::snprintf(text, sizeof(text), "JSD %.3f", s.js);
+      const ImVec2 at(canvas.plotMin().x + 4, canvas.plotMin().y + 2);
+      const ImVec2 size = ImGui::CalcTextSize(text);
+      canvas.drawList()->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
+                                       IM_COL32(255, 255, 255, 200));
+      canvas.drawList()->AddText(at, palette::kData, text);
+    } else {
       const plot::LegendEntry legend[] = {
           {palette::kData, "p_data  data density", plot::LegendEntry::Style::Dots},
           {palette::kGenerator, "p_g  generator density"},

@@ -6,6 +6,9 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -23,9 +26,14 @@ namespace ganscope {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr double kFrameSeconds = 1.0 / 60.0;  // frame cap: vsync is absent under Xvfb
-constexpr double kIdleWaitSeconds = 0.5;      // paused and quiet: wake at least this often
+// Frame caps (vsync is absent under Xvfb): 60 fps while the user interacts, 30 fps while only
+// telemetry streams in (snapshots come at 30 Hz, so more frames would repeat the picture and
+// take CPU from the trainer on machines that render in software).
+constexpr double kInteractiveFrameSeconds = 1.0 / 60.0;
+constexpr double kStreamingFrameSeconds = 1.0 / 30.0;
+constexpr double kIdleWaitSeconds = 0.25;     // paused and quiet: look for telemetry this often
 constexpr int kActiveFrames = 6;              // frames drawn after any input or new data
+constexpr int kUiNiceness = 10;               // scheduling niceness of the UI and render threads
 
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoCollapse |
@@ -33,7 +41,8 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
 
 /// Places the next panel at a fixed rectangle of the window (the layout is computed, so it is
 /// the same on every machine and projector).
-bool beginPanel(const char* title, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra = 0) {
+bool beginPanel(const char* title, ImVec2 pos, ImVec2 size,
+                ImGuiWindowFlags extra = ImGuiWindowFlags_NoScrollbar) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   return ImGui::Begin(title, nullptr, kPanelFlags | extra);
@@ -47,10 +56,10 @@ void drawLayout(PanelContext& ctx) {
   const float right_w = (display.x - controls_w) * 0.36f;
   const float centre_w = display.x - controls_w - right_w;
   const float body_h = display.y - status_h;
-  const float figure_h = body_h * 0.64f;
+  const float figure_h = body_h * 0.6f;
   const float third = body_h / 3.0f;
 
-  if (beginPanel("Controls", ImVec2(0, 0), ImVec2(controls_w, body_h))) drawControlsPanel(ctx);
+  if (beginPanel("Controls", ImVec2(0, 0), ImVec2(controls_w, body_h), 0)) drawControlsPanel(ctx);
   ImGui::End();
   if (beginPanel("Figure 1: the game in one dimension", ImVec2(controls_w, 0),
                  ImVec2(centre_w, figure_h))) {
@@ -108,7 +117,7 @@ bool drain(Session& session, MetricStore& store, UiState& ui, const ViewSettings
     store.append(stats);
     received = true;
   }
-  if (const Snapshot* snapshot = session.pollSnapshot()) {
+  while (const Snapshot* snapshot = session.pollSnapshot()) {
     store.setSnapshot(*snapshot);
     ui.captures.captureIfPlanned(*snapshot, view.capture_steps);
     session.recycle(snapshot);
@@ -133,11 +142,17 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   const bool scripted = !options.screenshot_path.empty();
   SessionOptions session_options;
   session_options.intra_op_threads = options.threads;
-  session_options.start_paused = options.start_paused;
+  session_options.start_paused = true;  // resumed once the window shows its first frame
   if (scripted) {
     session_options.pause_at_step =
         options.screenshot_steps > 0 ? options.screenshot_steps : config.steps;
   }
+
+  // The trainer thread starts first, at normal priority; then this thread (and the renderer's
+  // worker threads it creates with the GL context, e.g. Mesa llvmpipe's) drops to a lower one,
+  // so on a machine that renders in software the picture slows down before the training does.
+  Session session(config, session_options);
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kUiNiceness);
 
   std::unique_ptr<Window> window;
   try {
@@ -149,7 +164,6 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     std::cerr << "ganscope: " << error.what() << "\n";
     return kExitFailure;
   }
-  Session session(config, session_options);
   MetricStore store;
   ViewSettings view;
   UiState ui;
@@ -158,46 +172,54 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   std::cerr << "ganscope: GL renderer " << window->renderer() << "; BLAS " << blas << "\n";
 
   int frames = 0;
-  int active_frames = kActiveFrames;
+  int active_frames = 0;
   double fps = 0;
   auto last_start = Clock::now();
   while (!window->shouldClose()) {
+    const SessionStatus status = session.status();
+    const bool streaming = drain(session, store, ui, view);
+    if (streaming || status.state == RunState::Running || window->takeInput()) {
+      active_frames = kActiveFrames;
+    }
+    if (active_frames == 0 && !scripted) {
+      // Paused and quiet: draw nothing, sleep until input (or a late snapshot) arrives.
+      window->waitEvents(kIdleWaitSeconds);
+      continue;
+    }
+    --active_frames;
     const auto start = Clock::now();
     const double since_last = std::chrono::duration<double>(start - last_start).count();
     last_start = start;
     if (since_last > 0) fps = fps == 0 ? 1.0 / since_last : 0.9 * fps + 0.1 / since_last;
-    const SessionStatus status = session.status();
-    const bool streaming = drain(session, store, ui, view);
-    if (streaming || status.state == RunState::Running) active_frames = kActiveFrames;
 
     window->setUiScale(view.ui_scale);
     window->beginFrame();
     PanelContext ctx{session, store, status, view, ui, fps, blas};
     handleShortcuts(ctx);
     drawLayout(ctx);
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool interacting = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
+                             ImGui::IsAnyMouseDown() || ImGui::IsAnyItemActive();
     ++frames;
-    const bool training_done =
-        status.state != RunState::Running && store.snapshot() && store.snapshot()->step == status.step;
+    const bool training_done = status.state != RunState::Running && store.snapshot() &&
+                               store.snapshot()->step == status.step;
     const bool capture = scripted && frames >= options.screenshot_frames && training_done;
     if (!window->endFrame(capture ? options.screenshot_path : std::string())) {
       std::cerr << "ganscope: cannot write " << options.screenshot_path << "\n";
       return kExitFailure;
     }
+    if (frames == 1 && !options.start_paused) session.send(Resume{});
     if (capture) {
+      const double seconds = store.last().seconds;
       std::cerr << "ganscope: wrote " << options.screenshot_path << " after " << frames
-                << " frames at step " << status.step << "\n";
+                << " frames; trained " << status.step << " steps in " << seconds << " s ("
+                << (seconds > 0 ? status.step / seconds : 0.0) << " steps/s)\n";
       return status.state == RunState::Diverged ? kExitDiverged : kExitOk;
     }
-
-    // Pace: at most 60 fps while active; asleep until input when paused and quiet.
+    // Pace the next frame (see the frame caps above).
+    const double period = interacting ? kInteractiveFrameSeconds : kStreamingFrameSeconds;
     const double frame_seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    if (active_frames > 0 || scripted) {
-      --active_frames;
-      window->waitEvents(std::max(0.0, kFrameSeconds - frame_seconds));
-    } else {
-      window->waitEvents(kIdleWaitSeconds);
-      active_frames = 1;  // an event or the timeout: draw at least one frame
-    }
+    window->waitEvents(std::max(0.0, period - frame_seconds));
   }
   return kExitOk;
 }

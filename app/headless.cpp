@@ -48,7 +48,7 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
   while (true) {
     StepStats stats;
     while (session.pollStats(stats)) store.append(stats);
-    if (const Snapshot* snapshot = session.pollSnapshot()) {
+    while (const Snapshot* snapshot = session.pollSnapshot()) {
       store.setSnapshot(*snapshot);
       session.recycle(snapshot);
     }

@@ -57,6 +57,7 @@ Window::Window(const WindowOptions& options) : ui_scale_(options.ui_scale) {
   }
   renderer_ = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
 
+  installInputCallbacks();  // before ImGui's, which chain to them
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // the layout is computed, not saved
@@ -74,6 +75,30 @@ Window::~Window() {
 }
 
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }
+
+void Window::markInput(GLFWwindow* window) {
+  static_cast<Window*>(glfwGetWindowUserPointer(window))->input_seen_ = true;
+}
+
+void Window::installInputCallbacks() {
+  glfwSetWindowUserPointer(window_, this);
+  constexpr auto seen = &Window::markInput;
+  glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { seen(w); });
+  glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { seen(w); });
+  glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { seen(w); });
+  glfwSetKeyCallback(window_, [](GLFWwindow* w, int, int, int, int) { seen(w); });
+  glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int) { seen(w); });
+  glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int) { seen(w); });
+  glfwSetCursorEnterCallback(window_, [](GLFWwindow* w, int) { seen(w); });
+  glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) { seen(w); });
+  glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) { seen(w); });
+}
+
+bool Window::takeInput() {
+  const bool seen = input_seen_;
+  input_seen_ = false;
+  return seen;
+}
 
 void Window::setUiScale(float scale) { ui_scale_ = std::clamp(scale, 0.5f, 3.0f); }
 

@@ -29,6 +29,8 @@ class Window {
   bool endFrame(const std::string& png_path = {});
   /// Sleeps until an input event or `timeout_seconds`; 0 only polls.
   void waitEvents(double timeout_seconds);
+  /// Whether any input, resize or expose event arrived since the last call.
+  bool takeInput();
 
   /// Rebuilds fonts and sizes at `scale` (clamped to 0.5..3) before the next frame.
   void setUiScale(float scale);
@@ -38,11 +40,14 @@ class Window {
 
  private:
   void buildFonts();
+  void installInputCallbacks();
+  static void markInput(GLFWwindow* window);
   bool savePng(const std::string& path) const;
 
   GLFWwindow* window_ = nullptr;
   float ui_scale_ = 1.0f;
   float applied_scale_ = 0.0f;
+  bool input_seen_ = true;  // the first frame is always drawn
   std::string renderer_;
 };
 

@@ -5,6 +5,8 @@
 
 #include <climits>
 #include <cstdlib>
+#include <filesystem>
+#include <sstream>
 #include <string>
 
 #include "core/runtime_info.hpp"
@@ -32,13 +34,16 @@ std::string blasDescription() {
   if (loaded.empty()) return "no BLAS library loaded";
   char resolved[PATH_MAX];
   const std::string path = realpath(loaded.c_str(), resolved) ? resolved : loaded;
+  const std::string variant = std::filesystem::path(path).parent_path().filename();
   using ConfigFn = const char* (*)();
   if (auto config = reinterpret_cast<ConfigFn>(dlsym(RTLD_DEFAULT, "openblas_get_config"))) {
-    return std::string(config()) + " (" + path + ")";
+    // "OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH ..." -> "OpenBLAS 0.3.21"
+    std::istringstream words(config());
+    std::string name, version;
+    words >> name >> version;
+    return name + " " + version + " (" + variant + ")";
   }
-  if (path.find("/blas/") != std::string::npos) {
-    return "reference BLAS, slow: install libopenblas0-pthread (" + path + ")";
-  }
+  if (variant == "blas") return "reference BLAS, 10-20x slower: install libopenblas0-pthread";
   return path;
 }
 

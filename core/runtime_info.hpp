@@ -7,9 +7,9 @@ namespace ganscope {
 /// The LibTorch version compiled against, e.g. "1.13.1".
 std::string torchVersion();
 
-/// The BLAS library loaded into the process and its path, e.g.
-/// "OpenBLAS 0.3.21 DYNAMIC_ARCH ... (/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3)".
-/// The reference BLAS is 10-20x slower on our networks; its description says so.
+/// The BLAS library loaded into the process and its Debian variant, e.g.
+/// "OpenBLAS 0.3.21 (openblas-pthread)". The reference BLAS is 10-20x slower on our networks;
+/// its description says so.
 std::string blasDescription();
 
 }  // namespace ganscope

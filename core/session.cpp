@@ -188,13 +188,8 @@ bool Session::send(Command command) {
 bool Session::pollStats(StepStats& out) { return impl_->stats.try_dequeue(out); }
 
 const Snapshot* Session::pollSnapshot() {
-  Snapshot* newest = nullptr;
   Snapshot* next = nullptr;
-  while (impl_->full.try_dequeue(next)) {
-    if (newest) impl_->free.enqueue(newest);
-    newest = next;
-  }
-  return newest;
+  return impl_->full.try_dequeue(next) ? next : nullptr;
 }
 
 void Session::recycle(const Snapshot* snapshot) {

@@ -46,7 +46,8 @@ class Session {
 
   /// Pops the oldest StepStats; false when none is waiting.
   bool pollStats(StepStats& out);
-  /// The newest snapshot not yet seen, or nullptr. Hand it back with `recycle` when drawn.
+  /// The oldest snapshot not yet taken, or nullptr. Hand it back with `recycle` once copied or
+  /// drawn: the trainer skips snapshots (and counts them) while all buffers are out.
   const Snapshot* pollSnapshot();
   void recycle(const Snapshot* snapshot);
 

@@ -31,13 +31,13 @@ void drawCapturePanel(PanelContext& ctx) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float width = (avail.x - spacing * (CaptureStrip::kSlots - 1)) / CaptureStrip::kSlots;
-  const float label_height = ImGui::GetTextLineHeightWithSpacing();
+  const float label_height = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
   for (size_t i = 0; i < CaptureStrip::kSlots; ++i) {
     if (i > 0) ImGui::SameLine();
     ImGui::BeginGroup();
     if (i < captures.size()) {
-      ImGui::Text("(%c)  step %lld   JSD %.3f", static_cast<char>('a' + i),
-                  static_cast<long long>(captures[i].step), captures[i].js);
+      ImGui::Text("(%c)  step %lld", static_cast<char>('a' + i),
+                  static_cast<long long>(captures[i].step));
       char id[16];
       std::snprintf(id, sizeof(id), "##cap%zu", i);
       drawFigure1(id, ImVec2(width, avail.y - label_height), captures[i], ctx.view.layers,

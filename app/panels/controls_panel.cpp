@@ -107,6 +107,7 @@ void fileSection(PanelContext& ctx) {
 void drawControlsPanel(PanelContext& ctx) {
   UiState& ui = ctx.ui;
   const float font = ImGui::GetFontSize();
+  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.58f);  // room for the labels
   if (!ui.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
     ImGui::TextWrapped("%s", ui.error.c_str());
@@ -154,7 +155,8 @@ void drawControlsPanel(PanelContext& ctx) {
   Hyperparams& hyper = ui.edit.hyper;
   bool changed = enumCombo("G loss", hyper.loss, kLosses);
   changed |= ImGui::SliderInt("batch size", &hyper.batch_size, 1, 1024);
-  changed |= ImGui::SliderInt("k (D steps per G step)", &hyper.d_steps, 1, 20);
+  changed |= ImGui::SliderInt("k: D steps", &hyper.d_steps, 1, 20);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("discriminator updates per generator update");
   changed |= optimizerEditor("Discriminator", hyper.d_opt);
   changed |= optimizerEditor("Generator", hyper.g_opt);
   if (changed) sendCommand(ctx, SetHyperparams{hyper});
@@ -194,6 +196,7 @@ void drawControlsPanel(PanelContext& ctx) {
   ImGui::SameLine();
   ImGui::Checkbox("z -> x mapping", &layers.mapping);
   ImGui::SliderFloat("UI scale", &ctx.view.ui_scale, 0.5f, 3.0f, "%.2f");
+  ImGui::PopItemWidth();
 }
 
 }  // namespace ganscope

@@ -16,9 +16,10 @@ void drawFigure1Panel(PanelContext& ctx) {
   }
   // C(G) = -log 4 + 2 JSD: the value at the optimal D (Theorem 1 of the paper).
   const double log4 = std::log(4.0);
-  ImGui::Text("step %lld    V(D,G) = %.3f   (optimum -log 4 = %.3f)    JSD(p_data || p_g) = %.4f nats"
-              "    C(G) = -log 4 + 2 JSD = %.3f",
-              static_cast<long long>(s->step), s->value, -log4, s->js, -log4 + 2 * s->js);
+  ImGui::Text("step %lld      V(D,G) = %.3f   (at the optimum: -log 4 = %.3f)",
+              static_cast<long long>(s->step), s->value, -log4);
+  ImGui::Text("JSD(p_data || p_g) = %.4f nats      C(G) = -log 4 + 2 JSD = %.3f", s->js,
+              -log4 + 2 * s->js);
   const Figure1Layers& l = ctx.view.layers;
   const bool converged = s->js < 0.02 && std::abs(s->value + log4) < 0.02;
   if (converged) {
