@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <deque>
 #include <iostream>
 #include <thread>
 
@@ -88,6 +89,7 @@ void drawLayout(PanelContext& ctx) {
     drawStatusBar(ctx);
   }
   ImGui::End();
+  drawErrorDialog(ctx);
 }
 
 /// Keyboard shortcuts; ignored while a text field has the keyboard.
@@ -173,8 +175,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
 
   int frames = 0;
   int active_frames = 0;
-  double fps = 0;
-  auto last_start = Clock::now();
+  std::deque<Clock::time_point> recent_frames;  // starts of the frames of the last second
   while (!window->shouldClose()) {
     const SessionStatus status = session.status();
     const bool streaming = drain(session, store, ui, view);
@@ -188,9 +189,9 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     }
     --active_frames;
     const auto start = Clock::now();
-    const double since_last = std::chrono::duration<double>(start - last_start).count();
-    last_start = start;
-    if (since_last > 0) fps = fps == 0 ? 1.0 / since_last : 0.9 * fps + 0.1 / since_last;
+    recent_frames.push_back(start);
+    while (start - recent_frames.front() > std::chrono::seconds(1)) recent_frames.pop_front();
+    const double fps = static_cast<double>(recent_frames.size());
 
     window->setUiScale(view.ui_scale);
     window->beginFrame();

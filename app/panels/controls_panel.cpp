@@ -72,12 +72,16 @@ bool mlpEditor(const char* title, MlpConfig& mlp) {
   return changed;
 }
 
+}  // namespace
+
 void resetWith(PanelContext& ctx, const TrainConfig& config) {
   if (sendCommand(ctx, Reset{config})) {
     ctx.ui.edit = config;
     ctx.ui.needs_reset = false;
   }
 }
+
+namespace {
 
 void fileSection(PanelContext& ctx) {
   char path[512];
@@ -87,7 +91,7 @@ void fileSection(PanelContext& ctx) {
     try {
       resetWith(ctx, loadConfigFile(ctx.ui.config_path));
     } catch (const ConfigError& error) {
-      ctx.ui.error = std::string("Not loaded (the current run continues): ") + error.what();
+      ctx.ui.error = std::string("Config not loaded: ") + error.what();
     }
   }
   ImGui::SameLine();
@@ -108,21 +112,6 @@ void drawControlsPanel(PanelContext& ctx) {
   UiState& ui = ctx.ui;
   const float font = ImGui::GetFontSize();
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.58f);  // room for the labels
-  if (!ui.error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
-    ImGui::TextWrapped("%s", ui.error.c_str());
-    ImGui::PopStyleColor();
-    if (ImGui::SmallButton("Dismiss")) ui.error.clear();
-    ImGui::Separator();
-  }
-  if (ctx.status.state == RunState::Diverged) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
-    ImGui::TextWrapped("Diverged at step %lld: a loss or weight became NaN/Inf. Lower the "
-                       "learning rate, then Reset.",
-                       static_cast<long long>(ctx.status.diverged_at));
-    ImGui::PopStyleColor();
-  }
-
   // Transport: the most used buttons first, big enough to hit on a touchpad in front of a class.
   const ImVec2 big(font * 5.2f, font * 1.8f);
   const bool running = ctx.status.state == RunState::Running;

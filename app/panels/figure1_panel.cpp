@@ -14,6 +14,14 @@ void drawFigure1Panel(PanelContext& ctx) {
     ImGui::TextUnformatted("Waiting for the first snapshot...");
     return;
   }
+  if (ctx.status.state == RunState::Diverged) {
+    ImGui::TextColored(palette::kError,
+                       "Diverged at step %lld: a loss or weight became NaN/Inf. Lower the "
+                       "learning rate, then",
+                       static_cast<long long>(ctx.status.diverged_at));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Reset")) resetWith(ctx, ctx.ui.edit);
+  }
   // C(G) = -log 4 + 2 JSD: the value at the optimal D (Theorem 1 of the paper).
   const double log4 = std::log(4.0);
   ImGui::Text("step %lld      V(D,G) = %.3f   (at the optimum: -log 4 = %.3f)",

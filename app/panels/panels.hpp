@@ -18,8 +18,10 @@ struct PanelContext {
   const std::string& blas;
 };
 
-/// Sends `command`, turning a refusal into the error banner; true when queued.
+/// Sends `command`, turning a refusal into the error dialog; true when queued.
 bool sendCommand(PanelContext& ctx, Command command);
+/// Rebuilds the run from `config` and makes it what the controls show.
+void resetWith(PanelContext& ctx, const TrainConfig& config);
 
 void drawControlsPanel(PanelContext& ctx);
 void drawFigure1Panel(PanelContext& ctx);
@@ -28,5 +30,7 @@ void drawDMeansPanel(PanelContext& ctx);
 void drawDHistogramPanel(PanelContext& ctx);
 void drawCapturePanel(PanelContext& ctx);
 void drawStatusBar(PanelContext& ctx);
+/// A modal dialog while ctx.ui.error is set; OK clears it.
+void drawErrorDialog(PanelContext& ctx);
 
 }  // namespace ganscope
