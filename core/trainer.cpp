@@ -35,7 +35,8 @@ std::span<float> asMutableSpan(const torch::Tensor& t) {
 Trainer::Trainer(const TrainConfig& config)
     : hyper_(config.hyper),
       random_(at::make_generator<at::CPUGeneratorImpl>(config.seed)),
-      snapshot_random_(at::make_generator<at::CPUGeneratorImpl>(config.seed + 1)),
+      snapshot_random_(at::make_generator<at::CPUGeneratorImpl>(config.seed)),
+      seed_(config.seed),
       data_(config.data) {
   {
     std::lock_guard lock(initMutex());
@@ -152,6 +153,8 @@ void Trainer::fillSnapshot(Snapshot& out) {
   std::copy_n(mapping_z_.data_ptr<float>(), kMapLines, out.z);
   std::copy_n(mapped.data_ptr<float>(), kMapLines, out.g_of_z);
 
+  // Reseeded per step: a snapshot is a function of (seed, step), however often snapshots come.
+  snapshot_random_.set_current_seed(seed_ + 0x9E3779B97F4A7C15ull * (stats_.step + 1));
   data_.sample(snapshot_real_, snapshot_random_);
   const torch::Tensor logits = discriminator_->forward(torch::cat({snapshot_real_, fake}));
   std::vector<float> d_real(kSnapshotSamples), d_fake(kSnapshotSamples);

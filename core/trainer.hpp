@@ -42,6 +42,7 @@ class Trainer {
   Hyperparams hyper_;
   at::Generator random_;           ///< training samples: the run is reproducible from the seed
   at::Generator snapshot_random_;  ///< snapshot samples, so telemetry timing cannot change training
+  uint64_t seed_;
   Mixture1d data_;
   Mlp generator_{nullptr};
   Mlp discriminator_{nullptr};
