@@ -18,9 +18,18 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   auto* config = app.add_option("--config", out.config_file, "JSON config file")
                      ->check(CLI::ExistingFile);
   preset->excludes(config);
-  app.add_option("--steps", out.steps, "Steps to train (default: the preset's own)")
+  app.add_option("--steps", out.steps,
+                 "Steps to train: headless and --screenshot runs stop there (default: the "
+                 "preset's own), the window pauses there (default: runs on)")
       ->check(CLI::Range(int64_t{1}, int64_t{1'000'000'000}));
-  app.add_option("--seed", out.seed, "Random seed (default: the preset's own)");
+  app.add_option("--seed", out.seed, "Random seed, a non-negative integer (default: the preset's)")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            return value.find_first_not_of("0123456789") == std::string::npos && !value.empty()
+                       ? std::string()
+                       : "--seed must be a non-negative integer, got " + value;
+          },
+          "UINT"));
   app.add_option("--threads", out.threads, "LibTorch intra-op threads for the trainer")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
@@ -48,7 +57,7 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   }
   if (!size.empty()) {
     std::smatch match;
-    const std::regex pattern(R"((\d{2,5})x(\d{2,5}))");
+    const std::regex pattern(R"((\d{1,5})x(\d{1,5}))");
     if (!std::regex_match(size, match, pattern)) {
       std::cerr << "ganscope: --size: \"" << size << "\" is not WxH, e.g. 1600x900\n";
       return kExitBadInput;

@@ -144,11 +144,9 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   const bool scripted = !options.screenshot_path.empty();
   SessionOptions session_options;
   session_options.intra_op_threads = options.threads;
-  session_options.start_paused = true;  // resumed once the window shows its first frame
-  if (scripted) {
-    session_options.pause_at_step =
-        options.screenshot_steps > 0 ? options.screenshot_steps : config.steps;
-  }
+  session_options.pause_at_step = options.pause_at_step;
+  // An interactive run waits for the window's first frame, so no step happens unseen.
+  session_options.start_paused = !scripted;
 
   // The trainer thread starts first, at normal priority; then this thread (and the renderer's
   // worker threads it creates with the GL context, e.g. Mesa llvmpipe's) drops to a lower one,
@@ -202,14 +200,16 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     const bool interacting = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
                              ImGui::IsAnyMouseDown() || ImGui::IsAnyItemActive();
     ++frames;
-    const bool training_done = status.state != RunState::Running && store.snapshot() &&
-                               store.snapshot()->step == status.step;
+    const bool training_done = (status.state == RunState::Diverged ||
+                                status.state == RunState::Failed ||
+                                status.step >= options.pause_at_step) &&
+                               store.snapshot() && store.snapshot()->step == status.step;
     const bool capture = scripted && frames >= options.screenshot_frames && training_done;
     if (!window->endFrame(capture ? options.screenshot_path : std::string())) {
       std::cerr << "ganscope: cannot write " << options.screenshot_path << "\n";
       return kExitFailure;
     }
-    if (frames == 1 && !options.start_paused) session.send(Resume{});
+    if (frames == 1 && !scripted && !options.start_paused) session.send(Resume{});
     if (capture) {
       const double seconds = store.last().seconds;
       std::cerr << "ganscope: wrote " << options.screenshot_path << " after " << frames

@@ -4,8 +4,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -13,36 +11,34 @@
 
 #include "app/cli.hpp"
 #include "app/metric_store.hpp"
+#include "core/atomic_file.hpp"
 #include "core/runtime_info.hpp"
 #include "core/session.hpp"
 
 namespace ganscope {
 namespace {
 
-constexpr size_t kMetricWindow = 100;  // loss figures are means over the last 100 steps
-
-/// Writes `text` to `path` atomically (temp file + rename), so a crash never leaves half a file.
-bool writeAtomically(const std::string& path, const std::string& text) {
-  const std::string temp = path + ".tmp";
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    if (!(file << text)) return false;
-  }
-  std::error_code error;
-  std::filesystem::rename(temp, path, error);
-  return !error;
-}
+constexpr size_t kMetricWindow = 100;   // loss figures are means over the last 100 steps
+constexpr size_t kHistoryPoints = 4096;  // headless keeps only recent history
 
 }  // namespace
 
 int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
+  if (!options.out_path.empty()) {
+    try {
+      checkWritable(options.out_path);  // before the run, not after it
+    } catch (const std::exception& error) {
+      std::cerr << "ganscope: --out: " << error.what() << "\n";
+      return kExitBadInput;
+    }
+  }
   SessionOptions session_options;
   session_options.intra_op_threads = options.threads;
   session_options.pause_at_step = options.steps;
   session_options.snapshot_hz = 2;  // only the final snapshot is reported
   Session session(config, session_options);
 
-  MetricStore store;
+  MetricStore store(kHistoryPoints);
   auto last_progress = std::chrono::steady_clock::now();
   SessionStatus status;
   while (true) {
@@ -53,12 +49,17 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
       session.recycle(snapshot);
     }
     status = session.status();
+    if (status.state == RunState::Failed) {
+      std::cerr << "ganscope: the trainer stopped at step " << status.step << ": "
+                << session.failure() << "\n";
+      return kExitFailure;
+    }
     const Snapshot* last = store.snapshot();
-    const bool final_snapshot = last && last->step == status.step;
-    const bool done = status.state == RunState::Diverged ||
-                      (status.state == RunState::Paused && status.step >= options.steps);
-    if (done && final_snapshot && store.last().step == status.step) break;
-    if (options.progress && std::chrono::steady_clock::now() - last_progress > std::chrono::seconds(1)) {
+    const bool stopped = status.state == RunState::Diverged ||
+                         (status.state == RunState::Paused && status.step >= options.steps);
+    if (stopped && last && last->step == status.step) break;  // the final snapshot is in
+    if (options.progress &&
+        std::chrono::steady_clock::now() - last_progress > std::chrono::seconds(1)) {
       std::fprintf(stderr, "\rstep %lld/%lld  %.0f steps/s   ", static_cast<long long>(status.step),
                    static_cast<long long>(options.steps), store.stepsPerSecond());
       last_progress = std::chrono::steady_clock::now();
@@ -93,9 +94,13 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
   }
   const std::string text = metrics.dump(2) + "\n";
   std::cout << text;
-  if (!options.out_path.empty() && !writeAtomically(options.out_path, text)) {
-    std::cerr << "ganscope: cannot write metrics to " << options.out_path << "\n";
-    return kExitFailure;
+  if (!options.out_path.empty()) {
+    try {
+      writeFileAtomically(options.out_path, text);
+    } catch (const std::exception& error) {
+      std::cerr << "ganscope: " << error.what() << "\n";
+      return kExitFailure;
+    }
   }
   if (diverged) {
     std::cerr << "ganscope: training diverged at step " << status.diverged_at

@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
   options.height = cli.height;
   options.screenshot_path = cli.screenshot;
   options.screenshot_frames = cli.frames;
-  options.screenshot_steps = cli.steps.value_or(0);
+  // --steps pauses the window there; a screenshot run always stops at a step count.
+  if (cli.steps || !cli.screenshot.empty()) options.pause_at_step = config.steps;
   options.start_paused = cli.paused;
   return runGui(config, options);
 }

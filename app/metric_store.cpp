@@ -6,7 +6,10 @@
 
 namespace ganscope {
 
+MetricStore::MetricStore(size_t max_points) : max_points_(std::max<size_t>(max_points, 16)) {}
+
 void MetricStore::clear() {
+  stride_ = 1;
   steps_.clear();
   seconds_.clear();
   for (auto& s : series_) s.clear();
@@ -14,14 +17,31 @@ void MetricStore::clear() {
   has_snapshot_ = false;
 }
 
-void MetricStore::startGeneration(uint32_t generation) {
-  if (generation == generation_) return;
-  clear();
-  generation_ = generation;
+bool MetricStore::acceptGeneration(uint32_t generation) {
+  if (generation < generation_) return false;
+  if (generation > generation_) {
+    clear();
+    generation_ = generation;
+  }
+  return true;
+}
+
+void MetricStore::thin() {
+  auto keepEveryOther = [](auto& values) {
+    for (size_t i = 1; 2 * i < values.size(); ++i) values[i] = values[2 * i];
+    values.resize((values.size() + 1) / 2);
+  };
+  keepEveryOther(steps_);
+  keepEveryOther(seconds_);
+  for (auto& s : series_) keepEveryOther(s);
+  stride_ *= 2;
 }
 
 void MetricStore::append(const StepStats& stats) {
-  startGeneration(stats.generation);
+  if (!acceptGeneration(stats.generation)) return;
+  last_ = stats;
+  if (stats.step % stride_ != 0) return;
+  if (steps_.size() == max_points_) thin();
   steps_.push_back(static_cast<double>(stats.step));
   seconds_.push_back(stats.seconds);
   series_[static_cast<int>(Series::DLoss)].push_back(stats.d_loss);
@@ -29,11 +49,10 @@ void MetricStore::append(const StepStats& stats) {
   series_[static_cast<int>(Series::DReal)].push_back(stats.d_real_mean);
   series_[static_cast<int>(Series::DFake)].push_back(stats.d_fake_mean);
   series_[static_cast<int>(Series::Value)].push_back(stats.value);
-  last_ = stats;
 }
 
 void MetricStore::setSnapshot(const Snapshot& snapshot) {
-  startGeneration(snapshot.generation);
+  if (!acceptGeneration(snapshot.generation)) return;
   snapshot_ = snapshot;
   has_snapshot_ = true;
 }

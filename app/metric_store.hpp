@@ -1,5 +1,6 @@
 // MetricStore: what the UI has received from the session. Per-step series for the plots, the
-// newest snapshot, and the rates shown in the status bar. UI thread only.
+// newest snapshot, and the rates shown in the status bar. UI thread only. Memory is bounded:
+// when the history is full it keeps every other point and from then on every other step.
 #pragma once
 #include <span>
 #include <vector>
@@ -12,10 +13,14 @@ enum class Series { DLoss, GLoss, DReal, DFake, Value, Count };
 
 class MetricStore {
  public:
-  /// Appends one step; a new generation (a reset) clears the history first.
+  /// Keeps at most `max_points` steps of history (default: 4M, 128 MB).
+  explicit MetricStore(size_t max_points = size_t{1} << 22);
+
+  /// Appends one step; a newer generation (a reset) clears the history first, an older one
+  /// (still in flight when the reset happened) is ignored.
   void append(const StepStats& stats);
-  /// Keeps a copy of `snapshot` (the session's buffer can go back at once); clears the history
-  /// if the snapshot belongs to a newer generation.
+  /// Keeps a copy of `snapshot` (the session's buffer can go back at once), with the same
+  /// generation rules as append.
   void setSnapshot(const Snapshot& snapshot);
   void clear();
 
@@ -31,8 +36,12 @@ class MetricStore {
   double recentMean(Series which, size_t count) const;
 
  private:
-  void startGeneration(uint32_t generation);
+  /// False for telemetry of an older generation; clears the history for a newer one.
+  bool acceptGeneration(uint32_t generation);
+  void thin();
 
+  size_t max_points_;
+  int64_t stride_ = 1;  ///< steps per stored point; doubles each time the history fills
   uint32_t generation_ = 0;
   std::vector<double> steps_;
   std::vector<float> seconds_;

@@ -34,7 +34,6 @@ class Window {
 
   /// Rebuilds fonts and sizes at `scale` (clamped to 0.5..3) before the next frame.
   void setUiScale(float scale);
-  float uiScale() const { return ui_scale_; }
   /// GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
   const std::string& renderer() const { return renderer_; }
 

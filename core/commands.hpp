@@ -23,7 +23,8 @@ struct StepOnce {
   StepTarget target = StepTarget::Both;
 };
 /// Rebuilds networks, data and optimisers from `config` (new architecture, data or seed) and
-/// restarts from step 0; the run keeps its paused/running state.
+/// restarts from step 0. A running run keeps running; a paused one stays paused; a diverged or
+/// failed one becomes paused.
 struct Reset {
   TrainConfig config;
 };

@@ -1,6 +1,7 @@
 // TrainConfig JSON I/O and validation.
 #include "core/config.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -124,7 +125,7 @@ TrainConfig parseConfig(std::string_view text, const std::string& source) {
   json root;
   try {
     root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // syntax errors, and numbers beyond double
     throw ConfigError("", std::string("not valid JSON (") + error.what() + ")", source);
   }
   try {
@@ -135,10 +136,12 @@ TrainConfig parseConfig(std::string_view text, const std::string& source) {
 }
 
 TrainConfig loadConfigFile(const std::string& path) {
+  if (std::filesystem::is_directory(path)) throw ConfigError("", "is a folder, not a file", path);
   std::ifstream file(path, std::ios::binary);
   if (!file) throw ConfigError("", "cannot open the file for reading", path);
   std::ostringstream text;
   text << file.rdbuf();
+  if (file.bad()) throw ConfigError("", "cannot read the file", path);
   return parseConfig(text.str(), path);
 }
 

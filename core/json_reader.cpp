@@ -38,8 +38,6 @@ const nlohmann::json* JsonReader::find(const char* key) {
   return it == object_.end() ? nullptr : &*it;
 }
 
-bool JsonReader::has(const char* key) const { return object_.contains(key); }
-
 JsonReader JsonReader::child(const char* key) {
   static const nlohmann::json kEmpty = nlohmann::json::object();
   const nlohmann::json* value = find(key);
@@ -53,12 +51,13 @@ void JsonReader::read(const char* key, float& out, double lo, double hi, bool lo
     fail(key, std::string("expected a number, got ") + typeName(*value));
   }
   const double number = value->get<double>();
-  const bool below = lo_open ? !(number > lo) : !(number >= lo);
-  if (!std::isfinite(number) || below || number > hi) {
+  const float stored = static_cast<float>(number);  // what the run will use, e.g. 1e-60 -> 0
+  const bool below = lo_open ? !(stored > lo) : !(stored >= lo);
+  if (!std::isfinite(stored) || below || stored > hi) {
     fail(key, formatNumber(number) + " is out of range " + (lo_open ? "(" : "[") +
                   formatNumber(lo) + ", " + formatNumber(hi) + "]");
   }
-  out = static_cast<float>(number);
+  out = stored;
 }
 
 void JsonReader::read(const char* key, int64_t& out, int64_t lo, int64_t hi) {

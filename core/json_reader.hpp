@@ -31,7 +31,6 @@ class JsonReader {
                 std::initializer_list<std::pair<const char*, Enum>> names);
 
   /// A reader for the nested object `key` (an empty object when absent).
-  bool has(const char* key) const;
   JsonReader child(const char* key);
 
   /// Throws for any field of the object that no read/child call asked for.

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -39,6 +40,8 @@ struct Session::Impl {
   }
 
   void run();
+  void loop();
+  void fail(const std::exception& error);
   void apply(Command& command);
   void trainStep(StepTarget target);
   void publishSnapshot(bool periodic);
@@ -60,6 +63,8 @@ struct Session::Impl {
   std::atomic<uint64_t> dropped_stats{0};
   std::atomic<uint64_t> dropped_snapshots{0};
   std::atomic<bool> stop{false};
+  mutable std::mutex failure_mutex;
+  std::string failure;  // guarded by failure_mutex
 
   // Trainer thread only.
   std::optional<StepTarget> pending_step;
@@ -74,6 +79,27 @@ struct Session::Impl {
 
 void Session::Impl::run() {
   at::set_num_threads(options.intra_op_threads);
+  // An exception must not end the thread (std::terminate): report it and wait for a Reset.
+  while (!stop.load()) {
+    try {
+      loop();
+    } catch (const std::exception& error) {
+      fail(error);
+    }
+  }
+}
+
+void Session::Impl::fail(const std::exception& error) {
+  {
+    std::lock_guard lock(failure_mutex);
+    failure = error.what();
+  }
+  state.store(RunState::Failed);
+  pending_step.reset();
+  snapshot_owed = false;
+}
+
+void Session::Impl::loop() {
   const auto period = std::chrono::duration_cast<Clock::duration>(
       std::chrono::duration<double>(1.0 / options.snapshot_hz));
   Command command;
@@ -104,16 +130,16 @@ void Session::Impl::apply(Command& command) {
   std::visit(
       [this](auto& c) {
         using T = std::decay_t<decltype(c)>;
-        const bool diverged = state.load() == RunState::Diverged;
+        const bool stopped = state.load() == RunState::Diverged || state.load() == RunState::Failed;
         if constexpr (std::is_same_v<T, SetHyperparams>) {
           trainer->setHyperparams(c.value);
         } else if constexpr (std::is_same_v<T, Pause>) {
-          if (!diverged) state.store(RunState::Paused);
-          snapshot_owed = true;
+          if (!stopped) state.store(RunState::Paused);
+          snapshot_owed = !stopped;
         } else if constexpr (std::is_same_v<T, Resume>) {
-          if (!diverged) state.store(RunState::Running);
+          if (!stopped) state.store(RunState::Running);
         } else if constexpr (std::is_same_v<T, StepOnce>) {
-          if (!diverged) {
+          if (!stopped) {
             state.store(RunState::Paused);
             pending_step = c.target;
           }
@@ -122,7 +148,9 @@ void Session::Impl::apply(Command& command) {
           generation.fetch_add(1);
           step.store(0);
           diverged_at.store(-1);
-          if (diverged) state.store(RunState::Paused);
+          if (stopped) state.store(RunState::Paused);
+          std::lock_guard lock(failure_mutex);
+          failure.clear();
           pending_step.reset();
           run_start = Clock::now();
           snapshot_owed = true;
@@ -205,6 +233,11 @@ SessionStatus Session::status() const {
   s.dropped_stats = impl_->dropped_stats.load();
   s.dropped_snapshots = impl_->dropped_snapshots.load();
   return s;
+}
+
+std::string Session::failure() const {
+  std::lock_guard lock(impl_->failure_mutex);
+  return impl_->failure;
 }
 
 TrainConfig Session::config() const { return impl_->config; }

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "core/commands.hpp"
 #include "core/config.hpp"
@@ -20,7 +21,12 @@ struct SessionOptions {
   int snapshot_buffers = 4;        ///< Snapshot pool size (default: 4)
 };
 
-enum class RunState : uint8_t { Running, Paused, Diverged };
+enum class RunState : uint8_t {
+  Running,
+  Paused,
+  Diverged,  ///< a loss or weight became NaN/Inf; stepping stops until Reset
+  Failed,    ///< the trainer hit an error (see Session::failure()); stepping stops until Reset
+};
 
 /// Counters and state the UI reads every frame; all of it is a copy.
 struct SessionStatus {
@@ -52,7 +58,10 @@ class Session {
   void recycle(const Snapshot* snapshot);
 
   SessionStatus status() const;
-  /// The config of the current run (after the last Reset), as the trainer applied it.
+  /// What stopped the trainer when status().state is Failed, else "".
+  std::string failure() const;
+  /// The config of the current run including every command sent so far (the trainer applies
+  /// them in order, before its next step).
   TrainConfig config() const;
 
  private:

@@ -7,7 +7,8 @@ namespace ganscope {
 
 /// One training step, pushed for every step through a lock-free queue.
 struct StepStats {
-  int64_t step = 0;          ///< steps completed in this run (a step is k D-steps + 1 G-step)
+  int64_t step = 0;          ///< steps done in this run: full steps (k D + 1 G updates) and
+                             ///< single D or G updates from StepOnce alike
   uint32_t generation = 0;   ///< bumps on every reset, so the UI knows to clear its history
   float seconds = 0;         ///< wall time since the run started
   float d_loss = 0;          ///< -E[log D(x)] - E[log(1 - D(G(z)))]; 2 log 2 at equilibrium

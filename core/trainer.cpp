@@ -123,7 +123,8 @@ void Trainer::fillSnapshot(Snapshot& out) {
   const torch::Tensor mapped = generator_->forward(mapping_z_).contiguous();
   const std::span<const float> fake_values = asSpan(fake);
 
-  // View range: the data's support widened to every G sample shown, padded by 5%.
+  // View range: the data's support widened to the G samples shown, padded by 5%, but at most
+  // ten data widths either side (samples beyond count as missing mass in the JSD).
   auto [lo, hi] = data_.support();
   const auto [fake_lo, fake_hi] = std::minmax_element(fake_values.begin(), fake_values.end());
   const std::span<const float> mapped_values = asSpan(mapped);
@@ -148,7 +149,7 @@ void Trainer::fillSnapshot(Snapshot& out) {
   for (int i = 0; i < kCurvePoints; ++i) out.p_data[i] = static_cast<float>(data_.density(x[i]));
   kernelDensity(fake_values, lo, hi, silvermanBandwidth(fake_values), out.p_g);
   optimalDiscriminator(out.p_data, out.p_g, out.d_star);
-  out.js = static_cast<float>(jensenShannon(out.p_data, out.p_g));
+  out.js = static_cast<float>(jensenShannon(out.p_data, out.p_g, (hi - lo) / (kCurvePoints - 1)));
 
   std::copy_n(mapping_z_.data_ptr<float>(), kMapLines, out.z);
   std::copy_n(mapped.data_ptr<float>(), kMapLines, out.g_of_z);
@@ -157,17 +158,13 @@ void Trainer::fillSnapshot(Snapshot& out) {
   snapshot_random_.set_current_seed(seed_ + 0x9E3779B97F4A7C15ull * (stats_.step + 1));
   data_.sample(snapshot_real_, snapshot_random_);
   const torch::Tensor logits = discriminator_->forward(torch::cat({snapshot_real_, fake}));
-  std::vector<float> d_real(kSnapshotSamples), d_fake(kSnapshotSamples);
-  const float* l = logits.data_ptr<float>();
-  double value = 0;
-  for (int i = 0; i < kSnapshotSamples; ++i) {
-    d_real[i] = static_cast<float>(sigmoid(l[i]));
-    d_fake[i] = static_cast<float>(sigmoid(l[kSnapshotSamples + i]));
-    value -= softplus(-l[i]) + softplus(l[kSnapshotSamples + i]);
-  }
-  histogram(d_real, 0, 1, out.hist_real);
-  histogram(d_fake, 0, 1, out.hist_fake);
-  out.value = static_cast<float>(value / kSnapshotSamples);
+  const std::span<const float> l = asSpan(logits);
+  std::vector<float> d(l.size());  // D's outputs, then reused for the (unneeded) gradient
+  for (size_t i = 0; i < l.size(); ++i) d[i] = static_cast<float>(sigmoid(l[i]));
+  const std::span<const float> outputs(d);
+  histogram(outputs.first(kSnapshotSamples), 0, 1, out.hist_real);
+  histogram(outputs.last(kSnapshotSamples), 0, 1, out.hist_fake);
+  out.value = static_cast<float>(-discriminatorLoss(l, d));  // V(D,G) = -(D's loss)
 }
 
 }  // namespace ganscope

@@ -20,7 +20,6 @@ class Trainer {
 
   /// Takes effect at the next step.
   void setHyperparams(const Hyperparams& hyper);
-  const Hyperparams& hyperparams() const { return hyper_; }
 
   /// Runs one step of `target` (Both: k D updates and one G update) and returns its stats.
   /// Values that `target` did not touch keep their previous figures.
@@ -32,7 +31,6 @@ class Trainer {
 
   /// Fills the curves, mapping lines, histograms and divergences of the current state.
   void fillSnapshot(Snapshot& out);
-  int64_t steps() const { return stats_.step; }
 
  private:
   void resizeBatch(int batch_size);

@@ -1,6 +1,8 @@
 // MetricStore and CaptureStrip: history per generation, rates, planned captures.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/capture_strip.hpp"
 #include "app/metric_store.hpp"
 
@@ -34,6 +36,30 @@ TEST(MetricStoreTest, NewGenerationClearsHistory) {
   store.setSnapshot(snapshot);
   EXPECT_TRUE(store.empty());
   EXPECT_NE(store.snapshot(), nullptr);
+}
+
+TEST(MetricStoreTest, TelemetryFromBeforeAResetIsIgnored) {
+  MetricStore store;
+  store.append(stats(1, 0.1f, 3));
+  Snapshot old;
+  old.generation = 2;
+  store.setSnapshot(old);  // still in flight when the reset happened
+  store.append(stats(9, 0.9f, 2));
+  EXPECT_EQ(store.steps().size(), 1u);
+  EXPECT_EQ(store.last().generation, 3u);
+  EXPECT_EQ(store.snapshot(), nullptr);
+}
+
+TEST(MetricStoreTest, FullHistoryThinsAndKeepsTheLatestStats) {
+  MetricStore store(100);
+  for (int i = 1; i <= 1000; ++i) store.append(stats(i, i / 1000.0f));
+  EXPECT_LE(store.steps().size(), 100u);
+  EXPECT_GE(store.steps().size(), 50u);
+  EXPECT_EQ(store.last().step, 1000);
+  const auto steps = store.steps();
+  EXPECT_TRUE(std::is_sorted(steps.begin(), steps.end()));
+  EXPECT_GT(steps.back(), 900);  // the history still reaches the present
+  EXPECT_NEAR(store.stepsPerSecond(), 1000.0, 20.0);
 }
 
 TEST(CaptureStripTest, CapturesOncePerPlannedStepAndRestartsOnReset) {

@@ -2,12 +2,12 @@
 // architecture/data/seed edits that apply on reset, the capture plan and the UI scale.
 #include <cfloat>
 #include <cstdio>
-#include <fstream>
 
 #include <nlohmann/json.hpp>
 
 #include "app/palette.hpp"
 #include "app/panels/panels.hpp"
+#include "core/atomic_file.hpp"
 #include "core/presets.hpp"
 
 namespace ganscope {
@@ -42,9 +42,13 @@ constexpr std::pair<const char*, Activation> kActivations[] = {
 constexpr std::pair<const char*, DataKind> kDataKinds[] = {{"Gaussian", DataKind::Gaussian},
                                                            {"bimodal", DataKind::Bimodal}};
 
-/// Learning rate on a log slider: rates span five decades.
+// Ctrl+click typing stays inside the slider's range, which lies inside the config's limits.
+constexpr ImGuiSliderFlags kClamp = ImGuiSliderFlags_AlwaysClamp;
+
+/// Learning rate on a log slider: rates span seven decades, up to the config's limit of 100.
 bool learningRate(const char* label, float& lr) {
-  return ImGui::SliderFloat(label, &lr, 1e-5f, 1.0f, "%.5f", ImGuiSliderFlags_Logarithmic);
+  return ImGui::SliderFloat(label, &lr, 1e-5f, 100.0f, "%.5f",
+                            ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
 }
 
 bool optimizerEditor(const char* title, OptimizerConfig& opt) {
@@ -53,10 +57,10 @@ bool optimizerEditor(const char* title, OptimizerConfig& opt) {
   bool changed = enumCombo("optimizer", opt.kind, kOptimizers);
   changed |= learningRate("learning rate", opt.lr);
   if (opt.kind == OptimizerKind::Sgd) {
-    changed |= ImGui::SliderFloat("momentum", &opt.momentum, 0.0f, 0.99f, "%.2f");
+    changed |= ImGui::SliderFloat("momentum", &opt.momentum, 0.0f, 0.99f, "%.2f", kClamp);
   } else {
-    changed |= ImGui::SliderFloat("beta1", &opt.beta1, 0.0f, 0.99f, "%.2f");
-    changed |= ImGui::SliderFloat("beta2", &opt.beta2, 0.9f, 0.9999f, "%.4f");
+    changed |= ImGui::SliderFloat("beta1", &opt.beta1, 0.0f, 0.99f, "%.2f", kClamp);
+    changed |= ImGui::SliderFloat("beta2", &opt.beta2, 0.9f, 0.9999f, "%.4f", kClamp);
   }
   ImGui::PopID();
   return changed;
@@ -65,8 +69,8 @@ bool optimizerEditor(const char* title, OptimizerConfig& opt) {
 bool mlpEditor(const char* title, MlpConfig& mlp) {
   ImGui::PushID(title);
   ImGui::TextUnformatted(title);
-  bool changed = ImGui::SliderInt("hidden layers", &mlp.hidden_layers, 1, 8);
-  changed |= ImGui::SliderInt("width", &mlp.width, 1, 256);
+  bool changed = ImGui::SliderInt("hidden layers", &mlp.hidden_layers, 1, 8, "%d", kClamp);
+  changed |= ImGui::SliderInt("width", &mlp.width, 1, 256, "%d", kClamp);
   changed |= enumCombo("activation", mlp.activation, kActivations);
   ImGui::PopID();
   return changed;
@@ -96,12 +100,10 @@ void fileSection(PanelContext& ctx) {
   }
   ImGui::SameLine();
   if (ImGui::Button("Save config")) {
-    const std::string temp = ctx.ui.config_path + ".tmp";
-    std::ofstream file(temp, std::ios::trunc);
-    file << configToJson(ctx.ui.edit).dump(2) << "\n";
-    file.close();
-    if (!file || std::rename(temp.c_str(), ctx.ui.config_path.c_str()) != 0) {
-      ctx.ui.error = "Cannot write " + ctx.ui.config_path;
+    try {
+      writeFileAtomically(ctx.ui.config_path, configToJson(ctx.ui.edit).dump(2) + "\n");
+    } catch (const std::exception& error) {
+      ctx.ui.error = std::string("Config not saved: ") + error.what();
     }
   }
 }
@@ -143,22 +145,24 @@ void drawControlsPanel(PanelContext& ctx) {
   ImGui::TextUnformatted("Training (applies at the next step)");
   Hyperparams& hyper = ui.edit.hyper;
   bool changed = enumCombo("G loss", hyper.loss, kLosses);
-  changed |= ImGui::SliderInt("batch size", &hyper.batch_size, 1, 1024);
-  changed |= ImGui::SliderInt("k: D steps", &hyper.d_steps, 1, 20);
+  changed |= ImGui::SliderInt("batch size", &hyper.batch_size, 1, 1024, "%d", kClamp);
+  changed |= ImGui::SliderInt("k: D steps", &hyper.d_steps, 1, 20, "%d", kClamp);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("discriminator updates per generator update");
   changed |= optimizerEditor("Discriminator", hyper.d_opt);
   changed |= optimizerEditor("Generator", hyper.g_opt);
-  if (changed) sendCommand(ctx, SetHyperparams{hyper});
+  // A refused change goes back to what the trainer runs with, so the controls never lie.
+  if (changed && !sendCommand(ctx, SetHyperparams{hyper})) hyper = ctx.session.config().hyper;
   ImGui::Separator();
 
   // Rebuild-time settings.
   ImGui::TextUnformatted("Model and data (apply on Reset)");
   bool rebuild = false;
   rebuild |= enumCombo("data", ui.edit.data.kind, kDataKinds);
-  rebuild |= ImGui::SliderFloat("mean", &ui.edit.data.mean, -10.0f, 10.0f, "%.2f");
-  rebuild |= ImGui::SliderFloat("std", &ui.edit.data.std, 0.05f, 3.0f, "%.2f");
+  rebuild |= ImGui::SliderFloat("mean", &ui.edit.data.mean, -10.0f, 10.0f, "%.2f", kClamp);
+  rebuild |= ImGui::SliderFloat("std", &ui.edit.data.std, 0.05f, 3.0f, "%.2f", kClamp);
   if (ui.edit.data.kind == DataKind::Bimodal) {
-    rebuild |= ImGui::SliderFloat("separation", &ui.edit.data.separation, 0.0f, 10.0f, "%.2f");
+    rebuild |= ImGui::SliderFloat("separation", &ui.edit.data.separation, 0.0f, 10.0f, "%.2f",
+                                  kClamp);
   }
   rebuild |= mlpEditor("Generator network", ui.edit.generator);
   rebuild |= mlpEditor("Discriminator network", ui.edit.discriminator);

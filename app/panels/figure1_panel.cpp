@@ -21,6 +21,11 @@ void drawFigure1Panel(PanelContext& ctx) {
                        static_cast<long long>(ctx.status.diverged_at));
     ImGui::SameLine();
     if (ImGui::SmallButton("Reset")) resetWith(ctx, ctx.ui.edit);
+  } else if (ctx.status.state == RunState::Failed) {
+    ImGui::TextColored(palette::kError, "The trainer stopped: %s",
+                       ctx.session.failure().c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Reset")) resetWith(ctx, ctx.ui.edit);
   }
   // C(G) = -log 4 + 2 JSD: the value at the optimal D (Theorem 1 of the paper).
   const double log4 = std::log(4.0);

@@ -13,6 +13,7 @@ void drawStatusBar(PanelContext& ctx) {
       ImGui::TextColored(palette::kError, "DIVERGED at step %lld",
                          static_cast<long long>(st.diverged_at));
       break;
+    case RunState::Failed: ImGui::TextColored(palette::kError, "FAILED"); break;
   }
   ImGui::SameLine();
   ImGui::Text("| step %lld | %.0f steps/s | UI %.0f fps | dropped: %llu stats, %llu snapshots | "

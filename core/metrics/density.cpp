@@ -50,13 +50,14 @@ void kernelDensity(std::span<const float> samples, double lo, double hi, double 
   for (float s : samples) {
     if (!std::isfinite(s)) continue;
     const double pos = (s - lo) / dx;
+    if (!(pos > -1.0 && pos < count)) continue;  // outside the grid: its mass is missing
     const double base = std::floor(pos);
     const double frac = pos - base;
-    const long i = static_cast<long>(base);
-    if (i >= 0 && i < count) weights[i] += 1 - frac;
-    if (i + 1 >= 0 && i + 1 < count) weights[i + 1] += frac;
+    const int i = static_cast<int>(base);
+    if (i >= 0) weights[i] += 1 - frac;
+    if (i + 1 < count) weights[i + 1] += frac;
   }
-  const int taps = std::min(count, static_cast<int>(std::ceil(4 * h / dx)));
+  const int taps = static_cast<int>(std::min<double>(count, std::ceil(4 * h / dx)));
   std::vector<double> kernel(taps + 1);
   const double norm = 1.0 / (samples.size() * h * std::sqrt(2 * std::numbers::pi));
   for (int t = 0; t <= taps; ++t) {
@@ -78,28 +79,19 @@ void optimalDiscriminator(std::span<const float> p_data, std::span<const float> 
   }
 }
 
-double klDivergence(std::span<const float> p, std::span<const float> q) {
-  const double sp = sum(p), sq = sum(q);
-  if (sp <= 0 || sq <= 0) return std::numeric_limits<double>::quiet_NaN();
-  double kl = 0;
-  for (size_t i = 0; i < p.size(); ++i) {
-    const double pi = p[i] / sp, qi = q[i] / sq;
-    if (pi <= 0) continue;
-    if (qi <= 0) return std::numeric_limits<double>::infinity();
-    kl += pi * std::log(pi / qi);
-  }
-  return std::max(0.0, kl);
-}
-
-double jensenShannon(std::span<const float> p, std::span<const float> q) {
-  const double sp = sum(p), sq = sum(q);
-  if (sp <= 0 || sq <= 0) return std::numeric_limits<double>::quiet_NaN();
+double jensenShannon(std::span<const float> p, std::span<const float> q, double dx) {
+  // Mass per grid cell; a density whose cells sum past 1 (discretisation) is scaled back to 1.
+  const double mass_p = sum(p) * dx, mass_q = sum(q) * dx;
+  const double scale_p = mass_p > 1 ? 1 / mass_p : 1, scale_q = mass_q > 1 ? 1 / mass_q : 1;
   double js = 0;
   for (size_t i = 0; i < p.size(); ++i) {
-    const double pi = p[i] / sp, qi = q[i] / sq, mi = 0.5 * (pi + qi);
+    const double pi = p[i] * dx * scale_p, qi = q[i] * dx * scale_q, mi = 0.5 * (pi + qi);
     if (pi > 0) js += 0.5 * pi * std::log(pi / mi);
     if (qi > 0) js += 0.5 * qi * std::log(qi / mi);
   }
+  // Mass off the grid has no partner on it: it adds what disjoint mass adds, log 2 / 2 per unit.
+  const double missing = std::max(0.0, 1 - mass_p * scale_p) + std::max(0.0, 1 - mass_q * scale_q);
+  js += 0.5 * missing * std::numbers::ln2;
   return std::clamp(js, 0.0, std::numbers::ln2);
 }
 

@@ -1,5 +1,5 @@
 // Density estimates and divergences on an even grid: kernel density of samples, the optimal
-// discriminator D*(x), KL and Jensen-Shannon divergence, histograms. Plain C++, no torch.
+// discriminator D*(x), Jensen-Shannon divergence, histograms. Plain C++, no torch.
 #pragma once
 #include <span>
 
@@ -10,9 +10,9 @@ namespace ganscope {
 double silvermanBandwidth(std::span<const float> samples);
 
 /// Gaussian kernel density of `samples` at out.size() evenly spaced points from lo to hi
-/// (inclusive). Bandwidths below the grid spacing (or not finite) become the spacing; non-finite
-/// samples are skipped, and all zeros come out for a non-finite range. Samples outside the range
-/// still count in the normalisation, so mass outside [lo, hi] is missing from `out`.
+/// (inclusive). Bandwidths below the grid spacing (or not finite) become the spacing. The result
+/// is normalised by the count of all samples, so the mass of samples outside [lo, hi] (or not
+/// finite) is missing from `out`; all zeros come out for a non-finite range.
 void kernelDensity(std::span<const float> samples, double lo, double hi, double bandwidth,
                    std::span<float> out);
 
@@ -20,12 +20,10 @@ void kernelDensity(std::span<const float> samples, double lo, double hi, double 
 void optimalDiscriminator(std::span<const float> p_data, std::span<const float> p_g,
                           std::span<float> out);
 
-/// KL(p || q) in nats of two densities on the same grid, each normalised to sum 1 first.
-/// Infinite when p has mass where q has none.
-double klDivergence(std::span<const float> p, std::span<const float> q);
-
-/// JSD(p || q) = KL(p||m)/2 + KL(q||m)/2 with m = (p+q)/2, in nats, within [0, log 2].
-double jensenShannon(std::span<const float> p, std::span<const float> q);
+/// JSD(p || q) = KL(p||m)/2 + KL(q||m)/2 with m = (p+q)/2, in nats, within [0, log 2], of two
+/// densities sampled on the same grid with spacing `dx`. Mass a density lacks on the grid
+/// (1 - its integral) counts as lying off the grid where the other has none.
+double jensenShannon(std::span<const float> p, std::span<const float> q, double dx);
 
 /// Fraction of `values` in each of out.size() equal bins over [lo, hi]; values outside are
 /// clamped into the end bins, NaNs are skipped.

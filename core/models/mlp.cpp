@@ -25,7 +25,7 @@ torch::Tensor MlpImpl::forward(torch::Tensor x) {
     if (i + 1 == layers_.size()) break;
     switch (options_.activation()) {
       case Activation::Relu: x = torch::relu(x); break;
-      case Activation::LeakyRelu: x = torch::leaky_relu(x, 0.2); break;
+      case Activation::LeakyRelu: x = torch::leaky_relu(x, kLeakyReluSlope); break;
       case Activation::Tanh: x = torch::tanh(x); break;
     }
   }

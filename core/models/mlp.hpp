@@ -6,6 +6,9 @@
 
 namespace ganscope {
 
+/// Slope of Activation::LeakyRelu for negative inputs.
+inline constexpr double kLeakyReluSlope = 0.2;
+
 struct MlpOptions {
   MlpOptions(int64_t in_features, int64_t out_features)
       : in_features_(in_features), out_features_(out_features) {}

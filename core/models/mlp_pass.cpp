@@ -3,8 +3,6 @@
 
 namespace ganscope {
 namespace {
-constexpr double kLeakySlope = 0.2;  // must match MlpImpl::forward
-
 /// Sizes a reused buffer to [rows, cols]; within its capacity this moves no memory.
 torch::Tensor& shaped(torch::Tensor& buffer, int64_t rows, int64_t cols) {
   if (buffer.dim() != 2 || buffer.size(0) != rows || buffer.size(1) != cols) {
@@ -33,7 +31,7 @@ const torch::Tensor& MlpPass::forward(const torch::Tensor& input) {
     if (i + 1 == layers.size()) break;
     switch (mlp_->options().activation()) {
       case Activation::Relu: out.relu_(); break;
-      case Activation::LeakyRelu: at::leaky_relu_(out, kLeakySlope); break;
+      case Activation::LeakyRelu: at::leaky_relu_(out, kLeakyReluSlope); break;
       case Activation::Tanh: out.tanh_(); break;
     }
   }
@@ -62,7 +60,8 @@ const torch::Tensor& MlpPass::backward(const torch::Tensor& grad_output, bool we
     switch (mlp_->options().activation()) {
       case Activation::Relu: at::threshold_backward_out(next, next, activated, 0); break;
       case Activation::LeakyRelu:
-        at::leaky_relu_backward_out(next, next, activated, kLeakySlope, /*self_is_result=*/true);
+        at::leaky_relu_backward_out(next, next, activated, kLeakyReluSlope,
+                                    /*self_is_result=*/true);
         break;
       case Activation::Tanh: at::tanh_backward_out(next, next, activated); break;
     }
