@@ -15,8 +15,8 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
       "Exit codes: 0 ok, 1 failure, 2 bad input, 3 training diverged."};
   app.get_formatter()->column_width(34);
   auto* preset = app.add_option("--preset", out.preset, "Built-in preset (see --list-presets)");
-  auto* config = app.add_option("--config", out.config_file, "JSON config file")
-                     ->check(CLI::ExistingFile);
+  auto* config =
+      app.add_option("--config", out.config_file, "JSON config file")->check(CLI::ExistingFile);
   preset->excludes(config);
   app.add_option("--steps", out.steps,
                  "Steps to train: headless and --screenshot runs stop there (default: the "

@@ -15,20 +15,20 @@ enum ExitCode : int {
 };
 
 struct CliOptions {
-  std::string preset;                ///< --preset (default: figure1 unless --config)
-  std::string config_file;           ///< --config FILE
-  std::optional<int64_t> steps;      ///< --steps N (default: the preset's own)
-  std::optional<uint64_t> seed;      ///< --seed S (default: the preset's own)
-  int threads = 1;                   ///< --threads: LibTorch intra-op threads of the trainer
-  bool headless = false;             ///< --headless
-  std::string out;                   ///< --out metrics.json (headless)
-  bool dump_config = false;          ///< --dump-config
-  bool list_presets = false;         ///< --list-presets
-  bool version = false;              ///< --version
-  std::string screenshot;            ///< --screenshot out.png (GUI)
-  int frames = 60;                   ///< --frames F with --screenshot
-  int width = 1600, height = 900;    ///< --size WxH of the window
-  bool paused = false;               ///< --paused: open the GUI paused
+  std::string preset;              ///< --preset (default: figure1 unless --config)
+  std::string config_file;         ///< --config FILE
+  std::optional<int64_t> steps;    ///< --steps N (default: the preset's own)
+  std::optional<uint64_t> seed;    ///< --seed S (default: the preset's own)
+  int threads = 1;                 ///< --threads: LibTorch intra-op threads of the trainer
+  bool headless = false;           ///< --headless
+  std::string out;                 ///< --out metrics.json (headless)
+  bool dump_config = false;        ///< --dump-config
+  bool list_presets = false;       ///< --list-presets
+  bool version = false;            ///< --version
+  std::string screenshot;          ///< --screenshot out.png (GUI)
+  int frames = 60;                 ///< --frames F with --screenshot
+  int width = 1600, height = 900;  ///< --size WxH of the window
+  bool paused = false;             ///< --paused: open the GUI paused
 };
 
 /// Parses argv. Returns the exit code to stop with (help, errors) or nullopt to continue.

@@ -26,9 +26,9 @@ void drawArrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float head
   const float length = std::sqrt(dx * dx + dy * dy);
   if (length < 1) return;
   const float ux = dx / length, uy = dy / length;
-  draw->AddTriangleFilled(to, ImVec2(to.x - ux * head - uy * head * 0.5f, to.y - uy * head + ux * head * 0.5f),
-                          ImVec2(to.x - ux * head + uy * head * 0.5f, to.y - uy * head - ux * head * 0.5f),
-                          color);
+  draw->AddTriangleFilled(
+      to, ImVec2(to.x - ux * head - uy * head * 0.5f, to.y - uy * head + ux * head * 0.5f),
+      ImVec2(to.x - ux * head + uy * head * 0.5f, to.y - uy * head - ux * head * 0.5f), color);
 }
 
 }  // namespace
@@ -87,7 +87,8 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
     }
     if (canvas.hovered() && !compact) {
       const double x = canvas.toDataX(ImGui::GetIO().MousePos.x);
-      const int i = static_cast<int>(std::lround((x - s.x_min) / (s.x_max - s.x_min) * (kCurvePoints - 1)));
+      const int i =
+          static_cast<int>(std::lround((x - s.x_min) / (s.x_max - s.x_min) * (kCurvePoints - 1)));
       if (i >= 0 && i < kCurvePoints) {
         ImGui::SetTooltip("x = %.3f\np_data = %.3f\np_g = %.3f\nD(x) = %.3f\nD*(x) = %.3f", x,
                           s.p_data[i], s.p_g[i], s.d[i], s.d_star[i]);
@@ -109,12 +110,14 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
     draw->AddText(ImVec2(plot_min.x - font * 1.4f, x_line - font * 0.5f), palette::kData, "x");
     draw->AddText(ImVec2(plot_min.x - font * 1.4f, z_line - font * 0.5f), palette::kData, "z");
   }
-  draw->PushClipRect(ImVec2(plot_min.x - 2, origin.y), ImVec2(plot_max.x + 2, origin.y + mapping_height), true);
+  draw->PushClipRect(ImVec2(plot_min.x - 2, origin.y),
+                     ImVec2(plot_max.x + 2, origin.y + mapping_height), true);
   const float width = plot_max.x - plot_min.x;
   for (int i = 0; i < kMapLines; ++i) {
     if (!std::isfinite(s.g_of_z[i])) continue;
     const float from_x = plot_min.x + s.z[i] * width;
-    const float to_x = static_cast<float>(plot_min.x + (s.g_of_z[i] - view.x0) / (view.x1 - view.x0) * width);
+    const float to_x =
+        static_cast<float>(plot_min.x + (s.g_of_z[i] - view.x0) / (view.x1 - view.x0) * width);
     drawArrow(draw, ImVec2(from_x, z_line), ImVec2(to_x, x_line + 2), palette::kMapping,
               compact ? 4.0f : 7.0f);
     draw->AddCircleFilled(ImVec2(from_x, z_line), compact ? 1.5f : 2.5f, palette::kData);

@@ -11,7 +11,7 @@ namespace ganscope {
 
 /// Draws densities, D(x), D*(x) and the z -> x mapping into `size` at the cursor.
 /// `compact` drops the legend and axis title (for the capture strip).
-void drawFigure1(const char* id, ImVec2 size, const Snapshot& snapshot,
-                 const Figure1Layers& layers, plot::PlotView& view, bool compact);
+void drawFigure1(const char* id, ImVec2 size, const Snapshot& snapshot, const Figure1Layers& layers,
+                 plot::PlotView& view, bool compact);
 
 }  // namespace ganscope

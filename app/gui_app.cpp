@@ -32,9 +32,9 @@ using Clock = std::chrono::steady_clock;
 // take CPU from the trainer on machines that render in software).
 constexpr double kInteractiveFrameSeconds = 1.0 / 60.0;
 constexpr double kStreamingFrameSeconds = 1.0 / 30.0;
-constexpr double kIdleWaitSeconds = 0.25;     // paused and quiet: look for telemetry this often
-constexpr int kActiveFrames = 6;              // frames drawn after any input or new data
-constexpr int kUiNiceness = 10;               // scheduling niceness of the UI and render threads
+constexpr double kIdleWaitSeconds = 0.25;  // paused and quiet: look for telemetry this often
+constexpr int kActiveFrames = 6;           // frames drawn after any input or new data
+constexpr int kUiNiceness = 10;            // scheduling niceness of the UI and render threads
 
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoCollapse |
@@ -200,10 +200,10 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     const bool interacting = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
                              ImGui::IsAnyMouseDown() || ImGui::IsAnyItemActive();
     ++frames;
-    const bool training_done = (status.state == RunState::Diverged ||
-                                status.state == RunState::Failed ||
-                                status.step >= options.pause_at_step) &&
-                               store.snapshot() && store.snapshot()->step == status.step;
+    const bool training_done =
+        (status.state == RunState::Diverged || status.state == RunState::Failed ||
+         status.step >= options.pause_at_step) &&
+        store.snapshot() && store.snapshot()->step == status.step;
     const bool capture = scripted && frames >= options.screenshot_frames && training_done;
     if (!window->endFrame(capture ? options.screenshot_path : std::string())) {
       std::cerr << "ganscope: cannot write " << options.screenshot_path << "\n";

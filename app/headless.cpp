@@ -18,7 +18,7 @@
 namespace ganscope {
 namespace {
 
-constexpr size_t kMetricWindow = 100;   // loss figures are means over the last 100 steps
+constexpr size_t kMetricWindow = 100;    // loss figures are means over the last 100 steps
 constexpr size_t kHistoryPoints = 4096;  // headless keeps only recent history
 
 }  // namespace
@@ -70,24 +70,23 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
 
   const bool diverged = status.state == RunState::Diverged;
   const double seconds = store.last().seconds;
-  nlohmann::json metrics = {
-      {"preset", config.name},
-      {"steps", status.step},
-      {"seconds", seconds},
-      {"steps_per_second", seconds > 0 ? status.step / seconds : 0.0},
-      {"metric_window_steps", kMetricWindow},
-      {"d_loss", store.recentMean(Series::DLoss, kMetricWindow)},
-      {"g_loss", store.recentMean(Series::GLoss, kMetricWindow)},
-      {"d_real_mean", store.recentMean(Series::DReal, kMetricWindow)},
-      {"d_fake_mean", store.recentMean(Series::DFake, kMetricWindow)},
-      {"value_function", store.snapshot()->value},
-      {"js_estimate", store.snapshot()->js},
-      {"diverged", diverged},
-      {"diverged_at", status.diverged_at},
-      {"dropped_stats", status.dropped_stats},
-      {"threads", options.threads},
-      {"blas", blasDescription()},
-      {"config", configToJson(config)}};
+  nlohmann::json metrics = {{"preset", config.name},
+                            {"steps", status.step},
+                            {"seconds", seconds},
+                            {"steps_per_second", seconds > 0 ? status.step / seconds : 0.0},
+                            {"metric_window_steps", kMetricWindow},
+                            {"d_loss", store.recentMean(Series::DLoss, kMetricWindow)},
+                            {"g_loss", store.recentMean(Series::GLoss, kMetricWindow)},
+                            {"d_real_mean", store.recentMean(Series::DReal, kMetricWindow)},
+                            {"d_fake_mean", store.recentMean(Series::DFake, kMetricWindow)},
+                            {"value_function", store.snapshot()->value},
+                            {"js_estimate", store.snapshot()->js},
+                            {"diverged", diverged},
+                            {"diverged_at", status.diverged_at},
+                            {"dropped_stats", status.dropped_stats},
+                            {"threads", options.threads},
+                            {"blas", blasDescription()},
+                            {"config", configToJson(config)}};
   // JSON has no NaN: non-finite figures (a diverged run) are written as null.
   for (auto& [key, value] : metrics.items()) {
     if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;

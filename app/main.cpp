@@ -17,8 +17,9 @@ namespace {
 
 /// The config the options name: a file, a preset or the default preset, with overrides.
 TrainConfig resolveConfig(const CliOptions& cli) {
-  TrainConfig config = !cli.config_file.empty() ? loadConfigFile(cli.config_file)
-                       : presetConfig(cli.preset.empty() ? kDefaultPreset : cli.preset);
+  TrainConfig config = !cli.config_file.empty()
+                           ? loadConfigFile(cli.config_file)
+                           : presetConfig(cli.preset.empty() ? kDefaultPreset : cli.preset);
   if (cli.seed) config.seed = *cli.seed;
   if (cli.steps) config.steps = *cli.steps;
   return config;
@@ -30,8 +31,8 @@ int main(int argc, char** argv) {
   CliOptions cli;
   if (auto exit_code = parseCli(argc, argv, cli)) return *exit_code;
   if (cli.version) {
-    std::cout << "ganscope " << GANSCOPE_VERSION << "\nLibTorch " << torchVersion()
-              << "\nBLAS " << blasDescription() << "\n";
+    std::cout << "ganscope " << GANSCOPE_VERSION << "\nLibTorch " << torchVersion() << "\nBLAS "
+              << blasDescription() << "\n";
     return kExitOk;
   }
   if (cli.list_presets) {

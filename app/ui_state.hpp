@@ -10,9 +10,9 @@
 namespace ganscope {
 
 struct UiState {
-  TrainConfig edit;            ///< what the controls show; hyperparameters go live at once
-  bool needs_reset = false;    ///< architecture, data or seed edited: applies on Reset
-  std::string error;           ///< shown in a modal dialog until dismissed
+  TrainConfig edit;          ///< what the controls show; hyperparameters go live at once
+  bool needs_reset = false;  ///< architecture, data or seed edited: applies on Reset
+  std::string error;         ///< shown in a modal dialog until dismissed
   std::string config_path = "ganscope-config.json";  ///< the Load/Save file field
   CaptureStrip captures;
   plot::PlotView figure1_view, losses_view, d_means_view, histogram_view;

@@ -6,16 +6,16 @@
 namespace ganscope {
 
 struct Figure1Layers {
-  bool p_data = true;    ///< data density as black dots (default: on)
-  bool p_g = true;       ///< generator density as a green line (default: on)
-  bool d = true;         ///< discriminator D(x) as a blue dashed line (default: on)
-  bool d_star = true;    ///< optimal D*(x) as a faint line (default: on)
-  bool mapping = true;   ///< z-line to x-line arrows x = G(z) (default: on)
+  bool p_data = true;   ///< data density as black dots (default: on)
+  bool p_g = true;      ///< generator density as a green line (default: on)
+  bool d = true;        ///< discriminator D(x) as a blue dashed line (default: on)
+  bool d_star = true;   ///< optimal D*(x) as a faint line (default: on)
+  bool mapping = true;  ///< z-line to x-line arrows x = G(z) (default: on)
 };
 
 struct ViewSettings {
-  float ui_scale = 1.0f;           ///< font and widget scale, Ctrl +/- (default: 1)
-  Figure1Layers layers;            ///< what the Figure 1 panel draws
+  float ui_scale = 1.0f;  ///< font and widget scale, Ctrl +/- (default: 1)
+  Figure1Layers layers;   ///< what the Figure 1 panel draws
   /// Steps at which the capture strip snaps panels (a)-(d) automatically (-1: off).
   std::array<int64_t, 4> capture_steps = {0, 300, 1000, 3000};
 };

@@ -42,7 +42,8 @@ Window::Window(const WindowOptions& options) : ui_scale_(options.ui_scale) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  window_ = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+  window_ =
+      glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
   if (!window_) {
     const std::string error = lastGlfwError();
     glfwTerminate();
@@ -74,7 +75,9 @@ Window::~Window() {
   glfwTerminate();
 }
 
-bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }
+bool Window::shouldClose() const {
+  return glfwWindowShouldClose(window_);
+}
 
 void Window::markInput(GLFWwindow* window) {
   static_cast<Window*>(glfwGetWindowUserPointer(window))->input_seen_ = true;
@@ -100,7 +103,9 @@ bool Window::takeInput() {
   return seen;
 }
 
-void Window::setUiScale(float scale) { ui_scale_ = std::clamp(scale, 0.5f, 3.0f); }
+void Window::setUiScale(float scale) {
+  ui_scale_ = std::clamp(scale, 0.5f, 3.0f);
+}
 
 void Window::buildFonts() {
   ImGuiIO& io = ImGui::GetIO();

@@ -8,10 +8,10 @@ struct GLFWwindow;
 namespace ganscope {
 
 struct WindowOptions {
-  int width = 1600;               ///< initial size in screen coordinates
+  int width = 1600;  ///< initial size in screen coordinates
   int height = 900;
   std::string title = "ganscope";
-  float ui_scale = 1.0f;          ///< multiplies the base font size and all ImGui sizes
+  float ui_scale = 1.0f;  ///< multiplies the base font size and all ImGui sizes
 };
 
 class Window {

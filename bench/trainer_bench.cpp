@@ -8,7 +8,6 @@
 namespace ganscope {
 namespace {
 
-
 void BM_Step(benchmark::State& state, const std::string& preset) {
   at::set_num_threads(1);
   Trainer trainer(presetConfig(preset));

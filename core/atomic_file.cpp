@@ -14,7 +14,9 @@ namespace {
   throw std::runtime_error("cannot write " + path + ": " + std::strerror(error));
 }
 
-std::string tempPath(const std::string& path) { return path + ".tmp"; }
+std::string tempPath(const std::string& path) {
+  return path + ".tmp";
+}
 
 }  // namespace
 

@@ -80,10 +80,18 @@ json mlpToJson(const MlpConfig& mlp) {
 
 }  // namespace
 
-const char* toString(LossKind kind) { return nameOf(kind, kLossNames); }
-const char* toString(OptimizerKind kind) { return nameOf(kind, kOptimizerNames); }
-const char* toString(Activation kind) { return nameOf(kind, kActivationNames); }
-const char* toString(DataKind kind) { return nameOf(kind, kDataNames); }
+const char* toString(LossKind kind) {
+  return nameOf(kind, kLossNames);
+}
+const char* toString(OptimizerKind kind) {
+  return nameOf(kind, kOptimizerNames);
+}
+const char* toString(Activation kind) {
+  return nameOf(kind, kActivationNames);
+}
+const char* toString(DataKind kind) {
+  return nameOf(kind, kDataNames);
+}
 
 TrainConfig configFromJson(const json& root) {
   TrainConfig config;
@@ -151,6 +159,8 @@ void validate(const Hyperparams& hyper) {
   validate(wrapper);
 }
 
-void validate(const TrainConfig& config) { configFromJson(configToJson(config)); }
+void validate(const TrainConfig& config) {
+  configFromJson(configToJson(config));
+}
 
 }  // namespace ganscope

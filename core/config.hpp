@@ -41,8 +41,8 @@ struct Hyperparams {
 
 /// A multilayer perceptron. Changes apply on reset.
 struct MlpConfig {
-  int hidden_layers = 2;                  ///< hidden layers, [1, 8]
-  int width = 32;                         ///< units per hidden layer, [1, 1024]
+  int hidden_layers = 2;                     ///< hidden layers, [1, 8]
+  int width = 32;                            ///< units per hidden layer, [1, 1024]
   Activation activation = Activation::Relu;  ///< "relu", "leaky_relu" (slope 0.2) or "tanh"
 };
 

@@ -22,7 +22,9 @@ FlatParameters::FlatParameters(torch::nn::Module& module) : params_(module.param
   }
 }
 
-bool FlatParameters::allFinite() const { return values_.isfinite().all().item<bool>(); }
+bool FlatParameters::allFinite() const {
+  return values_.isfinite().all().item<bool>();
+}
 
 FlatOptimizer::FlatOptimizer(FlatParameters& params) : params_(params) {
   first_moment_ = torch::zeros_like(params.values());

@@ -13,7 +13,9 @@ std::string formatNumber(double value) {
   return out.str();
 }
 
-const char* typeName(const nlohmann::json& value) { return value.type_name(); }
+const char* typeName(const nlohmann::json& value) {
+  return value.type_name();
+}
 
 }  // namespace
 

@@ -5,9 +5,13 @@
 
 namespace ganscope {
 
-double softplus(double x) { return x > 30 ? x : std::log1p(std::exp(x)); }
+double softplus(double x) {
+  return x > 30 ? x : std::log1p(std::exp(x));
+}
 
-double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double sigmoid(double x) {
+  return 1.0 / (1.0 + std::exp(-x));
+}
 
 double discriminatorLoss(std::span<const float> logits, std::span<float> grad) {
   const size_t half = logits.size() / 2;

@@ -26,7 +26,9 @@ int collectBlasPath(dl_phdr_info* info, size_t, void* data) {
 
 }  // namespace
 
-std::string torchVersion() { return TORCH_VERSION; }
+std::string torchVersion() {
+  return TORCH_VERSION;
+}
 
 std::string blasDescription() {
   std::string loaded;

@@ -213,7 +213,9 @@ bool Session::send(Command command) {
   return true;
 }
 
-bool Session::pollStats(StepStats& out) { return impl_->stats.try_dequeue(out); }
+bool Session::pollStats(StepStats& out) {
+  return impl_->stats.try_dequeue(out);
+}
 
 const Snapshot* Session::pollSnapshot() {
   Snapshot* next = nullptr;
@@ -240,6 +242,8 @@ std::string Session::failure() const {
   return impl_->failure;
 }
 
-TrainConfig Session::config() const { return impl_->config; }
+TrainConfig Session::config() const {
+  return impl_->config;
+}
 
 }  // namespace ganscope

@@ -13,12 +13,12 @@
 namespace ganscope {
 
 struct SessionOptions {
-  int intra_op_threads = 1;        ///< LibTorch threads of the trainer; 1 leaves a core to the UI
-  double snapshot_hz = 30;         ///< snapshot rate while running (default: 30)
-  bool start_paused = false;       ///< wait for Resume or StepOnce before the first step
-  int64_t pause_at_step = -1;      ///< pause when this many steps are done (-1: never)
-  size_t stats_capacity = 1 << 16; ///< StepStats queue slots before drops (default: 65536)
-  int snapshot_buffers = 4;        ///< Snapshot pool size (default: 4)
+  int intra_op_threads = 1;         ///< LibTorch threads of the trainer; 1 leaves a core to the UI
+  double snapshot_hz = 30;          ///< snapshot rate while running (default: 30)
+  bool start_paused = false;        ///< wait for Resume or StepOnce before the first step
+  int64_t pause_at_step = -1;       ///< pause when this many steps are done (-1: never)
+  size_t stats_capacity = 1 << 16;  ///< StepStats queue slots before drops (default: 65536)
+  int snapshot_buffers = 4;         ///< Snapshot pool size (default: 4)
 };
 
 enum class RunState : uint8_t {

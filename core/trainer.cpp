@@ -50,8 +50,8 @@ Trainer::Trainer(const TrainConfig& config)
   d_opt_ = std::make_unique<FlatOptimizer>(*d_params_);
   g_pass_ = std::make_unique<MlpPass>(generator_);
   d_pass_ = std::make_unique<MlpPass>(discriminator_);
-  snapshot_z_ = (torch::arange(kSnapshotSamples, torch::kFloat) + 0.5).div_(kSnapshotSamples)
-                    .unsqueeze(1);
+  snapshot_z_ =
+      (torch::arange(kSnapshotSamples, torch::kFloat) + 0.5).div_(kSnapshotSamples).unsqueeze(1);
   mapping_z_ = torch::linspace(0, 1, kMapLines).unsqueeze(1);
   snapshot_real_ = torch::empty({kSnapshotSamples, 1});
   resizeBatch(hyper_.batch_size);
@@ -107,14 +107,18 @@ void Trainer::generatorStep() {
   z_.uniform_(0, 1, random_);
   const torch::Tensor& logits = d_pass_->forward(g_pass_->forward(z_));
   const torch::Tensor grad = logit_grad_.narrow(0, 0, b);
-  stats_.g_loss = static_cast<float>(generatorLoss(hyper_.loss, asSpan(logits), asMutableSpan(grad)));
+  stats_.g_loss =
+      static_cast<float>(generatorLoss(hyper_.loss, asSpan(logits), asMutableSpan(grad)));
   // Through D to its input (D's weights are not updated here), then through G to its weights.
-  const torch::Tensor& grad_fake = d_pass_->backward(grad, /*weight_grads=*/false, /*input_grad=*/true);
+  const torch::Tensor& grad_fake =
+      d_pass_->backward(grad, /*weight_grads=*/false, /*input_grad=*/true);
   g_pass_->backward(grad_fake, /*weight_grads=*/true, /*input_grad=*/false);
   g_opt_->step(hyper_.g_opt);
 }
 
-bool Trainer::weightsFinite() const { return g_params_->allFinite() && d_params_->allFinite(); }
+bool Trainer::weightsFinite() const {
+  return g_params_->allFinite() && d_params_->allFinite();
+}
 
 void Trainer::fillSnapshot(Snapshot& out) {
   c10::InferenceMode inference;

@@ -66,7 +66,8 @@ TEST_F(CliTest, BadOptionsExitTwo) {
 TEST_F(CliTest, NumbersBeyondTheirTypeAreRejectedNotRounded) {
   // 1e400 does not fit a double; 1e-60 is positive but becomes 0 as a float.
   for (const char* lr : {"1e400", "1e-60"}) {
-    const auto config = write("lr.json", std::string(R"({"hyper": {"g_opt": {"lr": )") + lr + "}}}");
+    const auto config =
+        write("lr.json", std::string(R"({"hyper": {"g_opt": {"lr": )") + lr + "}}}");
     const auto r = runGanscope("--headless --config " + config.string(), dir_);
     EXPECT_EQ(r.exit_code, 2) << lr << ": " << r.err;
   }
@@ -88,9 +89,8 @@ TEST_F(CliTest, ExplodingWeightsNeverCrash) {
   const auto config = write("boom.json", R"({"hyper": {
       "d_opt": {"kind": "sgd", "lr": 30}, "g_opt": {"kind": "sgd", "lr": 30}}})");
   for (const char* steps : {"2", "50"}) {
-    const auto r = runGanscope("--headless --steps " + std::string(steps) + " --config " +
-                                   config.string(),
-                               dir_);
+    const auto r = runGanscope(
+        "--headless --steps " + std::string(steps) + " --config " + config.string(), dir_);
     EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 3) << steps << ": " << r.exit_code << r.err;
   }
 }
@@ -109,9 +109,8 @@ TEST_F(CliTest, HeadlessWritesMetrics) {
   const auto r = runGanscope("--headless --preset figure1 --steps 400 --out " + out.string(), dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto metrics = nlohmann::json::parse(test::readFile(out));
-  for (const char* key : {"steps", "seconds", "steps_per_second", "d_loss", "g_loss",
-                          "d_real_mean", "d_fake_mean", "js_estimate", "value_function",
-                          "diverged"}) {
+  for (const char* key : {"steps", "seconds", "steps_per_second", "d_loss", "g_loss", "d_real_mean",
+                          "d_fake_mean", "js_estimate", "value_function", "diverged"}) {
     EXPECT_TRUE(metrics.contains(key)) << key;
   }
   EXPECT_EQ(metrics["steps"], 400);
@@ -124,8 +123,8 @@ TEST_F(CliTest, HeadlessDivergenceExitsThreeAndSaysWhere) {
   const auto config = write("wild.json", R"({"hyper": {
       "d_opt": {"kind": "sgd", "lr": 50}, "g_opt": {"kind": "sgd", "lr": 50}}, "steps": 3000})");
   const auto out = dir_ / "metrics.json";
-  const auto r = runGanscope("--headless --config " + config.string() + " --out " + out.string(),
-                             dir_);
+  const auto r =
+      runGanscope("--headless --config " + config.string() + " --out " + out.string(), dir_);
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("diverged at step"), std::string::npos) << r.err;
   const auto metrics = nlohmann::json::parse(test::readFile(out));

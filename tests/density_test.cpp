@@ -70,8 +70,8 @@ TEST(DensityTest, MassOffTheGridCountsAsDisjoint) {
   for (float& v : half) v /= 2;
   // q = p/2 on the grid plus 1/2 off it, so m = 3p/4 on the grid:
   // JSD = 1/2 log(4/3) + 1/4 log(2/3) + (off-grid half) 1/4 log 2.
-  const double expected = 0.5 * (std::log(2.0 / 1.5)) + 0.5 * 0.5 * std::log(0.5 / 0.75) +
-                          0.5 * 0.5 * std::log(2.0);
+  const double expected =
+      0.5 * (std::log(2.0 / 1.5)) + 0.5 * 0.5 * std::log(0.5 / 0.75) + 0.5 * 0.5 * std::log(2.0);
   EXPECT_NEAR(jensenShannon(a, half, 0.25), expected, 1e-12);
   const std::vector<float> none(8, 0.0f);
   EXPECT_NEAR(jensenShannon(a, none, 0.25), std::log(2.0), 1e-12);  // all of G off the grid

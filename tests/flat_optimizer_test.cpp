@@ -50,8 +50,8 @@ TEST(FlatOptimizerTest, AdamMatchesTorchAdam) {
   const double diff = maxDifference(
       config,
       [&](std::vector<torch::Tensor> params) {
-        return torch::optim::Adam(params, torch::optim::AdamOptions(config.lr).betas(
-                                              {config.beta1, config.beta2}));
+        return torch::optim::Adam(
+            params, torch::optim::AdamOptions(config.lr).betas({config.beta1, config.beta2}));
       },
       50);
   EXPECT_LT(diff, 1e-5);
@@ -76,7 +76,8 @@ TEST(FlatOptimizerTest, ParametersAndGradientsAreViewsOfTheBuffers) {
   net->forward(torch::ones({3, 1})).sum().backward();
   EXPECT_GT(flat.grads().abs().sum().item<double>(), 0);
   flat.grads().zero_();
-  for (const torch::Tensor& p : net->parameters()) EXPECT_EQ(p.grad().abs().sum().item<double>(), 0);
+  for (const torch::Tensor& p : net->parameters())
+    EXPECT_EQ(p.grad().abs().sum().item<double>(), 0);
   EXPECT_TRUE(flat.allFinite());
   flat.values()[0] = NAN;
   EXPECT_FALSE(flat.allFinite());

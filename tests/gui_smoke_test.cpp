@@ -17,8 +17,7 @@ TEST(GuiSmokeTest, ScreenshotIsARealRender) {
   const auto dir = test::tempDir("gui");
   const auto png = dir / "figure1.png";
   const auto r = test::runGanscope(
-      "--preset figure1 --steps 300 --frames 20 --size 1280x720 --screenshot " + png.string(),
-      dir);
+      "--preset figure1 --steps 300 --frames 20 --size 1280x720 --screenshot " + png.string(), dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
 
   int width = 0, height = 0, channels = 0;
@@ -42,8 +41,8 @@ TEST(GuiSmokeTest, ScreenshotIsARealRender) {
 
 TEST(GuiSmokeTest, NoDisplayIsAClearError) {
   const auto dir = test::tempDir("nodisplay");
-  const auto r = test::runGanscope("--steps 1 --screenshot x.png", dir,
-                                   "env -u DISPLAY -u WAYLAND_DISPLAY");
+  const auto r =
+      test::runGanscope("--steps 1 --screenshot x.png", dir, "env -u DISPLAY -u WAYLAND_DISPLAY");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("--headless"), std::string::npos) << r.err;
 }

@@ -12,7 +12,9 @@ namespace {
 
 const double kLog2 = std::log(2.0);
 
-double d(double logit) { return 1.0 / (1.0 + std::exp(-logit)); }
+double d(double logit) {
+  return 1.0 / (1.0 + std::exp(-logit));
+}
 
 TEST(LossesTest, AtDOneHalfTheLossesTakeTheirEquilibriumValues) {
   const std::vector<float> logits(8, 0.0f);  // D = sigmoid(0) = 1/2
@@ -25,8 +27,8 @@ TEST(LossesTest, AtDOneHalfTheLossesTakeTheirEquilibriumValues) {
 TEST(LossesTest, MatchTheLogFormsOfThePaper) {
   const std::vector<float> logits = {2.0f, -1.0f, 0.5f, -3.0f};  // [real; fake]
   std::vector<float> grad(4);
-  const double expected_d = -(std::log(d(2)) + std::log(d(-1))) / 2 -
-                            (std::log(1 - d(0.5)) + std::log(1 - d(-3))) / 2;
+  const double expected_d =
+      -(std::log(d(2)) + std::log(d(-1))) / 2 - (std::log(1 - d(0.5)) + std::log(1 - d(-3))) / 2;
   EXPECT_NEAR(discriminatorLoss(logits, grad), expected_d, 1e-9);
   const std::vector<float> fake = {0.5f, -3.0f};
   EXPECT_NEAR(generatorLoss(LossKind::Minimax, fake, grad),

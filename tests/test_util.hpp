@@ -48,8 +48,8 @@ struct RunResult {
 inline RunResult runGanscope(const std::string& args, const std::filesystem::path& dir,
                              const std::string& prefix = "") {
   const auto out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string command = prefix + " " + GANSCOPE_EXE + " " + args + " >" + out.string() +
-                              " 2>" + err.string();
+  const std::string command =
+      prefix + " " + GANSCOPE_EXE + " " + args + " >" + out.string() + " 2>" + err.string();
   const int status = std::system(command.c_str());
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -31,7 +31,8 @@ void drawCapturePanel(PanelContext& ctx) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float width = (avail.x - spacing * (CaptureStrip::kSlots - 1)) / CaptureStrip::kSlots;
-  const float label_height = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+  const float label_height =
+      ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
   for (size_t i = 0; i < CaptureStrip::kSlots; ++i) {
     if (i > 0) ImGui::SameLine();
     ImGui::BeginGroup();

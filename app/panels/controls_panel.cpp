@@ -35,10 +35,12 @@ bool enumCombo(const char* label, Enum& value, const std::pair<const char*, Enum
 constexpr std::pair<const char*, LossKind> kLosses[] = {
     {"non-saturating  -log D(G(z))", LossKind::NonSaturating},
     {"minimax  log(1 - D(G(z)))", LossKind::Minimax}};
-constexpr std::pair<const char*, OptimizerKind> kOptimizers[] = {{"Adam", OptimizerKind::Adam},
-                                                                 {"SGD + momentum", OptimizerKind::Sgd}};
+constexpr std::pair<const char*, OptimizerKind> kOptimizers[] = {
+    {"Adam", OptimizerKind::Adam}, {"SGD + momentum", OptimizerKind::Sgd}};
 constexpr std::pair<const char*, Activation> kActivations[] = {
-    {"ReLU", Activation::Relu}, {"LeakyReLU 0.2", Activation::LeakyRelu}, {"tanh", Activation::Tanh}};
+    {"ReLU", Activation::Relu},
+    {"LeakyReLU 0.2", Activation::LeakyRelu},
+    {"tanh", Activation::Tanh}};
 constexpr std::pair<const char*, DataKind> kDataKinds[] = {{"Gaussian", DataKind::Gaussian},
                                                            {"bimodal", DataKind::Bimodal}};
 
@@ -161,8 +163,8 @@ void drawControlsPanel(PanelContext& ctx) {
   rebuild |= ImGui::SliderFloat("mean", &ui.edit.data.mean, -10.0f, 10.0f, "%.2f", kClamp);
   rebuild |= ImGui::SliderFloat("std", &ui.edit.data.std, 0.05f, 3.0f, "%.2f", kClamp);
   if (ui.edit.data.kind == DataKind::Bimodal) {
-    rebuild |= ImGui::SliderFloat("separation", &ui.edit.data.separation, 0.0f, 10.0f, "%.2f",
-                                  kClamp);
+    rebuild |=
+        ImGui::SliderFloat("separation", &ui.edit.data.separation, 0.0f, 10.0f, "%.2f", kClamp);
   }
   rebuild |= mlpEditor("Generator network", ui.edit.generator);
   rebuild |= mlpEditor("Discriminator network", ui.edit.discriminator);

@@ -22,8 +22,7 @@ void drawFigure1Panel(PanelContext& ctx) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Reset")) resetWith(ctx, ctx.ui.edit);
   } else if (ctx.status.state == RunState::Failed) {
-    ImGui::TextColored(palette::kError, "The trainer stopped: %s",
-                       ctx.session.failure().c_str());
+    ImGui::TextColored(palette::kError, "The trainer stopped: %s", ctx.session.failure().c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Reset")) resetWith(ctx, ctx.ui.edit);
   }

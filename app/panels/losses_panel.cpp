@@ -38,10 +38,10 @@ void drawLossesPanel(PanelContext& ctx) {
                         loss == LossKind::NonSaturating ? "G: log 2" : "G: -log 2");
   canvas.decimatedLine(steps, store.series(Series::DLoss), palette::kDiscriminator, 1.5f);
   canvas.decimatedLine(steps, store.series(Series::GLoss), palette::kGenerator, 1.5f);
-  const plot::LegendEntry legend[] = {{palette::kDiscriminator, "D loss"},
-                                      {palette::kGenerator, loss == LossKind::NonSaturating
-                                                                ? "G loss -log D(G(z))"
-                                                                : "G loss log(1-D(G(z)))"}};
+  const plot::LegendEntry legend[] = {
+      {palette::kDiscriminator, "D loss"},
+      {palette::kGenerator,
+       loss == LossKind::NonSaturating ? "G loss -log D(G(z))" : "G loss log(1-D(G(z)))"}};
   canvas.legend(legend);
 }
 

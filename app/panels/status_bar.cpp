@@ -7,21 +7,28 @@ namespace ganscope {
 void drawStatusBar(PanelContext& ctx) {
   const SessionStatus& st = ctx.status;
   switch (st.state) {
-    case RunState::Running: ImGui::TextColored(ImVec4(0, 0.5f, 0.15f, 1), "RUNNING"); break;
-    case RunState::Paused: ImGui::TextColored(palette::kNote, "PAUSED"); break;
+    case RunState::Running:
+      ImGui::TextColored(ImVec4(0, 0.5f, 0.15f, 1), "RUNNING");
+      break;
+    case RunState::Paused:
+      ImGui::TextColored(palette::kNote, "PAUSED");
+      break;
     case RunState::Diverged:
       ImGui::TextColored(palette::kError, "DIVERGED at step %lld",
                          static_cast<long long>(st.diverged_at));
       break;
-    case RunState::Failed: ImGui::TextColored(palette::kError, "FAILED"); break;
+    case RunState::Failed:
+      ImGui::TextColored(palette::kError, "FAILED");
+      break;
   }
   ImGui::SameLine();
-  ImGui::Text("| step %lld | %.0f steps/s | UI %.0f fps | dropped: %llu stats, %llu snapshots | "
-              "BLAS: %s",
-              static_cast<long long>(st.step),
-              st.state == RunState::Running ? ctx.store.stepsPerSecond() : 0.0, ctx.ui_fps,
-              static_cast<unsigned long long>(st.dropped_stats),
-              static_cast<unsigned long long>(st.dropped_snapshots), ctx.blas.c_str());
+  ImGui::Text(
+      "| step %lld | %.0f steps/s | UI %.0f fps | dropped: %llu stats, %llu snapshots | "
+      "BLAS: %s",
+      static_cast<long long>(st.step),
+      st.state == RunState::Running ? ctx.store.stepsPerSecond() : 0.0, ctx.ui_fps,
+      static_cast<unsigned long long>(st.dropped_stats),
+      static_cast<unsigned long long>(st.dropped_snapshots), ctx.blas.c_str());
 }
 
 }  // namespace ganscope

@@ -14,7 +14,9 @@ constexpr ImU32 kGridColor = IM_COL32(0, 0, 0, 28);
 constexpr ImU32 kTextColor = IM_COL32(30, 30, 30, 255);
 constexpr ImU32 kBackground = IM_COL32(255, 255, 255, 255);
 
-bool finite(double v) { return std::isfinite(v); }
+bool finite(double v) {
+  return std::isfinite(v);
+}
 
 double ease(double current, double target, double fraction) {
   if (!finite(current)) return target;
@@ -186,8 +188,8 @@ void PlotCanvas::dashedLine(std::span<const float> xs, std::span<const float> ys
   }
 }
 
-void PlotCanvas::decimatedLine(std::span<const double> xs, std::span<const float> ys,
-                               ImU32 color, float thickness) {
+void PlotCanvas::decimatedLine(std::span<const double> xs, std::span<const float> ys, ImU32 color,
+                               float thickness) {
   decimateMinMax(xs, ys, view_.x0, view_.x1, static_cast<int>(max_.x - min_.x), columns_);
   points_.clear();
   for (const Column& c : columns_) {
@@ -234,7 +236,8 @@ void PlotCanvas::dots(std::span<const float> xs, std::span<const float> ys, ImU3
                       float radius) {
   const size_t n = std::min(xs.size(), ys.size());
   for (size_t i = 0; i < n; ++i) {
-    if (finite(xs[i]) && finite(ys[i])) draw_->AddCircleFilled(toScreen(xs[i], ys[i]), radius, color);
+    if (finite(xs[i]) && finite(ys[i]))
+      draw_->AddCircleFilled(toScreen(xs[i], ys[i]), radius, color);
   }
 }
 
@@ -244,7 +247,8 @@ void PlotCanvas::legend(std::span<const LegendEntry> entries) {
   float width = 0;
   for (const LegendEntry& e : entries) width = std::max(width, ImGui::CalcTextSize(e.name).x);
   const ImVec2 box_min(max_.x - width - swatch - font * 1.2f, min_.y + font * 0.4f);
-  const ImVec2 box_max(max_.x - font * 0.4f, box_min.y + entries.size() * font * 1.25f + font * 0.4f);
+  const ImVec2 box_max(max_.x - font * 0.4f,
+                       box_min.y + entries.size() * font * 1.25f + font * 0.4f);
   draw_->AddRectFilled(box_min, box_max, IM_COL32(255, 255, 255, 225));
   draw_->AddRect(box_min, box_max, IM_COL32(0, 0, 0, 60));
   float y = box_min.y + font * 0.2f;
@@ -252,8 +256,12 @@ void PlotCanvas::legend(std::span<const LegendEntry> entries) {
     const float mid = y + font * 0.55f;
     const ImVec2 a(box_min.x + font * 0.4f, mid), b(a.x + swatch, mid);
     switch (e.style) {
-      case LegendEntry::Style::Line: draw_->AddLine(a, b, e.color, 2.5f); break;
-      case LegendEntry::Style::Dashed: dashedSegment(draw_, a, b, e.color, 2.5f, 6, 4); break;
+      case LegendEntry::Style::Line:
+        draw_->AddLine(a, b, e.color, 2.5f);
+        break;
+      case LegendEntry::Style::Dashed:
+        dashedSegment(draw_, a, b, e.color, 2.5f, 6, 4);
+        break;
       case LegendEntry::Style::Dots:
         for (int i = 0; i < 3; ++i) {
           draw_->AddCircleFilled(ImVec2(a.x + swatch * (i + 0.5f) / 3, mid), 2.5f, e.color);

@@ -67,7 +67,8 @@ void kernelDensity(std::span<const float> samples, double lo, double hi, double 
   for (int i = 0; i < count; ++i) {
     if (weights[i] == 0) continue;
     const int j0 = std::max(0, i - taps), j1 = std::min(count - 1, i + taps);
-    for (int j = j0; j <= j1; ++j) out[j] += static_cast<float>(weights[i] * kernel[std::abs(j - i)]);
+    for (int j = j0; j <= j1; ++j)
+      out[j] += static_cast<float>(weights[i] * kernel[std::abs(j - i)]);
   }
 }
 

@@ -24,9 +24,15 @@ torch::Tensor MlpImpl::forward(torch::Tensor x) {
     x = layers_[i]->forward(x);
     if (i + 1 == layers_.size()) break;
     switch (options_.activation()) {
-      case Activation::Relu: x = torch::relu(x); break;
-      case Activation::LeakyRelu: x = torch::leaky_relu(x, kLeakyReluSlope); break;
-      case Activation::Tanh: x = torch::tanh(x); break;
+      case Activation::Relu:
+        x = torch::relu(x);
+        break;
+      case Activation::LeakyRelu:
+        x = torch::leaky_relu(x, kLeakyReluSlope);
+        break;
+      case Activation::Tanh:
+        x = torch::tanh(x);
+        break;
     }
   }
   return x;

@@ -15,10 +15,10 @@ struct MlpOptions {
   /// Options for `config` with the given input and output widths.
   static MlpOptions from(const MlpConfig& config, int64_t in_features, int64_t out_features);
 
-  TORCH_ARG(int64_t, in_features);       ///< input width
-  TORCH_ARG(int64_t, out_features);      ///< output width (no activation on the output)
-  TORCH_ARG(int64_t, hidden_layers) = 2; ///< hidden layers
-  TORCH_ARG(int64_t, width) = 32;        ///< units per hidden layer
+  TORCH_ARG(int64_t, in_features);        ///< input width
+  TORCH_ARG(int64_t, out_features);       ///< output width (no activation on the output)
+  TORCH_ARG(int64_t, hidden_layers) = 2;  ///< hidden layers
+  TORCH_ARG(int64_t, width) = 32;         ///< units per hidden layer
   TORCH_ARG(Activation, activation) = Activation::Relu;  ///< hidden activation
 };
 

@@ -30,9 +30,15 @@ const torch::Tensor& MlpPass::forward(const torch::Tensor& input) {
     at::addmm_out(out, layers[i]->bias, in, layers[i]->weight.t());
     if (i + 1 == layers.size()) break;
     switch (mlp_->options().activation()) {
-      case Activation::Relu: out.relu_(); break;
-      case Activation::LeakyRelu: at::leaky_relu_(out, kLeakyReluSlope); break;
-      case Activation::Tanh: out.tanh_(); break;
+      case Activation::Relu:
+        out.relu_();
+        break;
+      case Activation::LeakyRelu:
+        at::leaky_relu_(out, kLeakyReluSlope);
+        break;
+      case Activation::Tanh:
+        out.tanh_();
+        break;
     }
   }
   return outputs_.back();
@@ -58,12 +64,16 @@ const torch::Tensor& MlpPass::backward(const torch::Tensor& grad_output, bool we
     at::mm_out(next, *grad, layers[i]->weight);
     const torch::Tensor& activated = outputs_[i - 1];
     switch (mlp_->options().activation()) {
-      case Activation::Relu: at::threshold_backward_out(next, next, activated, 0); break;
+      case Activation::Relu:
+        at::threshold_backward_out(next, next, activated, 0);
+        break;
       case Activation::LeakyRelu:
         at::leaky_relu_backward_out(next, next, activated, kLeakyReluSlope,
                                     /*self_is_result=*/true);
         break;
-      case Activation::Tanh: at::tanh_backward_out(next, next, activated); break;
+      case Activation::Tanh:
+        at::tanh_backward_out(next, next, activated);
+        break;
     }
     grad = &next;
   }
