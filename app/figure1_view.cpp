@@ -34,7 +34,7 @@ void drawArrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float head
 }  // namespace
 
 void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1Layers& layers,
-                 plot::PlotView& view, bool compact) {
+                 plot::PlotView& view, bool compact, gl::ScalarFieldView* strip) {
   const float font = ImGui::GetFontSize();
   const float mapping_height = layers.mapping ? std::max(font * 3.0f, size.y * 0.22f) : 0.0f;
   const std::array<float, kCurvePoints> xs = curveXs(s);
@@ -102,8 +102,24 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(size.x, mapping_height));
-  const float x_line = origin.y + font * 0.5f;
+  const bool show_strip = strip && layers.d_strip;
+  const float x_line = origin.y + font * (show_strip ? 1.4f : 0.5f);
   const float z_line = origin.y + mapping_height - font * 0.9f;
+  if (show_strip) {
+    // D over the plot's current x range (the view may be zoomed), sampled from the curve.
+    std::array<float, kCurvePoints> d_view;
+    for (int i = 0; i < kCurvePoints; ++i) {
+      const double x = view.x0 + (view.x1 - view.x0) * i / (kCurvePoints - 1);
+      const double pos = (x - s.x_min) / (s.x_max - s.x_min) * (kCurvePoints - 1);
+      const int j = std::clamp(static_cast<int>(std::lround(pos)), 0, kCurvePoints - 1);
+      d_view[i] = pos < 0 || pos > kCurvePoints - 1 ? 0.5f : s.d[j];
+    }
+    strip->upload(d_view, kCurvePoints, 1);
+    const ImVec2 a(plot_min.x, x_line - font * 1.2f), b(plot_max.x, x_line - font * 0.2f);
+    strip->draw(draw, a, b);
+    draw->AddRect(a, b, IM_COL32(0, 0, 0, 60));
+    draw->AddText(ImVec2(plot_max.x + 4, a.y), palette::kDiscriminator, "D");
+  }
   draw->AddLine(ImVec2(plot_min.x, x_line), ImVec2(plot_max.x, x_line), palette::kData, 2.0f);
   draw->AddLine(ImVec2(plot_min.x, z_line), ImVec2(plot_max.x, z_line), palette::kData, 2.0f);
   if (!compact) {

@@ -3,15 +3,17 @@
 #pragma once
 #include <imgui.h>
 
+#include "app/gl/scalar_field_view.hpp"
 #include "app/plot/draw.hpp"
 #include "app/view_settings.hpp"
 #include "core/telemetry.hpp"
 
 namespace ganscope {
 
-/// Draws densities, D(x), D*(x) and the z -> x mapping into `size` at the cursor.
-/// `compact` drops the legend and axis title (for the capture strip).
+/// Draws densities, D(x), D*(x) and the z -> x mapping into `size` at the cursor, and D(x) as a
+/// colour strip along the x-line when `strip` is given. `compact` drops the legend and axis
+/// title (for the capture strip).
 void drawFigure1(const char* id, ImVec2 size, const Snapshot& snapshot, const Figure1Layers& layers,
-                 plot::PlotView& view, bool compact);
+                 plot::PlotView& view, bool compact, gl::ScalarFieldView* strip = nullptr);
 
 }  // namespace ganscope

@@ -169,6 +169,12 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   UiState ui;
   ui.edit = config;
   const std::string blas = blasDescription();
+  std::unique_ptr<gl::ScalarFieldView> d_strip;
+  try {
+    d_strip = std::make_unique<gl::ScalarFieldView>(gl::discriminatorColormap());
+  } catch (const std::exception& error) {
+    ui.error = std::string("The D(x) strip is off: ") + error.what();
+  }
   std::cerr << "ganscope: GL renderer " << window->renderer() << "; BLAS " << blas << "\n";
 
   int frames = 0;
@@ -193,7 +199,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
 
     window->setUiScale(view.ui_scale);
     window->beginFrame();
-    PanelContext ctx{session, store, status, view, ui, fps, blas};
+    PanelContext ctx{session, store, status, view, ui, fps, blas, d_strip.get()};
     handleShortcuts(ctx);
     drawLayout(ctx);
     const ImGuiIO& io = ImGui::GetIO();

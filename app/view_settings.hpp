@@ -10,6 +10,7 @@ struct Figure1Layers {
   bool p_g = true;      ///< generator density as a green line (default: on)
   bool d = true;        ///< discriminator D(x) as a blue dashed line (default: on)
   bool d_star = true;   ///< optimal D*(x) as a faint line (default: on)
+  bool d_strip = true;  ///< D(x) as a colour strip on the x-line, white at D = 1/2 (default: on)
   bool mapping = true;  ///< z-line to x-line arrows x = G(z) (default: on)
 };
 

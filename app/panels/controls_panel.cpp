@@ -189,6 +189,7 @@ void drawControlsPanel(PanelContext& ctx) {
   ImGui::Checkbox("D", &layers.d);
   ImGui::Checkbox("D*", &layers.d_star);
   ImGui::SameLine();
+  ImGui::Checkbox("D strip", &layers.d_strip);
   ImGui::Checkbox("z -> x mapping", &layers.mapping);
   ImGui::SliderFloat("UI scale", &ctx.view.ui_scale, 0.5f, 3.0f, "%.2f");
   ImGui::PopItemWidth();

@@ -39,7 +39,7 @@ void drawFigure1Panel(PanelContext& ctx) {
     ImGui::TextColored(ImVec4(0, 0.55f, 0.2f, 1), "  p_g ~ p_data, D ~ 1/2");
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  drawFigure1("##figure1", avail, *s, l, ctx.ui.figure1_view, false);
+  drawFigure1("##figure1", avail, *s, l, ctx.ui.figure1_view, false, ctx.d_strip);
 }
 
 }  // namespace ganscope

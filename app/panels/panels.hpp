@@ -1,6 +1,7 @@
 // The GUI's panels, one per file in app/panels/, all drawn by GuiApp from this list. A panel
 // reads the MetricStore and the settings; it talks to the trainer only through Session.
 #pragma once
+#include "app/gl/scalar_field_view.hpp"
 #include "app/metric_store.hpp"
 #include "app/ui_state.hpp"
 #include "app/view_settings.hpp"
@@ -16,6 +17,7 @@ struct PanelContext {
   UiState& ui;
   double ui_fps = 0;  ///< frames per second of the render loop
   const std::string& blas;
+  gl::ScalarFieldView* d_strip = nullptr;  ///< D(x) colour strip of the Figure 1 panel
 };
 
 /// Sends `command`, turning a refusal into the error dialog; true when queued.
