@@ -165,8 +165,14 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     return kExitFailure;
   }
   MetricStore store;
-  ViewSettings view;
   UiState ui;
+  const std::string view_path = viewSettingsPath();
+  ViewSettings view;
+  try {
+    view = loadViewSettings(view_path);
+  } catch (const ConfigError& error) {
+    ui.error = std::string("Display settings not loaded, using defaults: ") + error.what();
+  }
   ui.edit = config;
   const std::string blas = blasDescription();
   std::unique_ptr<gl::ScalarFieldView> d_strip;
@@ -227,6 +233,13 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     const double period = interacting ? kInteractiveFrameSeconds : kStreamingFrameSeconds;
     const double frame_seconds = std::chrono::duration<double>(Clock::now() - start).count();
     window->waitEvents(std::max(0.0, period - frame_seconds));
+  }
+  if (!view_path.empty()) {
+    try {
+      saveViewSettings(view_path, view);
+    } catch (const std::exception& error) {
+      std::cerr << "ganscope: display settings not saved: " << error.what() << "\n";
+    }
   }
   return kExitOk;
 }

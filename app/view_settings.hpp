@@ -1,7 +1,11 @@
-// ViewSettings: every user-visible display choice with its default, in one place.
+// ViewSettings: every user-visible display choice with its default, in one place; kept
+// between runs as JSON in the user's config folder.
 #pragma once
 #include <array>
 #include <cstdint>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
 
 namespace ganscope {
 
@@ -20,5 +24,16 @@ struct ViewSettings {
   /// Steps at which the capture strip snaps panels (a)-(d) automatically (-1: off).
   std::array<int64_t, 4> capture_steps = {0, 300, 1000, 3000};
 };
+
+nlohmann::json viewSettingsToJson(const ViewSettings& settings);
+/// Missing fields keep their defaults; bad ones throw ConfigError naming the field.
+ViewSettings viewSettingsFromJson(const nlohmann::json& json);
+
+/// $XDG_CONFIG_HOME/ganscope/view.json, else ~/.config/ganscope/view.json ("" if neither is set).
+std::string viewSettingsPath();
+/// Reads the file at `path`; defaults when it does not exist. Throws ConfigError when it is bad.
+ViewSettings loadViewSettings(const std::string& path);
+/// Writes the file atomically, creating its folder; throws std::runtime_error on failure.
+void saveViewSettings(const std::string& path, const ViewSettings& settings);
 
 }  // namespace ganscope

@@ -100,6 +100,30 @@ void JsonReader::read(const char* key, std::string& out) {
   out = value->get<std::string>();
 }
 
+void JsonReader::read(const char* key, bool& out) {
+  const nlohmann::json* value = find(key);
+  if (!value) return;
+  if (!value->is_boolean())
+    fail(key, std::string("expected true or false, got ") + typeName(*value));
+  out = value->get<bool>();
+}
+
+void JsonReader::read(const char* key, std::span<int64_t> out, int64_t lo, int64_t hi) {
+  const nlohmann::json* value = find(key);
+  if (!value) return;
+  if (!value->is_array() || value->size() != out.size()) {
+    fail(key, "expected an array of " + std::to_string(out.size()) + " integers");
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    const nlohmann::json& item = (*value)[i];
+    if (!item.is_number_integer() || item.get<int64_t>() < lo || item.get<int64_t>() > hi) {
+      fail(key, "item " + std::to_string(i) + " (" + item.dump() + ") is not an integer in [" +
+                    std::to_string(lo) + ", " + std::to_string(hi) + "]");
+    }
+    out[i] = item.get<int64_t>();
+  }
+}
+
 void JsonReader::rejectUnknown() const {
   for (const auto& [key, value] : object_.items()) {
     if (known_.count(key)) continue;

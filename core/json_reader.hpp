@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <set>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -24,6 +25,9 @@ class JsonReader {
   void read(const char* key, int64_t& out, int64_t lo, int64_t hi);
   void read(const char* key, uint64_t& out);
   void read(const char* key, std::string& out);
+  void read(const char* key, bool& out);
+  /// An array of exactly out.size() integers, each within [lo, hi].
+  void read(const char* key, std::span<int64_t> out, int64_t lo, int64_t hi);
 
   /// Reads a string that must be one of `names`; `out` becomes the matching value.
   template <class Enum>

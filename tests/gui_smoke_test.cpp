@@ -16,8 +16,10 @@ TEST(GuiSmokeTest, ScreenshotIsARealRender) {
       << "GUI tests need a display: run them through scripts/test (xvfb-run)";
   const auto dir = test::tempDir("gui");
   const auto png = dir / "figure1.png";
+  // Its own config folder: the user's saved display settings must not change the picture.
   const auto r = test::runGanscope(
-      "--preset figure1 --steps 300 --frames 20 --size 1280x720 --screenshot " + png.string(), dir);
+      "--preset figure1 --steps 300 --frames 20 --size 1280x720 --screenshot " + png.string(), dir,
+      "env XDG_CONFIG_HOME=" + dir.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
 
   int width = 0, height = 0, channels = 0;
@@ -37,6 +39,17 @@ TEST(GuiSmokeTest, ScreenshotIsARealRender) {
   EXPECT_GT(colours.size(), 200u) << "too few colours for rendered panels";
   EXPECT_GT(green, 500u) << "no generator curves drawn";
   EXPECT_GT(blue, 300u) << "no discriminator curves drawn";
+}
+
+TEST(GuiSmokeTest, BadDisplaySettingsStillOpenTheWindow) {
+  const auto dir = test::tempDir("badview");
+  std::filesystem::create_directories(dir / "ganscope");
+  std::ofstream(dir / "ganscope" / "view.json") << R"({"ui_scale": "huge"})";
+  const auto png = dir / "shot.png";
+  const auto r = test::runGanscope("--steps 5 --frames 3 --screenshot " + png.string(), dir,
+                                   "env XDG_CONFIG_HOME=" + dir.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(png));
 }
 
 TEST(GuiSmokeTest, NoDisplayIsAClearError) {

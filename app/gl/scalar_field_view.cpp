@@ -79,9 +79,9 @@ ImU32 mix(ImU32 a, ImU32 b, float t) {
 }  // namespace
 
 Colormap discriminatorColormap() {
-  constexpr ImU32 kFake = IM_COL32(60, 175, 95, 255);   // the generator's green, lighter
+  constexpr ImU32 kFake = IM_COL32(60, 175, 95, 255);  // the generator's green, lighter
   constexpr ImU32 kEven = IM_COL32(255, 255, 255, 255);
-  constexpr ImU32 kReal = IM_COL32(90, 90, 90, 255);    // the data's black, lighter
+  constexpr ImU32 kReal = IM_COL32(90, 90, 90, 255);  // the data's black, lighter
   Colormap colormap;
   for (int i = 0; i < 256; ++i) {
     const float t = i / 255.0f;

@@ -1,0 +1,56 @@
+// ViewSettings JSON: round trip, defaults for missing files and fields, bad values named.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/view_settings.hpp"
+#include "core/config.hpp"
+#include "test_util.hpp"
+
+namespace ganscope {
+namespace {
+
+TEST(ViewSettingsTest, SaveThenLoadKeepsEverything) {
+  const auto dir = test::tempDir("view");
+  ViewSettings s;
+  s.ui_scale = 1.75f;
+  s.layers.d_star = false;
+  s.layers.mapping = false;
+  s.capture_steps = {5, -1, 50, 500};
+  const std::string path = (dir / "nested" / "view.json").string();
+  saveViewSettings(path, s);
+  const ViewSettings back = loadViewSettings(path);
+  EXPECT_EQ(viewSettingsToJson(back), viewSettingsToJson(s));
+}
+
+TEST(ViewSettingsTest, MissingFileOrFieldsGiveDefaults) {
+  EXPECT_EQ(viewSettingsToJson(loadViewSettings("/no/such/view.json")),
+            viewSettingsToJson(ViewSettings{}));
+  const ViewSettings s = viewSettingsFromJson(nlohmann::json::parse(R"({"ui_scale": 2})"));
+  EXPECT_FLOAT_EQ(s.ui_scale, 2.0f);
+  EXPECT_TRUE(s.layers.p_g);
+}
+
+TEST(ViewSettingsTest, BadValuesNameTheField) {
+  auto fieldOf = [](const char* text) {
+    try {
+      viewSettingsFromJson(nlohmann::json::parse(text));
+    } catch (const ConfigError& error) {
+      return error.field();
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(fieldOf(R"({"ui_scale": 9})"), "ui_scale");
+  EXPECT_EQ(fieldOf(R"({"layers": {"p_g": "yes"}})"), "layers.p_g");
+  EXPECT_EQ(fieldOf(R"({"capture_steps": [1, 2]})"), "capture_steps");
+  EXPECT_EQ(fieldOf(R"({"colour": "red"})"), "colour");
+}
+
+TEST(ViewSettingsTest, PathFollowsXdgConfigHome) {
+  ::setenv("XDG_CONFIG_HOME", "/tmp/xdg-test", 1);
+  EXPECT_EQ(viewSettingsPath(), "/tmp/xdg-test/ganscope/view.json");
+  ::unsetenv("XDG_CONFIG_HOME");
+}
+
+}  // namespace
+}  // namespace ganscope
