@@ -50,6 +50,7 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
   plot::PlotView bounds{s.x_min, s.x_max, 0.0, peak * 1.08};
   plot::PlotOptions options;
   options.x_label = compact ? nullptr : "x";
+  options.y_labels = !compact;
   ImVec2 plot_min, plot_max;
   {
     plot::PlotCanvas canvas(id, ImVec2(size.x, size.y - mapping_height), view, bounds, options);

@@ -93,21 +93,20 @@ void drawLayout(PanelContext& ctx) {
 }
 
 /// Keyboard shortcuts; ignored while a text field has the keyboard.
-void handleShortcuts(PanelContext& ctx) {
-  const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput) return;
-  if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) {
-    sendCommand(ctx, ctx.status.state == RunState::Running ? Command{Pause{}} : Command{Resume{}});
-  }
-  if (ImGui::IsKeyPressed(GLFW_KEY_S, false) && !io.KeyCtrl) {
-    sendCommand(ctx, StepOnce{StepTarget::Both});
-  }
-  if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))) {
-    ctx.view.ui_scale = std::min(3.0f, ctx.view.ui_scale * 1.1f);
-  }
-  if (io.KeyCtrl &&
-      (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))) {
-    ctx.view.ui_scale = std::max(0.5f, ctx.view.ui_scale / 1.1f);
+void handleShortcuts(PanelContext& ctx, const std::vector<Window::KeyPress>& presses) {
+  if (ImGui::GetIO().WantTextInput) return;
+  for (const Window::KeyPress& press : presses) {
+    const bool ctrl = press.mods & GLFW_MOD_CONTROL;
+    if (press.key == GLFW_KEY_SPACE && !ctrl) {
+      const bool running = ctx.status.state == RunState::Running;
+      sendCommand(ctx, running ? Command{Pause{}} : Command{Resume{}});
+    } else if (press.key == GLFW_KEY_S && !ctrl) {
+      sendCommand(ctx, StepOnce{StepTarget::Both});
+    } else if (ctrl && (press.key == GLFW_KEY_EQUAL || press.key == GLFW_KEY_KP_ADD)) {
+      ctx.view.ui_scale = std::min(3.0f, ctx.view.ui_scale * 1.1f);
+    } else if (ctrl && (press.key == GLFW_KEY_MINUS || press.key == GLFW_KEY_KP_SUBTRACT)) {
+      ctx.view.ui_scale = std::max(0.5f, ctx.view.ui_scale / 1.1f);
+    }
   }
 }
 
@@ -206,7 +205,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     window->setUiScale(view.ui_scale);
     window->beginFrame();
     PanelContext ctx{session, store, status, view, ui, fps, blas, d_strip.get()};
-    handleShortcuts(ctx);
+    handleShortcuts(ctx, window->takeKeyPresses());
     drawLayout(ctx);
     const ImGuiIO& io = ImGui::GetIO();
     const bool interacting = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||

@@ -89,12 +89,23 @@ void Window::installInputCallbacks() {
   glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { seen(w); });
   glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { seen(w); });
   glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { seen(w); });
-  glfwSetKeyCallback(window_, [](GLFWwindow* w, int, int, int, int) { seen(w); });
+  glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int, int action, int mods) {
+    seen(w);
+    if (action != GLFW_RELEASE) {
+      static_cast<Window*>(glfwGetWindowUserPointer(w))->key_presses_.push_back({key, mods});
+    }
+  });
   glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int) { seen(w); });
   glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int) { seen(w); });
   glfwSetCursorEnterCallback(window_, [](GLFWwindow* w, int) { seen(w); });
   glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) { seen(w); });
   glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) { seen(w); });
+}
+
+std::vector<Window::KeyPress> Window::takeKeyPresses() {
+  std::vector<KeyPress> presses;
+  presses.swap(key_presses_);
+  return presses;
 }
 
 bool Window::takeInput() {

@@ -2,6 +2,7 @@
 // projector-friendly size with a live UI scale, and PNG capture of a rendered frame.
 #pragma once
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 
@@ -32,6 +33,15 @@ class Window {
   /// Whether any input, resize or expose event arrived since the last call.
   bool takeInput();
 
+  /// A key press (or auto-repeat) as GLFW reported it: GLFW_KEY_* and GLFW_MOD_* bits.
+  struct KeyPress {
+    int key;
+    int mods;
+  };
+  /// Key presses since the last call, in order. Kept as events, so a press and release that
+  /// both arrive between two frames (a fast typist, a remote clicker) are not lost.
+  std::vector<KeyPress> takeKeyPresses();
+
   /// Rebuilds fonts and sizes at `scale` (clamped to 0.5..3) before the next frame.
   void setUiScale(float scale);
   /// GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
@@ -47,6 +57,7 @@ class Window {
   float ui_scale_ = 1.0f;
   float applied_scale_ = 0.0f;
   bool input_seen_ = true;  // the first frame is always drawn
+  std::vector<KeyPress> key_presses_;
   std::string renderer_;
 };
 

@@ -15,21 +15,25 @@ void drawCapturePanel(PanelContext& ctx) {
   if (ImGui::Button("Clear")) ctx.ui.captures.clear();
   ImGui::SameLine();
   ImGui::TextUnformatted("auto at steps");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("-1 turns a slot off");
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  ImGui::SameLine();
+  const float field_width =
+      std::min(ImGui::GetFontSize() * 4.5f,
+               (ImGui::GetContentRegionAvail().x - spacing * (CaptureStrip::kSlots - 1)) /
+                   CaptureStrip::kSlots);
   for (size_t i = 0; i < CaptureStrip::kSlots; ++i) {
-    ImGui::SameLine();
+    if (i > 0) ImGui::SameLine();
     ImGui::PushID(static_cast<int>(i));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
+    ImGui::SetNextItemWidth(field_width);
     long long step = ctx.view.capture_steps[i];
     if (ImGui::InputScalar("##step", ImGuiDataType_S64, &step)) {
       ctx.view.capture_steps[i] = std::max<long long>(-1, step);
     }
     ImGui::PopID();
   }
-  ImGui::SameLine();
-  ImGui::TextDisabled("(-1: off)");
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float width = (avail.x - spacing * (CaptureStrip::kSlots - 1)) / CaptureStrip::kSlots;
   const float label_height =
       ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;

@@ -46,7 +46,7 @@ PlotCanvas::PlotCanvas(const char* id, ImVec2 size, PlotView& view, const PlotVi
   ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft);
   hovered_ = ImGui::IsItemHovered();
   const float font = ImGui::GetFontSize();
-  min_ = ImVec2(origin.x + font * 3.4f, origin.y + font * 0.6f);
+  min_ = ImVec2(origin.x + font * (options_.y_labels ? 3.4f : 0.4f), origin.y + font * 0.6f);
   max_ = ImVec2(origin.x + size.x - font * 0.8f,
                 origin.y + size.y - font * (options_.x_label ? 2.6f : 1.6f));
   handleInput(bounds);
@@ -130,6 +130,7 @@ void PlotCanvas::drawAxes() {
   for (const Tick& tick : y_ticks) {
     const float y = toScreen(0, tick.value).y;
     draw_->AddLine(ImVec2(min_.x, y), ImVec2(max_.x, y), kGridColor);
+    if (!options_.y_labels) continue;
     const ImVec2 size = ImGui::CalcTextSize(tick.label.c_str());
     draw_->AddText(ImVec2(min_.x - size.x - 5, y - size.y / 2), kTextColor, tick.label.c_str());
   }

@@ -21,6 +21,7 @@ struct PlotView {
 struct PlotOptions {
   const char* x_label = nullptr;  ///< text under the x axis
   bool fixed_y = false;  ///< y range comes from the bounds only; zoom and pan act on x only
+  bool y_labels = true;  ///< tick labels left of the plot (off: the plot takes that room)
   float ease = 0.25f;    ///< per-frame fraction of the way toward new auto-fit bounds
 };
 
