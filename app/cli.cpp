@@ -35,6 +35,11 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
       ->capture_default_str();
   app.add_flag("--headless", out.headless, "Train without a window and print/write metrics");
   app.add_option("--out", out.out, "Headless: write metrics JSON to this file");
+  app.add_option("--dump-samples", out.dump_samples,
+                 "Headless: after training, write --num-samples fresh G samples as CSV");
+  app.add_option("--num-samples", out.num_samples, "Samples for --dump-samples")
+      ->check(CLI::Range(1, 10'000'000))
+      ->capture_default_str();
   app.add_flag("--dump-config", out.dump_config, "Print the full config JSON and exit");
   app.add_flag("--list-presets", out.list_presets, "List built-in presets and exit");
   app.add_flag("--version", out.version, "Print versions (ganscope, LibTorch, BLAS) and exit");
@@ -69,8 +74,8 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
       return kExitBadInput;
     }
   }
-  if (!out.out.empty() && !out.headless) {
-    std::cerr << "ganscope: --out needs --headless\n";
+  if ((!out.out.empty() || !out.dump_samples.empty()) && !out.headless) {
+    std::cerr << "ganscope: --out and --dump-samples need --headless\n";
     return kExitBadInput;
   }
   if (out.headless && !out.screenshot.empty()) {

@@ -22,6 +22,8 @@ struct CliOptions {
   int threads = 1;                 ///< --threads: LibTorch intra-op threads of the trainer
   bool headless = false;           ///< --headless
   std::string out;                 ///< --out metrics.json (headless)
+  std::string dump_samples;        ///< --dump-samples FILE.csv (headless)
+  int num_samples = 2500;          ///< --num-samples N for --dump-samples
   bool dump_config = false;        ///< --dump-config
   bool list_presets = false;       ///< --list-presets
   bool version = false;            ///< --version

@@ -62,9 +62,15 @@ void drawLayout(PanelContext& ctx) {
 
   if (beginPanel("Controls", ImVec2(0, 0), ImVec2(controls_w, body_h), 0)) drawControlsPanel(ctx);
   ImGui::End();
-  if (beginPanel("Figure 1: the game in one dimension", ImVec2(controls_w, 0),
-                 ImVec2(centre_w, figure_h))) {
-    drawFigure1Panel(ctx);
+  const bool plane = ctx.store.snapshot() && ctx.store.snapshot()->dims == 2;
+  if (beginPanel(
+          plane ? "The game in the plane###main" : "Figure 1: the game in one dimension###main",
+          ImVec2(controls_w, 0), ImVec2(centre_w, figure_h))) {
+    if (plane) {
+      drawPlanePanel(ctx);
+    } else {
+      drawFigure1Panel(ctx);
+    }
   }
   ImGui::End();
   if (beginPanel("Captures (a)-(d)", ImVec2(controls_w, figure_h),
@@ -79,9 +85,13 @@ void drawLayout(PanelContext& ctx) {
     drawDMeansPanel(ctx);
   }
   ImGui::End();
-  if (beginPanel("Histograms of D(x) and D(G(z))", ImVec2(right_x, 2 * third),
-                 ImVec2(right_w, body_h - 2 * third))) {
-    drawDHistogramPanel(ctx);
+  if (beginPanel(plane ? "Mode coverage###third" : "Histograms of D(x) and D(G(z))###third",
+                 ImVec2(right_x, 2 * third), ImVec2(right_w, body_h - 2 * third))) {
+    if (plane) {
+      drawModesPanel(ctx);
+    } else {
+      drawDHistogramPanel(ctx);
+    }
   }
   ImGui::End();
   if (beginPanel("##status", ImVec2(0, body_h), ImVec2(display.x, status_h),
@@ -174,11 +184,12 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   }
   ui.edit = config;
   const std::string blas = blasDescription();
-  std::unique_ptr<gl::ScalarFieldView> d_strip;
+  std::unique_ptr<gl::ScalarFieldView> d_strip, d_field;
   try {
     d_strip = std::make_unique<gl::ScalarFieldView>(gl::discriminatorColormap());
+    d_field = std::make_unique<gl::ScalarFieldView>(gl::discriminatorColormap());
   } catch (const std::exception& error) {
-    ui.error = std::string("The D(x) strip is off: ") + error.what();
+    ui.error = std::string("D's colour views are off: ") + error.what();
   }
   std::cerr << "ganscope: GL renderer " << window->renderer() << "; BLAS " << blas << "\n";
 
@@ -204,7 +215,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
 
     window->setUiScale(view.ui_scale);
     window->beginFrame();
-    PanelContext ctx{session, store, status, view, ui, fps, blas, d_strip.get()};
+    PanelContext ctx{session, store, status, view, ui, fps, blas, d_strip.get(), d_field.get()};
     handleShortcuts(ctx, window->takeKeyPresses());
     drawLayout(ctx);
     const ImGuiIO& io = ImGui::GetIO();

@@ -21,14 +21,31 @@ namespace {
 constexpr size_t kMetricWindow = 100;    // loss figures are means over the last 100 steps
 constexpr size_t kHistoryPoints = 4096;  // headless keeps only recent history
 
+/// One sample per row: "x" (1-D) or "x,y" (2-D), with a header.
+std::string samplesCsv(const std::vector<float>& values, int dims) {
+  std::string csv = dims == 1 ? "x\n" : "x,y\n";
+  char row[64];
+  for (size_t i = 0; i + dims <= values.size(); i += dims) {
+    if (dims == 1) {
+      std::snprintf(row, sizeof(row), "%.7g\n", values[i]);
+    } else {
+      std::snprintf(row, sizeof(row), "%.7g,%.7g\n", values[i], values[i + 1]);
+    }
+    csv += row;
+  }
+  return csv;
+}
+
 }  // namespace
 
 int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
-  if (!options.out_path.empty()) {
+  for (const auto& [option, path] :
+       {std::pair{"--out", options.out_path}, std::pair{"--dump-samples", options.samples_path}}) {
+    if (path.empty()) continue;
     try {
-      checkWritable(options.out_path);  // before the run, not after it
+      checkWritable(path);  // before the run, not after it
     } catch (const std::exception& error) {
-      std::cerr << "ganscope: --out: " << error.what() << "\n";
+      std::cerr << "ganscope: " << option << ": " << error.what() << "\n";
       return kExitBadInput;
     }
   }
@@ -87,19 +104,29 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
                             {"threads", options.threads},
                             {"blas", blasDescription()},
                             {"config", configToJson(config)}};
+  const Snapshot& last = *store.snapshot();
+  if (last.dims == 2) {
+    metrics["modes_covered"] = last.modes_covered;
+    metrics["modes_covered_1pct"] = last.modes_covered_1pct;
+    metrics["modes_total"] = last.modes_total;
+    metrics["hq_fraction"] = last.hq_fraction;
+    metrics["mode_kl"] = last.mode_kl;
+  }
   // JSON has no NaN: non-finite figures (a diverged run) are written as null.
   for (auto& [key, value] : metrics.items()) {
     if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
   }
   const std::string text = metrics.dump(2) + "\n";
   std::cout << text;
-  if (!options.out_path.empty()) {
-    try {
-      writeFileAtomically(options.out_path, text);
-    } catch (const std::exception& error) {
-      std::cerr << "ganscope: " << error.what() << "\n";
-      return kExitFailure;
+  try {
+    if (!options.out_path.empty()) writeFileAtomically(options.out_path, text);
+    if (!options.samples_path.empty()) {
+      writeFileAtomically(options.samples_path,
+                          samplesCsv(session.sampleGenerator(options.num_samples), last.dims));
     }
+  } catch (const std::exception& error) {
+    std::cerr << "ganscope: " << error.what() << "\n";
+    return kExitFailure;
   }
   if (diverged) {
     std::cerr << "ganscope: training diverged at step " << status.diverged_at

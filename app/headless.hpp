@@ -7,10 +7,12 @@
 namespace ganscope {
 
 struct HeadlessOptions {
-  int64_t steps = 0;      ///< steps to train
-  int threads = 1;        ///< LibTorch intra-op threads of the trainer
-  std::string out_path;   ///< metrics JSON file ("" prints to stdout only)
-  bool progress = false;  ///< a progress line on stderr about once a second
+  int64_t steps = 0;         ///< steps to train
+  int threads = 1;           ///< LibTorch intra-op threads of the trainer
+  std::string out_path;      ///< metrics JSON file ("" prints to stdout only)
+  std::string samples_path;  ///< CSV of fresh G samples after training ("" for none)
+  int num_samples = 2500;    ///< rows of that CSV
+  bool progress = false;     ///< a progress line on stderr about once a second
 };
 
 /// Trains `config` for options.steps steps. Returns kExitOk, kExitDiverged or kExitFailure.

@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
     options.steps = config.steps;
     options.threads = cli.threads;
     options.out_path = cli.out;
+    options.samples_path = cli.dump_samples;
+    options.num_samples = cli.num_samples;
     options.progress = isatty(STDERR_FILENO);
     return runHeadless(config, options);
   }

@@ -15,7 +15,7 @@ struct UiState {
   std::string error;         ///< shown in a modal dialog until dismissed
   std::string config_path = "ganscope-config.json";  ///< the Load/Save file field
   CaptureStrip captures;
-  plot::PlotView figure1_view, losses_view, d_means_view, histogram_view;
+  plot::PlotView figure1_view, losses_view, d_means_view, histogram_view, plane_view, modes_view;
   plot::PlotView capture_views[CaptureStrip::kSlots];
 };
 

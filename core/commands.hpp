@@ -1,6 +1,9 @@
 // Commands from the UI to the training thread; applied between two steps.
 #pragma once
+#include <future>
+#include <memory>
 #include <variant>
+#include <vector>
 
 #include "core/config.hpp"
 
@@ -29,6 +32,13 @@ struct Reset {
   TrainConfig config;
 };
 
-using Command = std::variant<SetHyperparams, Pause, Resume, StepOnce, Reset>;
+/// Asks for `count` fresh samples of G (count x data dims, interleaved), answered between
+/// steps, also while paused. Session::sampleGenerator wraps it.
+struct SampleGenerator {
+  int count = 0;
+  std::shared_ptr<std::promise<std::vector<float>>> result;
+};
+
+using Command = std::variant<SetHyperparams, Pause, Resume, StepOnce, Reset, SampleGenerator>;
 
 }  // namespace ganscope

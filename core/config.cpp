@@ -21,7 +21,12 @@ constexpr std::initializer_list<std::pair<const char*, OptimizerKind>> kOptimize
 constexpr std::initializer_list<std::pair<const char*, Activation>> kActivationNames = {
     {"relu", Activation::Relu}, {"leaky_relu", Activation::LeakyRelu}, {"tanh", Activation::Tanh}};
 constexpr std::initializer_list<std::pair<const char*, DataKind>> kDataNames = {
-    {"gaussian", DataKind::Gaussian}, {"bimodal", DataKind::Bimodal}};
+    {"gaussian", DataKind::Gaussian},
+    {"bimodal", DataKind::Bimodal},
+    {"ring", DataKind::Ring},
+    {"grid", DataKind::Grid}};
+constexpr std::initializer_list<std::pair<const char*, LatentKind>> kLatentNames = {
+    {"uniform", LatentKind::Uniform}, {"normal", LatentKind::Normal}};
 
 template <class Enum>
 const char* nameOf(Enum kind, std::initializer_list<std::pair<const char*, Enum>> names) {
@@ -61,6 +66,16 @@ void readData(JsonReader reader, DataConfig& out) {
   reader.read("mean", out.mean, -100.0, 100.0);
   reader.read("std", out.std, 0.01, 100.0);
   reader.read("separation", out.separation, 0.0, 200.0);
+  reader.read("modes", out.modes, 2, 64);
+  reader.read("radius", out.radius, 0.1, 100.0);
+  reader.read("grid_size", out.grid_size, 2, 10);
+  reader.read("spacing", out.spacing, 0.1, 100.0);
+  reader.rejectUnknown();
+}
+
+void readLatent(JsonReader reader, LatentConfig& out) {
+  reader.readEnum("kind", out.kind, kLatentNames);
+  reader.read("dim", out.dim, 1, 256);
   reader.rejectUnknown();
 }
 
@@ -93,12 +108,21 @@ const char* toString(DataKind kind) {
   return nameOf(kind, kDataNames);
 }
 
+const char* toString(LatentKind kind) {
+  return nameOf(kind, kLatentNames);
+}
+
+int dataDimension(DataKind kind) {
+  return kind == DataKind::Ring || kind == DataKind::Grid ? 2 : 1;
+}
+
 TrainConfig configFromJson(const json& root) {
   TrainConfig config;
   JsonReader reader(root, "");
   reader.read("name", config.name);
   reader.read("description", config.description);
   readData(reader.child("data"), config.data);
+  readLatent(reader.child("latent"), config.latent);
   readMlp(reader.child("generator"), config.generator);
   readMlp(reader.child("discriminator"), config.discriminator);
   readHyper(reader.child("hyper"), config.hyper);
@@ -116,7 +140,12 @@ json configToJson(const TrainConfig& config) {
            {{"kind", toString(config.data.kind)},
             {"mean", config.data.mean},
             {"std", config.data.std},
-            {"separation", config.data.separation}}},
+            {"separation", config.data.separation},
+            {"modes", config.data.modes},
+            {"radius", config.data.radius},
+            {"grid_size", config.data.grid_size},
+            {"spacing", config.data.spacing}}},
+          {"latent", {{"kind", toString(config.latent.kind)}, {"dim", config.latent.dim}}},
           {"generator", mlpToJson(config.generator)},
           {"discriminator", mlpToJson(config.discriminator)},
           {"hyper",

@@ -19,6 +19,13 @@ enum class Activation : uint8_t { Relu, LeakyRelu, Tanh };
 enum class DataKind : uint8_t {
   Gaussian,  ///< N(mean, std)
   Bimodal,   ///< equal mixture of N(mean - separation/2, std) and N(mean + separation/2, std)
+  Ring,      ///< 2-D: `modes` Gaussians at angles 2 pi i / modes on a circle of `radius`
+  Grid,      ///< 2-D: grid_size x grid_size Gaussians `spacing` apart, centred on the origin
+};
+
+enum class LatentKind : uint8_t {
+  Uniform,  ///< z ~ U(0, 1) in each dimension, as in the paper
+  Normal,   ///< z ~ N(0, 1) in each dimension
 };
 
 /// One network's optimiser. Every field may change while training.
@@ -48,10 +55,20 @@ struct MlpConfig {
 
 /// The 1-D data distribution p_data. Changes apply on reset.
 struct DataConfig {
-  DataKind kind = DataKind::Gaussian;  ///< "gaussian" or "bimodal"
-  float mean = 4.0f;                   ///< centre, [-100, 100]
+  DataKind kind = DataKind::Gaussian;  ///< "gaussian", "bimodal" (1-D), "ring" or "grid" (2-D)
+  float mean = 4.0f;                   ///< 1-D centre, [-100, 100]
   float std = 0.5f;                    ///< standard deviation of each mode, [0.01, 100]
   float separation = 4.0f;             ///< distance between the two bimodal modes, [0, 200]
+  int modes = 8;                       ///< ring: modes on the circle, [2, 64]
+  float radius = 2.0f;                 ///< ring: circle radius, [0.1, 100]
+  int grid_size = 5;                   ///< grid: modes per side, [2, 10]
+  float spacing = 2.0f;                ///< grid: distance between neighbouring modes, [0.1, 100]
+};
+
+/// The generator's input z. Changes apply on reset.
+struct LatentConfig {
+  LatentKind kind = LatentKind::Uniform;  ///< "uniform" (U(0,1)) or "normal" (N(0,1))
+  int dim = 1;                            ///< dimensions of z, [1, 256]
 };
 
 /// A complete run: data, networks, hyperparameters, seed, default length.
@@ -59,6 +76,7 @@ struct TrainConfig {
   std::string name = "custom";  ///< preset name, shown in the UI
   std::string description;      ///< one line shown in the UI
   DataConfig data;
+  LatentConfig latent;
   MlpConfig generator;
   MlpConfig discriminator;
   Hyperparams hyper;
@@ -100,5 +118,9 @@ const char* toString(LossKind kind);
 const char* toString(OptimizerKind kind);
 const char* toString(Activation kind);
 const char* toString(DataKind kind);
+const char* toString(LatentKind kind);
+
+/// Dimensions of a data sample: 1 for gaussian/bimodal, 2 for ring/grid.
+int dataDimension(DataKind kind);
 
 }  // namespace ganscope

@@ -26,6 +26,13 @@ int collectBlasPath(dl_phdr_info* info, size_t, void* data) {
 
 }  // namespace
 
+void setBlasThreads(int threads) {
+  using SetThreadsFn = void (*)(int);
+  if (auto set = reinterpret_cast<SetThreadsFn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) {
+    set(threads);
+  }
+}
+
 std::string torchVersion() {
   return TORCH_VERSION;
 }

@@ -12,4 +12,8 @@ std::string torchVersion();
 /// its description says so.
 std::string blasDescription();
 
+/// Sets the BLAS library's own worker threads (OpenBLAS keeps a pool apart from LibTorch's
+/// intra-op threads; its workers spin while they wait). No effect on a BLAS without the call.
+void setBlasThreads(int threads);
+
 }  // namespace ganscope

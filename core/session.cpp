@@ -9,6 +9,7 @@
 
 #include <readerwriterqueue/readerwriterqueue.h>
 
+#include "core/runtime_info.hpp"
 #include "core/trainer.hpp"
 
 namespace ganscope {
@@ -79,6 +80,8 @@ struct Session::Impl {
 
 void Session::Impl::run() {
   at::set_num_threads(options.intra_op_threads);
+  // BLAS threads beyond LibTorch's spin on the few cores left to the UI: one set of threads.
+  setBlasThreads(options.intra_op_threads);
   // An exception must not end the thread (std::terminate): report it and wait for a Reset.
   while (!stop.load()) {
     try {
@@ -121,7 +124,10 @@ void Session::Impl::loop() {
     const auto now = Clock::now();
     if (snapshot_owed || now >= next_snapshot) {
       publishSnapshot(!snapshot_owed);
-      next_snapshot = now + period;
+      // At most a fifth of the trainer's time goes to pictures: a costly snapshot (a large D
+      // on the 2-D field) comes less often than snapshot_hz.
+      const auto cost = Clock::now() - now;
+      next_snapshot = now + std::max<Clock::duration>(period, 5 * cost);
     }
   }
 }
@@ -142,6 +148,12 @@ void Session::Impl::apply(Command& command) {
           if (!stopped) {
             state.store(RunState::Paused);
             pending_step = c.target;
+          }
+        } else if constexpr (std::is_same_v<T, SampleGenerator>) {
+          try {
+            c.result->set_value(trainer->sampleGenerator(c.count));
+          } catch (...) {
+            c.result->set_exception(std::current_exception());
           }
         } else if constexpr (std::is_same_v<T, Reset>) {
           trainer = std::make_unique<Trainer>(c.config);
@@ -235,6 +247,15 @@ SessionStatus Session::status() const {
   s.dropped_stats = impl_->dropped_stats.load();
   s.dropped_snapshots = impl_->dropped_snapshots.load();
   return s;
+}
+
+std::vector<float> Session::sampleGenerator(int count) {
+  auto result = std::make_shared<std::promise<std::vector<float>>>();
+  std::future<std::vector<float>> answer = result->get_future();
+  while (!impl_->commands.try_enqueue(SampleGenerator{count, result})) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return answer.get();
 }
 
 std::string Session::failure() const {

@@ -57,6 +57,10 @@ class Session {
   const Snapshot* pollSnapshot();
   void recycle(const Snapshot* snapshot);
 
+  /// `count` fresh samples of the current G (count x data dims, interleaved); waits for the
+  /// trainer to answer between steps. Throws std::runtime_error if it cannot.
+  std::vector<float> sampleGenerator(int count);
+
   SessionStatus status() const;
   /// What stopped the trainer when status().state is Failed, else "".
   std::string failure() const;

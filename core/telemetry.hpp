@@ -23,11 +23,22 @@ static_assert(std::is_trivially_copyable_v<StepStats>);
 inline constexpr int kCurvePoints = 256;  ///< samples of each density/D curve over [x_min, x_max]
 inline constexpr int kMapLines = 33;      ///< z-line to x-line mapping lines (Figure 1, bottom)
 inline constexpr int kHistBins = 40;      ///< bins of the D(x) and D(G(z)) histograms over [0, 1]
+inline constexpr int kFieldSize = 64;     ///< 2-D: D is sampled on kFieldSize x kFieldSize points
+inline constexpr int kShownPoints = 512;  ///< 2-D: real and fake samples drawn
+inline constexpr int kMaxModes = 100;     ///< 2-D: modes a mixture can have (a 10 x 10 grid)
 
-/// The heavier picture of the 1-D game, published at ~30 Hz from a recycled buffer pool.
+/// The heavier picture of the game, published at ~30 Hz from a recycled buffer pool. `dims`
+/// says which part is filled: the 1-D curves (Figure 1) or the 2-D field and mode coverage.
 struct Snapshot {
   int64_t step = 0;
   uint32_t generation = 0;
+  int dims = 1;                     ///< dimensions of the data
+  float js = 0;                     ///< JSD(p_data || p_g) in nats, [0, log 2] (2-D: binned)
+  float value = 0;                  ///< V(D,G) on the snapshot's fresh samples
+  float hist_real[kHistBins] = {};  ///< fraction of real samples per D(x) bin
+  float hist_fake[kHistBins] = {};  ///< fraction of fake samples per D(G(z)) bin
+
+  // 1-D: Figure 1.
   float x_min = 0, x_max = 1;       ///< range of the curves
   float p_data[kCurvePoints] = {};  ///< data density p_data(x)
   float p_g[kCurvePoints] = {};     ///< generator density p_g(x), a kernel estimate
@@ -35,10 +46,19 @@ struct Snapshot {
   float d_star[kCurvePoints] = {};  ///< optimal discriminator p_data / (p_data + p_g)
   float z[kMapLines] = {};          ///< evenly spaced latent values in [0, 1]
   float g_of_z[kMapLines] = {};     ///< G(z) for each of them
-  float hist_real[kHistBins] = {};  ///< fraction of real samples per D(x) bin
-  float hist_fake[kHistBins] = {};  ///< fraction of fake samples per D(G(z)) bin
-  float js = 0;                     ///< JSD(p_data || p_g) in nats on the curve grid, [0, log 2]
-  float value = 0;                  ///< V(D,G) on the snapshot's fresh samples
+
+  // 2-D: the plane and mode coverage.
+  float view[4] = {0, 0, 1, 1};               ///< x0, y0, x1, y1 of the field
+  float field[kFieldSize * kFieldSize] = {};  ///< D over the view, rows from y1 (top) down
+  float real_xy[2 * kShownPoints] = {};       ///< real samples, interleaved x, y
+  float fake_xy[2 * kShownPoints] = {};       ///< G(z) for a fixed set of z, interleaved x, y
+  float centres[2 * kMaxModes] = {};          ///< the mixture's mode centres
+  float mode_share[kMaxModes] = {};           ///< per mode: its share of high-quality fakes
+  int modes_total = 0;
+  int modes_covered = 0;       ///< modes with at least one high-quality fake (of 2500)
+  int modes_covered_1pct = 0;  ///< modes with at least 1% of the fakes
+  float hq_fraction = 0;       ///< fakes within 3 std of their nearest mode
+  float mode_kl = 0;           ///< KL(per-mode share || uniform), nats
 };
 static_assert(std::is_trivially_copyable_v<Snapshot>);
 

@@ -8,26 +8,16 @@
 #include <mutex>
 
 #include "core/losses.hpp"
-#include "core/metrics/density.hpp"
+#include "core/tensor_span.hpp"
 
 namespace ganscope {
 namespace {
-
-constexpr int kSnapshotSamples = 1024;  // G samples behind p_g and the histograms
 
 // Module initialisation draws from LibTorch's global generator; seeding it and building the
 // networks must not interleave with another session doing the same.
 std::mutex& initMutex() {
   static std::mutex mutex;
   return mutex;
-}
-
-std::span<const float> asSpan(const torch::Tensor& t) {
-  return {t.data_ptr<float>(), static_cast<size_t>(t.numel())};
-}
-
-std::span<float> asMutableSpan(const torch::Tensor& t) {
-  return {t.data_ptr<float>(), static_cast<size_t>(t.numel())};
 }
 
 }  // namespace
@@ -37,12 +27,14 @@ Trainer::Trainer(const TrainConfig& config)
       random_(at::make_generator<at::CPUGeneratorImpl>(config.seed)),
       snapshot_random_(at::make_generator<at::CPUGeneratorImpl>(config.seed)),
       seed_(config.seed),
+      latent_(config.latent),
       data_(config.data) {
+  const int dims = data_.dim();
   {
     std::lock_guard lock(initMutex());
     torch::manual_seed(config.seed);
-    generator_ = Mlp(MlpOptions::from(config.generator, 1, 1));
-    discriminator_ = Mlp(MlpOptions::from(config.discriminator, 1, 1));
+    generator_ = Mlp(MlpOptions::from(config.generator, latent_.dim, dims));
+    discriminator_ = Mlp(MlpOptions::from(config.discriminator, dims, 1));
   }
   g_params_ = std::make_unique<FlatParameters>(*generator_);
   d_params_ = std::make_unique<FlatParameters>(*discriminator_);
@@ -50,10 +42,7 @@ Trainer::Trainer(const TrainConfig& config)
   d_opt_ = std::make_unique<FlatOptimizer>(*d_params_);
   g_pass_ = std::make_unique<MlpPass>(generator_);
   d_pass_ = std::make_unique<MlpPass>(discriminator_);
-  snapshot_z_ =
-      (torch::arange(kSnapshotSamples, torch::kFloat) + 0.5).div_(kSnapshotSamples).unsqueeze(1);
-  mapping_z_ = torch::linspace(0, 1, kMapLines).unsqueeze(1);
-  snapshot_real_ = torch::empty({kSnapshotSamples, 1});
+  prepareSnapshotInputs();
   resizeBatch(hyper_.batch_size);
 }
 
@@ -64,8 +53,8 @@ void Trainer::setHyperparams(const Hyperparams& hyper) {
 
 void Trainer::resizeBatch(int batch_size) {
   if (z_.defined() && z_.size(0) == batch_size) return;
-  z_ = torch::empty({batch_size, 1});
-  d_input_ = torch::empty({2 * batch_size, 1});
+  z_ = torch::empty({batch_size, latent_.dim});
+  d_input_ = torch::empty({2 * batch_size, data_.dim()});
   logit_grad_ = torch::empty({2 * batch_size, 1});
 }
 
@@ -84,7 +73,7 @@ StepStats Trainer::step(StepTarget target) {
 void Trainer::discriminatorStep() {
   const int64_t b = z_.size(0);
   data_.sample(d_input_.narrow(0, 0, b), random_);
-  z_.uniform_(0, 1, random_);
+  sampleLatent(z_, random_);
   d_input_.narrow(0, b, b).copy_(g_pass_->forward(z_));
   const torch::Tensor& logits = d_pass_->forward(d_input_);
   const std::span<const float> l = asSpan(logits);
@@ -104,7 +93,7 @@ void Trainer::discriminatorStep() {
 
 void Trainer::generatorStep() {
   const int64_t b = z_.size(0);
-  z_.uniform_(0, 1, random_);
+  sampleLatent(z_, random_);
   const torch::Tensor& logits = d_pass_->forward(g_pass_->forward(z_));
   const torch::Tensor grad = logit_grad_.narrow(0, 0, b);
   stats_.g_loss =
@@ -120,55 +109,12 @@ bool Trainer::weightsFinite() const {
   return g_params_->allFinite() && d_params_->allFinite();
 }
 
-void Trainer::fillSnapshot(Snapshot& out) {
-  c10::InferenceMode inference;
-  out.step = stats_.step;
-  const torch::Tensor fake = generator_->forward(snapshot_z_).contiguous();
-  const torch::Tensor mapped = generator_->forward(mapping_z_).contiguous();
-  const std::span<const float> fake_values = asSpan(fake);
-
-  // View range: the data's support widened to the G samples shown, padded by 5%, but at most
-  // ten data widths either side (samples beyond count as missing mass in the JSD).
-  auto [lo, hi] = data_.support();
-  const auto [fake_lo, fake_hi] = std::minmax_element(fake_values.begin(), fake_values.end());
-  const std::span<const float> mapped_values = asSpan(mapped);
-  const auto [map_lo, map_hi] = std::minmax_element(mapped_values.begin(), mapped_values.end());
-  const double width = hi - lo;
-  lo = std::max(lo - 10 * width, std::min<double>({lo, *fake_lo, *map_lo}));
-  hi = std::min(hi + 10 * width, std::max<double>({hi, *fake_hi, *map_hi}));
-  const double pad = 0.05 * (hi - lo);
-  if (std::isfinite(lo) && std::isfinite(hi)) {
-    lo -= pad;
-    hi += pad;
+void Trainer::sampleLatent(const torch::Tensor& z, at::Generator& generator) {
+  if (latent_.kind == LatentKind::Uniform) {
+    z.uniform_(0, 1, generator);
   } else {
-    std::tie(lo, hi) = data_.support();
+    z.normal_(0, 1, generator);
   }
-  out.x_min = static_cast<float>(lo);
-  out.x_max = static_cast<float>(hi);
-
-  const torch::Tensor grid = torch::linspace(lo, hi, kCurvePoints).unsqueeze(1);
-  const torch::Tensor d_grid = discriminator_->forward(grid).sigmoid_().contiguous();
-  std::copy_n(d_grid.data_ptr<float>(), kCurvePoints, out.d);
-  const float* x = grid.data_ptr<float>();
-  for (int i = 0; i < kCurvePoints; ++i) out.p_data[i] = static_cast<float>(data_.density(x[i]));
-  kernelDensity(fake_values, lo, hi, silvermanBandwidth(fake_values), out.p_g);
-  optimalDiscriminator(out.p_data, out.p_g, out.d_star);
-  out.js = static_cast<float>(jensenShannon(out.p_data, out.p_g, (hi - lo) / (kCurvePoints - 1)));
-
-  std::copy_n(mapping_z_.data_ptr<float>(), kMapLines, out.z);
-  std::copy_n(mapped.data_ptr<float>(), kMapLines, out.g_of_z);
-
-  // Reseeded per step: a snapshot is a function of (seed, step), however often snapshots come.
-  snapshot_random_.set_current_seed(seed_ + 0x9E3779B97F4A7C15ull * (stats_.step + 1));
-  data_.sample(snapshot_real_, snapshot_random_);
-  const torch::Tensor logits = discriminator_->forward(torch::cat({snapshot_real_, fake}));
-  const std::span<const float> l = asSpan(logits);
-  std::vector<float> d(l.size());  // D's outputs, then reused for the (unneeded) gradient
-  for (size_t i = 0; i < l.size(); ++i) d[i] = static_cast<float>(sigmoid(l[i]));
-  const std::span<const float> outputs(d);
-  histogram(outputs.first(kSnapshotSamples), 0, 1, out.hist_real);
-  histogram(outputs.last(kSnapshotSamples), 0, 1, out.hist_fake);
-  out.value = static_cast<float>(-discriminatorLoss(l, d));  // V(D,G) = -(D's loss)
 }
 
 }  // namespace ganscope

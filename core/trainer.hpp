@@ -5,7 +5,7 @@
 
 #include "core/commands.hpp"
 #include "core/config.hpp"
-#include "core/data/mixture_1d.hpp"
+#include "core/data/gaussian_mixture.hpp"
 #include "core/flat_optimizer.hpp"
 #include "core/models/mlp.hpp"
 #include "core/models/mlp_pass.hpp"
@@ -29,11 +29,21 @@ class Trainer {
   /// Checks every weight of G and D (a few tensor ops; not every step).
   bool weightsFinite() const;
 
-  /// Fills the curves, mapping lines, histograms and divergences of the current state.
+  /// Fills the picture of the current state: curves for 1-D data, the plane for 2-D.
   void fillSnapshot(Snapshot& out);
+  /// `count` fresh samples of G, interleaved; a function of (seed, step, count).
+  std::vector<float> sampleGenerator(int count);
+  int dataDimension() const { return data_.dim(); }
 
  private:
   void resizeBatch(int batch_size);
+  void sampleLatent(const torch::Tensor& z, at::Generator& generator);
+  // The pictures, in trainer_snapshot.cpp.
+  void prepareSnapshotInputs();
+  void fillSnapshot1d(Snapshot& out);
+  void fillSnapshot2d(Snapshot& out);
+  /// D's histograms and V(D,G) on `real` and `fake` samples.
+  void fillDiscriminatorStats(const torch::Tensor& real, const torch::Tensor& fake, Snapshot& out);
   void discriminatorStep();
   void generatorStep();
 
@@ -41,7 +51,8 @@ class Trainer {
   at::Generator random_;           ///< training samples: the run is reproducible from the seed
   at::Generator snapshot_random_;  ///< snapshot samples, so telemetry timing cannot change training
   uint64_t seed_;
-  Mixture1d data_;
+  LatentConfig latent_;
+  GaussianMixture data_;
   Mlp generator_{nullptr};
   Mlp discriminator_{nullptr};
   std::unique_ptr<FlatParameters> g_params_, d_params_;
@@ -50,11 +61,13 @@ class Trainer {
   StepStats stats_;
 
   // Per-batch buffers, reallocated only when the batch size changes.
-  torch::Tensor z_;           ///< [B, 1] latent batch
-  torch::Tensor d_input_;     ///< [2B, 1]: real samples, then G's samples
+  torch::Tensor z_;           ///< [B, latent dim] latent batch
+  torch::Tensor d_input_;     ///< [2B, data dim]: real samples, then G's samples
   torch::Tensor logit_grad_;  ///< [2B, 1]: dloss/dlogit for D's batch (first B rows for G's)
-  // Snapshot inputs: stratified latent values and mapping-line latents (fixed).
-  torch::Tensor snapshot_z_, mapping_z_, snapshot_real_;
+  // Snapshot inputs, fixed for the run. 1-D: stratified latents behind p_g and the latents of
+  // the mapping lines (positions on the z-line in mapping_position_). 2-D: the latents of the
+  // fakes drawn, so their movement is visible.
+  torch::Tensor snapshot_z_, mapping_z_, mapping_position_, shown_z_;
 };
 
 }  // namespace ganscope

@@ -43,6 +43,20 @@ TEST(ConfigTest, JsonRoundTripKeepsEveryField) {
   EXPECT_EQ(back.seed, 12345678901234ull);
 }
 
+TEST(ConfigTest, PlaneDataAndLatentRoundTrip) {
+  const TrainConfig config = parseConfig(
+      R"({"data": {"kind": "grid", "grid_size": 7, "spacing": 1.5, "std": 0.05},
+          "latent": {"kind": "normal", "dim": 16}})",
+      "t");
+  EXPECT_EQ(dataDimension(config.data.kind), 2);
+  EXPECT_EQ(config.data.grid_size, 7);
+  EXPECT_EQ(config.latent.kind, LatentKind::Normal);
+  EXPECT_EQ(config.latent.dim, 16);
+  EXPECT_EQ(configToJson(configFromJson(configToJson(config))), configToJson(config));
+  EXPECT_EQ(parseError(R"({"data": {"modes": 1}})").field(), "data.modes");
+  EXPECT_EQ(parseError(R"({"latent": {"kind": "cauchy"}})").field(), "latent.kind");
+}
+
 TEST(ConfigTest, MissingFieldsKeepDefaults) {
   const TrainConfig config = parseConfig(R"({"hyper": {"batch_size": 64}})", "t");
   EXPECT_EQ(config.hyper.batch_size, 64);

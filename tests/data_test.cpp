@@ -1,15 +1,18 @@
-// Mixture1d: samples have the configured statistics; the density integrates to one.
+// GaussianMixture: samples have the configured statistics; the 1-D density integrates to one.
 #include <gtest/gtest.h>
 
 #include <ATen/CPUGeneratorImpl.h>
 
-#include "core/data/mixture_1d.hpp"
+#include "core/data/gaussian_mixture.hpp"
 
 namespace ganscope {
 namespace {
 
 TEST(DataTest, GaussianSamplesHaveTheConfiguredMeanAndStd) {
-  Mixture1d data(DataConfig{DataKind::Gaussian, 4.0f, 0.5f, 0.0f});
+  DataConfig config;
+  config.mean = 4.0f;
+  config.std = 0.5f;
+  GaussianMixture data(config);
   at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(1);
   torch::Tensor x = torch::empty({100000, 1});
   data.sample(x, gen);
@@ -18,7 +21,10 @@ TEST(DataTest, GaussianSamplesHaveTheConfiguredMeanAndStd) {
 }
 
 TEST(DataTest, BimodalSamplesSplitEvenlyBetweenTheModes) {
-  Mixture1d data(DataConfig{DataKind::Bimodal, 4.0f, 0.3f, 4.0f});
+  DataConfig config;
+  config.kind = DataKind::Bimodal;
+  config.std = 0.3f;
+  GaussianMixture data(config);
   at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(2);
   torch::Tensor x = torch::empty({100000, 1});
   data.sample(x, gen);
@@ -31,13 +37,57 @@ TEST(DataTest, BimodalSamplesSplitEvenlyBetweenTheModes) {
 
 TEST(DataTest, DensityIntegratesToOneOverTheSupport) {
   for (DataKind kind : {DataKind::Gaussian, DataKind::Bimodal}) {
-    Mixture1d data(DataConfig{kind, 1.0f, 0.7f, 3.0f});
-    const auto [lo, hi] = data.support();
+    DataConfig config;
+    config.kind = kind;
+    config.mean = 1.0f;
+    config.std = 0.7f;
+    config.separation = 3.0f;
+    GaussianMixture data(config);
+    const auto [lo, hi] = data.support()[0];
     double integral = 0;
     const int n = 10000;
-    for (int i = 0; i < n; ++i) integral += data.density(lo + (hi - lo) * (i + 0.5) / n);
+    for (int i = 0; i < n; ++i) integral += data.density1d(lo + (hi - lo) * (i + 0.5) / n);
     EXPECT_NEAR(integral * (hi - lo) / n, 1.0, 1e-3);
   }
+}
+
+TEST(DataTest, RingSamplesSitOnTheirModes) {
+  DataConfig config;
+  config.kind = DataKind::Ring;
+  config.std = 0.02f;
+  GaussianMixture data(config);
+  ASSERT_EQ(data.dim(), 2);
+  ASSERT_EQ(data.centres().size(), 16u);
+  EXPECT_NEAR(data.centres()[0], 2.0f, 1e-6);  // angle 0 on radius 2
+  EXPECT_NEAR(data.centres()[5], 2.0f, 1e-6);  // angle pi/2: (0, 2)
+  at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(3);
+  torch::Tensor x = torch::empty({80000, 2});
+  data.sample(x, gen);
+  const torch::Tensor radius = x.norm(2, 1);
+  EXPECT_NEAR(radius.mean().item<double>(), 2.0, 0.005);
+  EXPECT_NEAR(radius.std().item<double>(), 0.02, 0.002);  // radial spread = the modes' std
+  // Each of the 8 modes gets 1/8 of the samples.
+  const torch::Tensor angle = torch::atan2(x.select(1, 1), x.select(1, 0));
+  const torch::Tensor mode = torch::round(angle / (2 * M_PI / 8)).remainder(8);
+  for (int m = 0; m < 8; ++m) {
+    EXPECT_NEAR(mode.eq(m).to(torch::kDouble).mean().item<double>(), 0.125, 0.005) << m;
+  }
+}
+
+TEST(DataTest, GridCentresAreEvenlySpacedAroundTheOrigin) {
+  DataConfig config;
+  config.kind = DataKind::Grid;
+  GaussianMixture data(config);
+  ASSERT_EQ(data.centres().size(), 50u);
+  EXPECT_FLOAT_EQ(data.centres()[0], -4.0f);
+  EXPECT_FLOAT_EQ(data.centres()[1], -4.0f);
+  EXPECT_FLOAT_EQ(data.centres()[48], 4.0f);
+  EXPECT_FLOAT_EQ(data.centres()[49], 4.0f);
+  at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(4);
+  torch::Tensor x = torch::empty({50000, 2});
+  data.sample(x, gen);
+  EXPECT_NEAR(x.mean().item<double>(), 0.0, 0.03);
+  EXPECT_NEAR(x.select(1, 0).std().item<double>(), std::sqrt(8.0 + 0.25), 0.05);  // 2^2*2 + std^2
 }
 
 }  // namespace

@@ -41,6 +41,26 @@ TEST(GuiSmokeTest, ScreenshotIsARealRender) {
   EXPECT_GT(blue, 300u) << "no discriminator curves drawn";
 }
 
+TEST(GuiSmokeTest, PlanePresetRendersTheHeatmap) {
+  const auto dir = test::tempDir("gui2d");
+  const auto png = dir / "ring.png";
+  const auto r = test::runGanscope(
+      "--preset ring-collapse --steps 200 --frames 10 --size 1280x720 --screenshot " + png.string(),
+      dir, "env XDG_CONFIG_HOME=" + dir.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  int width = 0, height = 0, channels = 0;
+  unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
+  ASSERT_NE(pixels, nullptr);
+  // The heatmap's colours: pale green where D says fake, grey where it says real.
+  size_t heat = 0;
+  for (int i = 0; i < width * height; ++i) {
+    const int r8 = pixels[3 * i], g8 = pixels[3 * i + 1], b8 = pixels[3 * i + 2];
+    if (g8 > r8 + 40 && g8 > b8 + 30 && r8 > 60) ++heat;
+  }
+  stbi_image_free(pixels);
+  EXPECT_GT(heat, 20000u) << "no D heatmap in the plane panel";
+}
+
 TEST(GuiSmokeTest, BadDisplaySettingsStillOpenTheWindow) {
   const auto dir = test::tempDir("badview");
   std::filesystem::create_directories(dir / "ganscope");

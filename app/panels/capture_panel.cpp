@@ -1,6 +1,7 @@
 // Capture panel: panels (a)-(d) of Figure 1 side by side, captured by click or at chosen steps.
 #include <cstdio>
 
+#include "app/field2d_view.hpp"
 #include "app/figure1_view.hpp"
 #include "app/panels/panels.hpp"
 
@@ -45,8 +46,12 @@ void drawCapturePanel(PanelContext& ctx) {
                   static_cast<long long>(captures[i].step));
       char id[16];
       std::snprintf(id, sizeof(id), "##cap%zu", i);
-      drawFigure1(id, ImVec2(width, avail.y - label_height), captures[i], ctx.view.layers,
-                  ctx.ui.capture_views[i], true);
+      const ImVec2 size(width, avail.y - label_height);
+      if (captures[i].dims == 2) {
+        drawField2d(id, size, captures[i], ctx.ui.capture_views[i], true);
+      } else {
+        drawFigure1(id, size, captures[i], ctx.view.layers, ctx.ui.capture_views[i], true);
+      }
     } else {
       ImGui::TextDisabled("(%c)  empty", static_cast<char>('a' + i));
       ImGui::Dummy(ImVec2(width, avail.y - label_height));

@@ -41,8 +41,12 @@ constexpr std::pair<const char*, Activation> kActivations[] = {
     {"ReLU", Activation::Relu},
     {"LeakyReLU 0.2", Activation::LeakyRelu},
     {"tanh", Activation::Tanh}};
-constexpr std::pair<const char*, DataKind> kDataKinds[] = {{"Gaussian", DataKind::Gaussian},
-                                                           {"bimodal", DataKind::Bimodal}};
+constexpr std::pair<const char*, DataKind> kDataKinds[] = {{"1-D Gaussian", DataKind::Gaussian},
+                                                           {"1-D bimodal", DataKind::Bimodal},
+                                                           {"2-D ring", DataKind::Ring},
+                                                           {"2-D grid", DataKind::Grid}};
+constexpr std::pair<const char*, LatentKind> kLatentKinds[] = {
+    {"uniform U(0,1)", LatentKind::Uniform}, {"normal N(0,1)", LatentKind::Normal}};
 
 // Ctrl+click typing stays inside the slider's range, which lies inside the config's limits.
 constexpr ImGuiSliderFlags kClamp = ImGuiSliderFlags_AlwaysClamp;
@@ -160,12 +164,29 @@ void drawControlsPanel(PanelContext& ctx) {
   ImGui::TextUnformatted("Model and data (apply on Reset)");
   bool rebuild = false;
   rebuild |= enumCombo("data", ui.edit.data.kind, kDataKinds);
-  rebuild |= ImGui::SliderFloat("mean", &ui.edit.data.mean, -10.0f, 10.0f, "%.2f", kClamp);
-  rebuild |= ImGui::SliderFloat("std", &ui.edit.data.std, 0.05f, 3.0f, "%.2f", kClamp);
-  if (ui.edit.data.kind == DataKind::Bimodal) {
-    rebuild |=
-        ImGui::SliderFloat("separation", &ui.edit.data.separation, 0.0f, 10.0f, "%.2f", kClamp);
+  DataConfig& data = ui.edit.data;
+  if (dataDimension(data.kind) == 1) {
+    rebuild |= ImGui::SliderFloat("mean", &data.mean, -10.0f, 10.0f, "%.2f", kClamp);
   }
+  rebuild |= ImGui::SliderFloat("std", &data.std, 0.01f, 3.0f, "%.2f",
+                                kClamp | ImGuiSliderFlags_Logarithmic);
+  switch (data.kind) {
+    case DataKind::Gaussian:
+      break;
+    case DataKind::Bimodal:
+      rebuild |= ImGui::SliderFloat("separation", &data.separation, 0.0f, 10.0f, "%.2f", kClamp);
+      break;
+    case DataKind::Ring:
+      rebuild |= ImGui::SliderInt("modes", &data.modes, 2, 64, "%d", kClamp);
+      rebuild |= ImGui::SliderFloat("radius", &data.radius, 0.1f, 10.0f, "%.2f", kClamp);
+      break;
+    case DataKind::Grid:
+      rebuild |= ImGui::SliderInt("modes per side", &data.grid_size, 2, 10, "%d", kClamp);
+      rebuild |= ImGui::SliderFloat("spacing", &data.spacing, 0.1f, 10.0f, "%.2f", kClamp);
+      break;
+  }
+  rebuild |= enumCombo("z", ui.edit.latent.kind, kLatentKinds);
+  rebuild |= ImGui::SliderInt("z dimensions", &ui.edit.latent.dim, 1, 256, "%d", kClamp);
   rebuild |= mlpEditor("Generator network", ui.edit.generator);
   rebuild |= mlpEditor("Discriminator network", ui.edit.discriminator);
   long long seed = static_cast<long long>(ui.edit.seed);

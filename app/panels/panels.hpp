@@ -18,6 +18,7 @@ struct PanelContext {
   double ui_fps = 0;  ///< frames per second of the render loop
   const std::string& blas;
   gl::ScalarFieldView* d_strip = nullptr;  ///< D(x) colour strip of the Figure 1 panel
+  gl::ScalarFieldView* d_field = nullptr;  ///< D heatmap of the plane panel
 };
 
 /// Sends `command`, turning a refusal into the error dialog; true when queued.
@@ -27,6 +28,8 @@ void resetWith(PanelContext& ctx, const TrainConfig& config);
 
 void drawControlsPanel(PanelContext& ctx);
 void drawFigure1Panel(PanelContext& ctx);
+void drawPlanePanel(PanelContext& ctx);
+void drawModesPanel(PanelContext& ctx);
 void drawLossesPanel(PanelContext& ctx);
 void drawDMeansPanel(PanelContext& ctx);
 void drawDHistogramPanel(PanelContext& ctx);

@@ -1,0 +1,35 @@
+// Mode coverage panel (2-D data): how many of the mixture's modes G reaches, the share of
+// each mode as bars (collapse shows as one tall bar), and an alarm when coverage is low.
+#include <cstdio>
+
+#include "app/palette.hpp"
+#include "app/panels/panels.hpp"
+
+namespace ganscope {
+
+void drawModesPanel(PanelContext& ctx) {
+  const Snapshot* s = ctx.store.snapshot();
+  if (!s || s->dims != 2 || s->modes_total == 0) return;
+  ImGui::Text("modes covered %d / %d   (with >= 1%% of samples: %d)", s->modes_covered,
+              s->modes_total, s->modes_covered_1pct);
+  ImGui::Text("high quality %.1f%%   KL(share || uniform) %.3f   JSD %.3f", 100 * s->hq_fraction,
+              s->mode_kl, s->js);
+  if (s->modes_covered_1pct * 2 <= s->modes_total) {
+    ImGui::TextColored(palette::kError, "Mode collapse: G covers only %d of %d modes",
+                       s->modes_covered_1pct, s->modes_total);
+  }
+  const float uniform = 1.0f / s->modes_total;
+  float peak = 2 * uniform;
+  for (int m = 0; m < s->modes_total; ++m) peak = std::max(peak, s->mode_share[m]);
+  const plot::PlotView bounds{0, static_cast<double>(s->modes_total), 0, peak * 1.1};
+  plot::PlotOptions options;
+  options.x_label = "mode";
+  options.fixed_y = true;
+  plot::PlotCanvas canvas("##modes", ImGui::GetContentRegionAvail(), ctx.ui.modes_view, bounds,
+                          options);
+  canvas.bars(std::span<const float>(s->mode_share, s->modes_total), 0, s->modes_total,
+              palette::kGeneratorFill, palette::kGenerator);
+  canvas.horizontalLine(uniform, palette::kReference, true, "uniform");
+}
+
+}  // namespace ganscope

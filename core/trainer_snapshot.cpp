@@ -1,0 +1,181 @@
+// The trainer's pictures: Figure 1's curves for 1-D data, the plane, D's field and mode
+// coverage for 2-D data. A snapshot is a function of (seed, step): it samples from its own
+// generator, reseeded per step, never from the training one.
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/losses.hpp"
+#include "core/metrics/density.hpp"
+#include "core/metrics/modes.hpp"
+#include "core/tensor_span.hpp"
+#include "core/trainer.hpp"
+
+namespace ganscope {
+namespace {
+
+constexpr int kCurveSamples = 1024;    // 1-D: G samples behind p_g and the histograms
+constexpr int kCoverageSamples = 2500; // 2-D: fresh samples per evaluation (the papers' count)
+constexpr int kJsBins = 32;            // 2-D: bins per side of the binned JSD
+
+/// Counts of interleaved (x, y) points per cell of a bins x bins grid over `view`, as
+/// fractions of all points (points outside are missing mass).
+std::vector<float> histogram2d(std::span<const float> xy, const float* view, int bins) {
+  std::vector<float> cells(static_cast<size_t>(bins) * bins, 0.0f);
+  const size_t n = xy.size() / 2;
+  for (size_t i = 0; i < n; ++i) {
+    const double u = (xy[2 * i] - view[0]) / (view[2] - view[0]) * bins;
+    const double v = (xy[2 * i + 1] - view[1]) / (view[3] - view[1]) * bins;
+    if (!(u >= 0 && u < bins && v >= 0 && v < bins)) continue;
+    cells[static_cast<size_t>(v) * bins + static_cast<size_t>(u)] += 1.0f / n;
+  }
+  return cells;
+}
+
+}  // namespace
+
+void Trainer::prepareSnapshotInputs() {
+  c10::InferenceMode inference;
+  if (data_.dim() == 1) {
+    // Evenly spaced quantiles of z: a low-noise estimate of p_g, and mapping lines at even
+    // positions along the z-line (the latent's CDF).
+    const torch::Tensor u = (torch::arange(kCurveSamples, torch::kFloat) + 0.5) / kCurveSamples;
+    mapping_position_ = torch::linspace(0.0, 1.0, kMapLines).unsqueeze(1);
+    const torch::Tensor ends = mapping_position_.clamp(0.5 / kCurveSamples, 1 - 0.5 / kCurveSamples);
+    auto quantile = [&](const torch::Tensor& p) {
+      return latent_.kind == LatentKind::Uniform ? p.clone()
+                                                 : torch::erfinv(p * 2 - 1) * std::sqrt(2.0);
+    };
+    snapshot_z_ = quantile(u).unsqueeze(1).expand({kCurveSamples, latent_.dim}).contiguous();
+    mapping_z_ = quantile(ends).expand({kMapLines, latent_.dim}).contiguous();
+  } else {
+    shown_z_ = torch::empty({kShownPoints, latent_.dim});
+    snapshot_random_.set_current_seed(seed_);
+    sampleLatent(shown_z_, snapshot_random_);
+  }
+}
+
+void Trainer::fillSnapshot(Snapshot& out) {
+  c10::InferenceMode inference;
+  out.step = stats_.step;
+  out.dims = data_.dim();
+  // Reseeded per step: a snapshot is a function of (seed, step), however often snapshots come.
+  snapshot_random_.set_current_seed(seed_ + 0x9E3779B97F4A7C15ull * (stats_.step + 1));
+  if (out.dims == 1) {
+    fillSnapshot1d(out);
+  } else {
+    fillSnapshot2d(out);
+  }
+}
+
+std::vector<float> Trainer::sampleGenerator(int count) {
+  c10::InferenceMode inference;
+  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(seed_ ^ (stats_.step << 20));
+  torch::Tensor z = torch::empty({count, latent_.dim});
+  sampleLatent(z, generator);
+  const torch::Tensor fake = generator_->forward(z).contiguous();
+  const std::span<const float> values = asSpan(fake);
+  return {values.begin(), values.end()};
+}
+
+void Trainer::fillDiscriminatorStats(const torch::Tensor& real, const torch::Tensor& fake,
+                                     Snapshot& out) {
+  const torch::Tensor logits = discriminator_->forward(torch::cat({real, fake}));
+  const std::span<const float> l = asSpan(logits);
+  std::vector<float> d(l.size());  // D's outputs, then reused for the (unneeded) gradient
+  for (size_t i = 0; i < l.size(); ++i) d[i] = static_cast<float>(sigmoid(l[i]));
+  const std::span<const float> outputs(d);
+  histogram(outputs.first(real.size(0)), 0, 1, out.hist_real);
+  histogram(outputs.last(fake.size(0)), 0, 1, out.hist_fake);
+  out.value = static_cast<float>(-discriminatorLoss(l, d));  // V(D,G) = -(D's loss)
+}
+
+void Trainer::fillSnapshot1d(Snapshot& out) {
+  const torch::Tensor fake = generator_->forward(snapshot_z_).contiguous();
+  const torch::Tensor mapped = generator_->forward(mapping_z_).contiguous();
+  const std::span<const float> fake_values = asSpan(fake);
+
+  // View range: the data's support widened to the G samples shown, padded by 5%, but at most
+  // ten data widths either side (samples beyond count as missing mass in the JSD).
+  auto [lo, hi] = data_.support()[0];
+  const auto [fake_lo, fake_hi] = std::minmax_element(fake_values.begin(), fake_values.end());
+  const std::span<const float> mapped_values = asSpan(mapped);
+  const auto [map_lo, map_hi] = std::minmax_element(mapped_values.begin(), mapped_values.end());
+  const double width = hi - lo;
+  lo = std::max(lo - 10 * width, std::min<double>({lo, *fake_lo, *map_lo}));
+  hi = std::min(hi + 10 * width, std::max<double>({hi, *fake_hi, *map_hi}));
+  const double pad = 0.05 * (hi - lo);
+  if (std::isfinite(lo) && std::isfinite(hi)) {
+    lo -= pad;
+    hi += pad;
+  } else {
+    std::tie(lo, hi) = data_.support()[0];
+  }
+  out.x_min = static_cast<float>(lo);
+  out.x_max = static_cast<float>(hi);
+
+  const torch::Tensor grid = torch::linspace(lo, hi, kCurvePoints).unsqueeze(1);
+  const torch::Tensor d_grid = discriminator_->forward(grid).sigmoid_().contiguous();
+  std::copy_n(d_grid.data_ptr<float>(), kCurvePoints, out.d);
+  const float* x = grid.data_ptr<float>();
+  for (int i = 0; i < kCurvePoints; ++i) out.p_data[i] = static_cast<float>(data_.density1d(x[i]));
+  kernelDensity(fake_values, lo, hi, silvermanBandwidth(fake_values), out.p_g);
+  optimalDiscriminator(out.p_data, out.p_g, out.d_star);
+  out.js = static_cast<float>(jensenShannon(out.p_data, out.p_g, (hi - lo) / (kCurvePoints - 1)));
+
+  std::copy_n(mapping_position_.data_ptr<float>(), kMapLines, out.z);
+  std::copy_n(mapped.data_ptr<float>(), kMapLines, out.g_of_z);
+
+  torch::Tensor real = torch::empty({kCurveSamples, 1});
+  data_.sample(real, snapshot_random_);
+  fillDiscriminatorStats(real, fake, out);
+}
+
+void Trainer::fillSnapshot2d(Snapshot& out) {
+  // A fixed view: the data's support with a margin, so the picture holds still while G moves.
+  const auto support = data_.support();
+  const double margin = 0.15 * std::max(support[0].second - support[0].first,
+                                        support[1].second - support[1].first);
+  out.view[0] = static_cast<float>(support[0].first - margin);
+  out.view[1] = static_cast<float>(support[1].first - margin);
+  out.view[2] = static_cast<float>(support[0].second + margin);
+  out.view[3] = static_cast<float>(support[1].second + margin);
+
+  // D over the view, the top row first.
+  const torch::Tensor xs = torch::linspace(out.view[0], out.view[2], kFieldSize);
+  const torch::Tensor ys = torch::linspace(out.view[3], out.view[1], kFieldSize);
+  const auto mesh = torch::meshgrid({ys, xs}, "ij");
+  const torch::Tensor points = torch::stack({mesh[1].flatten(), mesh[0].flatten()}, 1);
+  const torch::Tensor field = discriminator_->forward(points).sigmoid_().contiguous();
+  std::copy_n(field.data_ptr<float>(), kFieldSize * kFieldSize, out.field);
+
+  const torch::Tensor shown = generator_->forward(shown_z_).contiguous();
+  std::copy_n(shown.data_ptr<float>(), 2 * kShownPoints, out.fake_xy);
+
+  // Coverage on fresh samples, by the published protocol.
+  torch::Tensor z = torch::empty({kCoverageSamples, latent_.dim});
+  sampleLatent(z, snapshot_random_);
+  const torch::Tensor fake = generator_->forward(z).contiguous();
+  torch::Tensor real = torch::empty({kCoverageSamples, 2});
+  data_.sample(real, snapshot_random_);
+  std::copy_n(real.data_ptr<float>(), 2 * kShownPoints, out.real_xy);
+
+  const std::vector<float>& centres = data_.centres();
+  const ModeCoverage coverage = evaluateModes(asSpan(fake), centres, data_.std());
+  out.modes_total = std::min<int>(coverage.modes_total, kMaxModes);
+  std::copy_n(centres.begin(), 2 * out.modes_total, out.centres);
+  std::copy_n(coverage.share.begin(), out.modes_total, out.mode_share);
+  out.modes_covered = coverage.modes_covered;
+  out.modes_covered_1pct = coverage.modes_covered_1pct;
+  out.hq_fraction = static_cast<float>(coverage.hq_fraction);
+  out.mode_kl = static_cast<float>(coverage.kl_uniform);
+
+  const std::vector<float> p = histogram2d(asSpan(real), out.view, kJsBins);
+  const std::vector<float> q = histogram2d(asSpan(fake), out.view, kJsBins);
+  out.js = static_cast<float>(jensenShannon(p, q, 1.0));
+  // D's histograms on the points drawn: D is the costly network here, and 512 + 512 suffice.
+  fillDiscriminatorStats(real.narrow(0, 0, kShownPoints), shown, out);
+}
+
+}  // namespace ganscope
