@@ -21,6 +21,19 @@ std::string_view shaderSource(std::string_view name) {
   throw std::runtime_error("shader " + std::string(name) + " is not embedded");
 }
 
+/// Throws with GL's info log if `object`'s `status` (compile or link) failed, deleting it.
+void check(GLuint object, GLenum status, void (*get_iv)(GLuint, GLenum, GLint*),
+           void (*get_log)(GLuint, GLsizei, GLsizei*, GLchar*), void (*destroy)(GLuint),
+           const std::string& what) {
+  GLint ok = 0;
+  get_iv(object, status, &ok);
+  if (ok) return;
+  char log[1024] = {};
+  get_log(object, sizeof(log), nullptr, log);
+  destroy(object);
+  throw std::runtime_error(what + ": " + log);
+}
+
 GLuint compile(GLenum type, std::string_view name) {
   const std::string_view source = shaderSource(name);
   const GLuint shader = glCreateShader(type);
@@ -28,14 +41,8 @@ GLuint compile(GLenum type, std::string_view name) {
   const GLint length = static_cast<GLint>(source.size());
   glShaderSource(shader, 1, &text, &length);
   glCompileShader(shader);
-  GLint ok = 0;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[1024];
-    glGetShaderInfoLog(shader, sizeof(log), nullptr, log);
-    glDeleteShader(shader);
-    throw std::runtime_error("shader " + std::string(name) + " does not compile: " + log);
-  }
+  check(shader, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog, glDeleteShader,
+        "shader " + std::string(name) + " does not compile");
   return shader;
 }
 
@@ -48,14 +55,8 @@ GLuint link(std::string_view vertex_name, std::string_view fragment_name) {
   glLinkProgram(program);
   glDeleteShader(vertex);
   glDeleteShader(fragment);
-  GLint ok = 0;
-  glGetProgramiv(program, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    char log[1024];
-    glGetProgramInfoLog(program, sizeof(log), nullptr, log);
-    glDeleteProgram(program);
-    throw std::runtime_error(std::string("shaders do not link: ") + log);
-  }
+  check(program, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog, glDeleteProgram,
+        "shaders do not link");
   return program;
 }
 
