@@ -30,7 +30,7 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
                        : "--seed must be a non-negative integer, got " + value;
           },
           "UINT"));
-  app.add_option("--threads", out.threads, "LibTorch intra-op threads for the trainer")
+  app.add_option("--threads", out.threads, "Trainer threads (LibTorch intra-op and OpenBLAS)")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   app.add_flag("--headless", out.headless, "Train without a window and print/write metrics");
