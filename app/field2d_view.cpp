@@ -9,8 +9,8 @@
 
 namespace ganscope {
 
-void drawField2d(const char* id, ImVec2 size, const Snapshot& s, plot::PlotView& view,
-                 bool compact, gl::ScalarFieldView* field) {
+void drawField2d(const char* id, ImVec2 size, const Snapshot& s, plot::PlotView& view, bool compact,
+                 gl::ScalarFieldView* field) {
   // Square cells: the plot keeps the data's aspect ratio inside `size`.
   const plot::PlotView bounds{s.view[0], s.view[2], s.view[1], s.view[3]};
   plot::PlotOptions options;
@@ -20,8 +20,7 @@ void drawField2d(const char* id, ImVec2 size, const Snapshot& s, plot::PlotView&
   plot::PlotCanvas canvas(id, compact ? ImVec2(side, side) : size, view, bounds, options);
   ImDrawList* draw = canvas.drawList();
   if (field) {
-    field->upload(std::span<const float>(s.field, kFieldSize * kFieldSize), kFieldSize,
-                  kFieldSize);
+    field->upload(std::span<const float>(s.field, kFieldSize * kFieldSize), kFieldSize, kFieldSize);
     field->draw(draw, canvas.toScreen(s.view[0], s.view[3]), canvas.toScreen(s.view[2], s.view[1]));
   }
   const float dot = compact ? 1.2f : 2.0f;

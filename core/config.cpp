@@ -1,6 +1,7 @@
 // TrainConfig JSON I/O and validation.
 #include "core/config.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -17,7 +18,9 @@ using nlohmann::json;
 constexpr std::initializer_list<std::pair<const char*, LossKind>> kLossNames = {
     {"minimax", LossKind::Minimax}, {"non_saturating", LossKind::NonSaturating}};
 constexpr std::initializer_list<std::pair<const char*, OptimizerKind>> kOptimizerNames = {
-    {"sgd", OptimizerKind::Sgd}, {"adam", OptimizerKind::Adam}};
+    {"sgd", OptimizerKind::Sgd},
+    {"adam", OptimizerKind::Adam},
+    {"rmsprop", OptimizerKind::RmsProp}};
 constexpr std::initializer_list<std::pair<const char*, Activation>> kActivationNames = {
     {"relu", Activation::Relu}, {"leaky_relu", Activation::LeakyRelu}, {"tanh", Activation::Tanh}};
 constexpr std::initializer_list<std::pair<const char*, DataKind>> kDataNames = {
@@ -42,6 +45,7 @@ void readOptimizer(JsonReader reader, OptimizerConfig& out) {
   reader.read("momentum", out.momentum, 0.0, 0.999);
   reader.read("beta1", out.beta1, 0.0, 0.999);
   reader.read("beta2", out.beta2, 0.0, 0.99999);
+  reader.read("alpha", out.alpha, 0.0, 0.99999);
   reader.rejectUnknown();
 }
 
@@ -51,6 +55,9 @@ void readHyper(JsonReader reader, Hyperparams& out) {
   reader.read("d_steps", out.d_steps, 1, 100);
   readOptimizer(reader.child("g_opt"), out.g_opt);
   readOptimizer(reader.child("d_opt"), out.d_opt);
+  reader.read("real_label", out.real_label, 0.5, 1.0);
+  reader.read("instance_noise", out.instance_noise, 0.0, 100.0);
+  reader.read("noise_anneal_steps", out.noise_anneal_steps, 0, 1'000'000'000);
   reader.rejectUnknown();
 }
 
@@ -80,11 +87,8 @@ void readLatent(JsonReader reader, LatentConfig& out) {
 }
 
 json optimizerToJson(const OptimizerConfig& opt) {
-  return {{"kind", toString(opt.kind)},
-          {"lr", opt.lr},
-          {"momentum", opt.momentum},
-          {"beta1", opt.beta1},
-          {"beta2", opt.beta2}};
+  return {{"kind", toString(opt.kind)}, {"lr", opt.lr},       {"momentum", opt.momentum},
+          {"beta1", opt.beta1},         {"beta2", opt.beta2}, {"alpha", opt.alpha}};
 }
 
 json mlpToJson(const MlpConfig& mlp) {
@@ -114,6 +118,12 @@ const char* toString(LatentKind kind) {
 
 int dataDimension(DataKind kind) {
   return kind == DataKind::Ring || kind == DataKind::Grid ? 2 : 1;
+}
+
+double instanceNoiseStd(const Hyperparams& hyper, int64_t step) {
+  if (hyper.noise_anneal_steps <= 0) return hyper.instance_noise;
+  const double left = 1.0 - static_cast<double>(step) / hyper.noise_anneal_steps;
+  return hyper.instance_noise * std::max(0.0, left);
 }
 
 TrainConfig configFromJson(const json& root) {
@@ -153,7 +163,10 @@ json configToJson(const TrainConfig& config) {
             {"batch_size", hyper.batch_size},
             {"d_steps", hyper.d_steps},
             {"g_opt", optimizerToJson(hyper.g_opt)},
-            {"d_opt", optimizerToJson(hyper.d_opt)}}},
+            {"d_opt", optimizerToJson(hyper.d_opt)},
+            {"real_label", hyper.real_label},
+            {"instance_noise", hyper.instance_noise},
+            {"noise_anneal_steps", hyper.noise_anneal_steps}}},
           {"seed", config.seed},
           {"steps", config.steps}};
 }

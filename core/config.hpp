@@ -14,7 +14,7 @@ enum class LossKind : uint8_t {
   Minimax,        ///< saturating: G minimises log(1 - D(G(z))), as in the paper's equation 1
   NonSaturating,  ///< G maximises log D(G(z)), the paper's practical variant
 };
-enum class OptimizerKind : uint8_t { Sgd, Adam };
+enum class OptimizerKind : uint8_t { Sgd, Adam, RmsProp };
 enum class Activation : uint8_t { Relu, LeakyRelu, Tanh };
 enum class DataKind : uint8_t {
   Gaussian,  ///< N(mean, std)
@@ -30,11 +30,12 @@ enum class LatentKind : uint8_t {
 
 /// One network's optimiser. Every field may change while training.
 struct OptimizerConfig {
-  OptimizerKind kind = OptimizerKind::Adam;  ///< "sgd" (with momentum) or "adam"
+  OptimizerKind kind = OptimizerKind::Adam;  ///< "sgd" (with momentum), "adam" or "rmsprop"
   float lr = 1e-3f;                          ///< learning rate, (0, 100]
   float momentum = 0.9f;                     ///< SGD momentum, [0, 1)
   float beta1 = 0.5f;                        ///< Adam beta1, [0, 1)
   float beta2 = 0.999f;                      ///< Adam beta2, [0, 1)
+  float alpha = 0.99f;                       ///< RMSprop smoothing of squared gradients, [0, 1)
 };
 
 /// Everything that can change between two steps without rebuilding the networks.
@@ -44,7 +45,14 @@ struct Hyperparams {
   int d_steps = 1;                          ///< k: discriminator steps per generator step, [1, 100]
   OptimizerConfig g_opt;                    ///< generator optimiser
   OptimizerConfig d_opt;                    ///< discriminator optimiser
+  float real_label =
+      1.0f;  ///< D's target for real samples; < 1 is one-sided label smoothing, [0.5, 1]
+  float instance_noise = 0.0f;  ///< std of Gaussian noise added to D's inputs at step 0, [0, 100]
+  int64_t noise_anneal_steps = 0;  ///< the noise falls linearly to 0 over these steps (0: constant)
 };
+
+/// The instance-noise std at `step` under `hyper`'s schedule.
+double instanceNoiseStd(const Hyperparams& hyper, int64_t step);
 
 /// A multilayer perceptron. Changes apply on reset.
 struct MlpConfig {

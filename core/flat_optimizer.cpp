@@ -47,6 +47,12 @@ void FlatOptimizer::step(const OptimizerConfig& config) {
     values.add_(first_moment_, -config.lr);
     return;
   }
+  if (config.kind == OptimizerKind::RmsProp) {
+    second_moment_.mul_(config.alpha).addcmul_(grads, grads, 1.0 - config.alpha);
+    torch::sqrt_out(scratch_, second_moment_).add_(1e-8);
+    values.addcdiv_(grads, scratch_, -config.lr);
+    return;
+  }
   ++adam_steps_;
   const double b1 = config.beta1, b2 = config.beta2;
   const double bias1 = 1.0 - std::pow(b1, static_cast<double>(adam_steps_));

@@ -23,7 +23,8 @@ class FlatParameters {
   torch::Tensor grads_;
 };
 
-/// SGD with momentum or Adam (bias-corrected) over a FlatParameters buffer.
+/// SGD with momentum, Adam (bias-corrected) or RMSprop over a FlatParameters buffer, each with
+/// LibTorch's default semantics (eps 1e-8, no dampening, no weight decay).
 class FlatOptimizer {
  public:
   explicit FlatOptimizer(FlatParameters& params);
@@ -35,7 +36,7 @@ class FlatOptimizer {
   OptimizerKind state_kind_ = OptimizerKind::Adam;
   int64_t adam_steps_ = 0;
   torch::Tensor first_moment_;   ///< SGD momentum buffer, or Adam's m
-  torch::Tensor second_moment_;  ///< Adam's v
+  torch::Tensor second_moment_;  ///< Adam's v, RMSprop's mean square
   torch::Tensor scratch_;        ///< Adam's denominator
 };
 

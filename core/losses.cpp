@@ -13,14 +13,14 @@ double sigmoid(double x) {
   return 1.0 / (1.0 + std::exp(-x));
 }
 
-double discriminatorLoss(std::span<const float> logits, std::span<float> grad) {
+double discriminatorLoss(std::span<const float> logits, std::span<float> grad, double real_label) {
   const size_t half = logits.size() / 2;
   const double scale = 1.0 / half;  // each half's mean
   double loss = 0;
   for (size_t i = 0; i < half; ++i) {
     const double real = logits[i], fake = logits[half + i];
-    loss += softplus(-real) + softplus(fake);
-    grad[i] = static_cast<float>((sigmoid(real) - 1.0) * scale);
+    loss += real_label * softplus(-real) + (1.0 - real_label) * softplus(real) + softplus(fake);
+    grad[i] = static_cast<float>((sigmoid(real) - real_label) * scale);
     grad[half + i] = static_cast<float>(sigmoid(fake) * scale);
   }
   return loss * scale;

@@ -75,10 +75,12 @@ void Trainer::discriminatorStep() {
   data_.sample(d_input_.narrow(0, 0, b), random_);
   sampleLatent(z_, random_);
   d_input_.narrow(0, b, b).copy_(g_pass_->forward(z_));
+  addInstanceNoise(d_input_);
   const torch::Tensor& logits = d_pass_->forward(d_input_);
   const std::span<const float> l = asSpan(logits);
-  stats_.d_loss = static_cast<float>(discriminatorLoss(l, asMutableSpan(logit_grad_)));
-  stats_.value = -stats_.d_loss;
+  const std::span<float> grad = asMutableSpan(logit_grad_);
+  stats_.value = static_cast<float>(-discriminatorLoss(l, grad));  // V(D,G): plain labels
+  stats_.d_loss = static_cast<float>(discriminatorLoss(l, grad, hyper_.real_label));
   d_pass_->backward(logit_grad_, /*weight_grads=*/true, /*input_grad=*/false);
   d_opt_->step(hyper_.d_opt);
 
@@ -94,7 +96,14 @@ void Trainer::discriminatorStep() {
 void Trainer::generatorStep() {
   const int64_t b = z_.size(0);
   sampleLatent(z_, random_);
-  const torch::Tensor& logits = d_pass_->forward(g_pass_->forward(z_));
+  torch::Tensor fake = g_pass_->forward(z_);
+  if (instanceNoiseStd(hyper_, stats_.step) > 0) {
+    // D sees G(z) + noise; the noise is constant, so dloss/dG(z) = dloss/d(its input).
+    noisy_fake_.resize_as_(fake).copy_(fake);
+    addInstanceNoise(noisy_fake_);
+    fake = noisy_fake_;
+  }
+  const torch::Tensor& logits = d_pass_->forward(fake);
   const torch::Tensor grad = logit_grad_.narrow(0, 0, b);
   stats_.g_loss =
       static_cast<float>(generatorLoss(hyper_.loss, asSpan(logits), asMutableSpan(grad)));
@@ -103,6 +112,13 @@ void Trainer::generatorStep() {
       d_pass_->backward(grad, /*weight_grads=*/false, /*input_grad=*/true);
   g_pass_->backward(grad_fake, /*weight_grads=*/true, /*input_grad=*/false);
   g_opt_->step(hyper_.g_opt);
+}
+
+void Trainer::addInstanceNoise(torch::Tensor& inputs) {
+  const double std = instanceNoiseStd(hyper_, stats_.step);
+  if (std <= 0) return;
+  noise_.resize_as_(inputs).normal_(0, std, random_);
+  inputs.add_(noise_);
 }
 
 bool Trainer::weightsFinite() const {

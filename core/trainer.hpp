@@ -38,6 +38,8 @@ class Trainer {
  private:
   void resizeBatch(int batch_size);
   void sampleLatent(const torch::Tensor& z, at::Generator& generator);
+  /// Adds the scheduled instance noise (if any) to a batch of D's inputs, in place.
+  void addInstanceNoise(torch::Tensor& inputs);
   // The pictures, in trainer_snapshot.cpp.
   void prepareSnapshotInputs();
   void fillSnapshot1d(Snapshot& out);
@@ -64,6 +66,8 @@ class Trainer {
   torch::Tensor z_;           ///< [B, latent dim] latent batch
   torch::Tensor d_input_;     ///< [2B, data dim]: real samples, then G's samples
   torch::Tensor logit_grad_;  ///< [2B, 1]: dloss/dlogit for D's batch (first B rows for G's)
+  torch::Tensor noise_ = torch::empty({0});       ///< instance noise
+  torch::Tensor noisy_fake_ = torch::empty({0});  ///< G's batch plus noise, as D sees it
   // Snapshot inputs, fixed for the run. 1-D: stratified latents behind p_g and the latents of
   // the mapping lines (positions on the z-line in mapping_position_). 2-D: the latents of the
   // fakes drawn, so their movement is visible.

@@ -15,9 +15,9 @@
 namespace ganscope {
 namespace {
 
-constexpr int kCurveSamples = 1024;    // 1-D: G samples behind p_g and the histograms
-constexpr int kCoverageSamples = 2500; // 2-D: fresh samples per evaluation (the papers' count)
-constexpr int kJsBins = 32;            // 2-D: bins per side of the binned JSD
+constexpr int kCurveSamples = 1024;     // 1-D: G samples behind p_g and the histograms
+constexpr int kCoverageSamples = 2500;  // 2-D: fresh samples per evaluation (the papers' count)
+constexpr int kJsBins = 32;             // 2-D: bins per side of the binned JSD
 
 /// Counts of interleaved (x, y) points per cell of a bins x bins grid over `view`, as
 /// fractions of all points (points outside are missing mass).
@@ -42,7 +42,8 @@ void Trainer::prepareSnapshotInputs() {
     // positions along the z-line (the latent's CDF).
     const torch::Tensor u = (torch::arange(kCurveSamples, torch::kFloat) + 0.5) / kCurveSamples;
     mapping_position_ = torch::linspace(0.0, 1.0, kMapLines).unsqueeze(1);
-    const torch::Tensor ends = mapping_position_.clamp(0.5 / kCurveSamples, 1 - 0.5 / kCurveSamples);
+    const torch::Tensor ends =
+        mapping_position_.clamp(0.5 / kCurveSamples, 1 - 0.5 / kCurveSamples);
     auto quantile = [&](const torch::Tensor& p) {
       return latent_.kind == LatentKind::Uniform ? p.clone()
                                                  : torch::erfinv(p * 2 - 1) * std::sqrt(2.0);
@@ -135,8 +136,8 @@ void Trainer::fillSnapshot1d(Snapshot& out) {
 void Trainer::fillSnapshot2d(Snapshot& out) {
   // A fixed view: the data's support with a margin, so the picture holds still while G moves.
   const auto support = data_.support();
-  const double margin = 0.15 * std::max(support[0].second - support[0].first,
-                                        support[1].second - support[1].first);
+  const double margin =
+      0.15 * std::max(support[0].second - support[0].first, support[1].second - support[1].first);
   out.view[0] = static_cast<float>(support[0].first - margin);
   out.view[1] = static_cast<float>(support[1].first - margin);
   out.view[2] = static_cast<float>(support[0].second + margin);

@@ -57,6 +57,18 @@ TEST(ConfigTest, PlaneDataAndLatentRoundTrip) {
   EXPECT_EQ(parseError(R"({"latent": {"kind": "cauchy"}})").field(), "latent.kind");
 }
 
+TEST(ConfigTest, InstanceNoiseAnnealsLinearlyToZero) {
+  Hyperparams hyper;
+  hyper.instance_noise = 0.4f;
+  EXPECT_NEAR(instanceNoiseStd(hyper, 1000), 0.4, 1e-7);  // no schedule: constant
+  hyper.noise_anneal_steps = 100;
+  EXPECT_NEAR(instanceNoiseStd(hyper, 0), 0.4, 1e-7);
+  EXPECT_NEAR(instanceNoiseStd(hyper, 25), 0.3, 1e-7);
+  EXPECT_EQ(instanceNoiseStd(hyper, 100), 0.0);
+  EXPECT_EQ(instanceNoiseStd(hyper, 5000), 0.0);
+  EXPECT_EQ(parseError(R"({"hyper": {"real_label": 0.2}})").field(), "hyper.real_label");
+}
+
 TEST(ConfigTest, MissingFieldsKeepDefaults) {
   const TrainConfig config = parseConfig(R"({"hyper": {"batch_size": 64}})", "t");
   EXPECT_EQ(config.hyper.batch_size, 64);

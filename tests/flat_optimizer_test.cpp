@@ -68,6 +68,18 @@ TEST(FlatOptimizerTest, SgdMomentumMatchesTorchSgd) {
   EXPECT_LT(diff, 1e-5);
 }
 
+TEST(FlatOptimizerTest, RmsPropMatchesTorchRmsProp) {
+  const OptimizerConfig config{OptimizerKind::RmsProp, 0.01f, 0.0f, 0.5f, 0.999f, 0.9f};
+  const double diff = maxDifference(
+      config,
+      [&](std::vector<torch::Tensor> params) {
+        return torch::optim::RMSprop(params,
+                                     torch::optim::RMSpropOptions(config.lr).alpha(config.alpha));
+      },
+      50);
+  EXPECT_LT(diff, 1e-5);
+}
+
 TEST(FlatOptimizerTest, ParametersAndGradientsAreViewsOfTheBuffers) {
   Mlp net(MlpOptions(1, 1).width(4));
   FlatParameters flat(*net);

@@ -62,6 +62,25 @@ TEST(LossesTest, GradientsMatchFiniteDifferences) {
   }
 }
 
+TEST(LossesTest, OneSidedLabelSmoothing) {
+  // At D = 1/2 the target does not matter: each real term is still log 2.
+  const std::vector<float> half(8, 0.0f);
+  std::vector<float> grad(8);
+  EXPECT_NEAR(discriminatorLoss(half, grad, 0.9), 2 * kLog2, 1e-12);
+  // The real rows aim at 0.9: zero gradient exactly where D(x) = 0.9; fake rows are unchanged.
+  const float at_target = static_cast<float>(std::log(0.9 / 0.1));
+  const std::vector<float> logits = {at_target, 3.0f, 0.5f, -1.0f};
+  discriminatorLoss(logits, grad, 0.9);
+  EXPECT_NEAR(grad[0], 0.0, 1e-7);
+  EXPECT_GT(grad[1], 0.0f);  // D(x) above 0.9 is pushed down
+  std::vector<float> plain(4);
+  discriminatorLoss(logits, plain, 1.0);
+  EXPECT_FLOAT_EQ(grad[2], plain[2]);
+  EXPECT_FLOAT_EQ(grad[3], plain[3]);
+  expectGradientMatches([](auto& l, auto& g) { return discriminatorLoss(l, g, 0.8); },
+                        {1.5f, -0.5f, 3.0f, 0.2f});
+}
+
 TEST(LossesTest, SaturatingLossHasVanishingGradientWhereDRejectsFakes) {
   // Early in training D(G(z)) ~ 0: log(1 - D) is flat there, -log D is steep (the paper's point).
   const std::vector<float> logit = {-8.0f};

@@ -68,6 +68,29 @@ TEST(TrainingTest, UntrainedGeneratorIsFarFromTheData) {
   EXPECT_GT(s.js, 0.5);
 }
 
+TEST(TrainingTest, HeavyInstanceNoiseBlindsTheDiscriminator) {
+  // With noise of std 20 on everything D sees, N(4, 0.5) and G's samples look alike: D's
+  // outputs for real and fake batches stay together (without noise they split apart at first).
+  auto gap = [](float noise) {
+    TrainConfig config = presetConfig("figure1");
+    config.hyper.instance_noise = noise;
+    SessionOptions options;
+    options.pause_at_step = 100;
+    Session session(config, options);
+    StepStats stats;
+    double largest = 0;
+    EXPECT_TRUE(test::waitFor([&] {
+      while (session.pollStats(stats)) {
+        largest = std::max<double>(largest, std::abs(stats.d_real_mean - stats.d_fake_mean));
+      }
+      return stats.step == 100;
+    }));
+    return largest;
+  };
+  EXPECT_GT(gap(0.0f), 0.3);
+  EXPECT_LT(gap(20.0f), 0.1);
+}
+
 TEST(TrainingTest, HugeLearningRateDivergesWithoutCrashing) {
   TrainConfig config = presetConfig("figure1");
   config.hyper.d_opt = {OptimizerKind::Sgd, 50.0f, 0.9f, 0.5f, 0.999f};

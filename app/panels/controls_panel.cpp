@@ -36,7 +36,9 @@ constexpr std::pair<const char*, LossKind> kLosses[] = {
     {"non-saturating  -log D(G(z))", LossKind::NonSaturating},
     {"minimax  log(1 - D(G(z)))", LossKind::Minimax}};
 constexpr std::pair<const char*, OptimizerKind> kOptimizers[] = {
-    {"Adam", OptimizerKind::Adam}, {"SGD + momentum", OptimizerKind::Sgd}};
+    {"Adam", OptimizerKind::Adam},
+    {"SGD + momentum", OptimizerKind::Sgd},
+    {"RMSprop", OptimizerKind::RmsProp}};
 constexpr std::pair<const char*, Activation> kActivations[] = {
     {"ReLU", Activation::Relu},
     {"LeakyReLU 0.2", Activation::LeakyRelu},
@@ -64,6 +66,8 @@ bool optimizerEditor(const char* title, OptimizerConfig& opt) {
   changed |= learningRate("learning rate", opt.lr);
   if (opt.kind == OptimizerKind::Sgd) {
     changed |= ImGui::SliderFloat("momentum", &opt.momentum, 0.0f, 0.99f, "%.2f", kClamp);
+  } else if (opt.kind == OptimizerKind::RmsProp) {
+    changed |= ImGui::SliderFloat("alpha", &opt.alpha, 0.5f, 0.999f, "%.3f", kClamp);
   } else {
     changed |= ImGui::SliderFloat("beta1", &opt.beta1, 0.0f, 0.99f, "%.2f", kClamp);
     changed |= ImGui::SliderFloat("beta2", &opt.beta2, 0.9f, 0.9999f, "%.4f", kClamp);
@@ -154,6 +158,17 @@ void drawControlsPanel(PanelContext& ctx) {
   changed |= ImGui::SliderInt("batch size", &hyper.batch_size, 1, 1024, "%d", kClamp);
   changed |= ImGui::SliderInt("k: D steps", &hyper.d_steps, 1, 20, "%d", kClamp);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("discriminator updates per generator update");
+  changed |= ImGui::SliderFloat("real label", &hyper.real_label, 0.5f, 1.0f, "%.2f", kClamp);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("D's target for real samples: below 1 is one-sided label smoothing");
+  changed |=
+      ImGui::SliderFloat("instance noise", &hyper.instance_noise, 0.0f, 2.0f, "%.3f", kClamp);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("std of Gaussian noise added to everything D sees");
+  long long anneal = hyper.noise_anneal_steps;
+  if (ImGui::InputScalar("noise anneal steps", ImGuiDataType_S64, &anneal) && anneal >= 0) {
+    hyper.noise_anneal_steps = anneal;
+    changed = true;
+  }
   changed |= optimizerEditor("Discriminator", hyper.d_opt);
   changed |= optimizerEditor("Generator", hyper.g_opt);
   // A refused change goes back to what the trainer runs with, so the controls never lie.

@@ -14,9 +14,10 @@ void drawPlanePanel(PanelContext& ctx) {
     ImGui::TextUnformatted("Waiting for the first snapshot...");
     return;
   }
-  ImGui::Text("step %lld      V(D,G) = %.3f   (at the optimum: -log 4 = %.3f)      "
-              "JSD (binned) = %.3f nats",
-              static_cast<long long>(s->step), s->value, -std::log(4.0), s->js);
+  ImGui::Text(
+      "step %lld      V(D,G) = %.3f   (at the optimum: -log 4 = %.3f)      "
+      "JSD (binned) = %.3f nats",
+      static_cast<long long>(s->step), s->value, -std::log(4.0), s->js);
   drawField2d("##plane", ImGui::GetContentRegionAvail(), *s, ctx.ui.plane_view, false, ctx.d_field);
 }
 

@@ -10,7 +10,9 @@ namespace ganscope {
 GaussianMixture::GaussianMixture(const DataConfig& config)
     : dim_(dataDimension(config.kind)), std_(config.std) {
   switch (config.kind) {
-    case DataKind::Gaussian: centres_ = {config.mean}; break;
+    case DataKind::Gaussian:
+      centres_ = {config.mean};
+      break;
     case DataKind::Bimodal:
       centres_ = {config.mean - config.separation / 2, config.mean + config.separation / 2};
       break;
