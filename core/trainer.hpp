@@ -33,7 +33,6 @@ class Trainer {
   void fillSnapshot(Snapshot& out);
   /// `count` fresh samples of G, interleaved; a function of (seed, step, count).
   std::vector<float> sampleGenerator(int count);
-  int dataDimension() const { return data_.dim(); }
 
  private:
   void resizeBatch(int batch_size);
