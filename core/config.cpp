@@ -16,7 +16,9 @@ namespace {
 using nlohmann::json;
 
 constexpr std::initializer_list<std::pair<const char*, LossKind>> kLossNames = {
-    {"minimax", LossKind::Minimax}, {"non_saturating", LossKind::NonSaturating}};
+    {"minimax", LossKind::Minimax},    {"non_saturating", LossKind::NonSaturating},
+    {"wgan_clip", LossKind::WganClip}, {"wgan_gp", LossKind::WganGp},
+    {"lsgan", LossKind::LeastSquares}, {"hinge", LossKind::Hinge}};
 constexpr std::initializer_list<std::pair<const char*, OptimizerKind>> kOptimizerNames = {
     {"sgd", OptimizerKind::Sgd},
     {"adam", OptimizerKind::Adam},
@@ -27,7 +29,16 @@ constexpr std::initializer_list<std::pair<const char*, DataKind>> kDataNames = {
     {"gaussian", DataKind::Gaussian},
     {"bimodal", DataKind::Bimodal},
     {"ring", DataKind::Ring},
-    {"grid", DataKind::Grid}};
+    {"grid", DataKind::Grid},
+    {"gaussian_2d", DataKind::Gaussian2d},
+    {"line", DataKind::Line},
+    {"moons", DataKind::Moons},
+    {"spiral", DataKind::Spiral},
+    {"points", DataKind::Points}};
+
+/// Drawn points: how many, and how far from the origin.
+constexpr size_t kMaxPoints = 10000;
+constexpr double kPointLimit = 1000;
 constexpr std::initializer_list<std::pair<const char*, LatentKind>> kLatentNames = {
     {"uniform", LatentKind::Uniform}, {"normal", LatentKind::Normal}};
 
@@ -58,13 +69,28 @@ void readHyper(JsonReader reader, Hyperparams& out) {
   reader.read("real_label", out.real_label, 0.5, 1.0);
   reader.read("instance_noise", out.instance_noise, 0.0, 100.0);
   reader.read("noise_anneal_steps", out.noise_anneal_steps, 0, 1'000'000'000);
+  reader.read("clip", out.clip, 0.0, 10.0, /*lo_open=*/true);
+  reader.read("gp_lambda", out.gp_lambda, 0.0, 1000.0);
+  reader.read("r1_gamma", out.r1_gamma, 0.0, 1000.0);
+  reader.read("unrolled_steps", out.unrolled_steps, 0, 50);
   reader.rejectUnknown();
 }
 
-void readMlp(JsonReader reader, MlpConfig& out) {
+void readMlpFields(JsonReader& reader, MlpConfig& out) {
   reader.read("hidden_layers", out.hidden_layers, 1, 8);
   reader.read("width", out.width, 1, 1024);
   reader.readEnum("activation", out.activation, kActivationNames);
+}
+
+void readMlp(JsonReader reader, MlpConfig& out) {
+  readMlpFields(reader, out);
+  reader.rejectUnknown();
+}
+
+void readDiscriminator(JsonReader reader, DiscriminatorConfig& out) {
+  readMlpFields(reader, out);
+  reader.read("pack", out.pack, 1, 8);
+  reader.read("minibatch_stddev", out.minibatch_stddev);
   reader.rejectUnknown();
 }
 
@@ -77,6 +103,11 @@ void readData(JsonReader reader, DataConfig& out) {
   reader.read("radius", out.radius, 0.1, 100.0);
   reader.read("grid_size", out.grid_size, 2, 10);
   reader.read("spacing", out.spacing, 0.1, 100.0);
+  reader.readPoints("points", out.points, kMaxPoints, kPointLimit);
+  if (out.kind == DataKind::Points && out.points.empty()) {
+    throw ConfigError(reader.fieldPath("points"),
+                      "data kind \"points\" needs at least one [x, y] point");
+  }
   reader.rejectUnknown();
 }
 
@@ -95,6 +126,27 @@ json mlpToJson(const MlpConfig& mlp) {
   return {{"hidden_layers", mlp.hidden_layers},
           {"width", mlp.width},
           {"activation", toString(mlp.activation)}};
+}
+
+json discriminatorToJson(const DiscriminatorConfig& d) {
+  json out = mlpToJson(d);
+  out["pack"] = d.pack;
+  out["minibatch_stddev"] = d.minibatch_stddev;
+  return out;
+}
+
+json dataToJson(const DataConfig& data) {
+  json out = {{"kind", toString(data.kind)},   {"mean", data.mean},      {"std", data.std},
+              {"separation", data.separation}, {"modes", data.modes},    {"radius", data.radius},
+              {"grid_size", data.grid_size},   {"spacing", data.spacing}};
+  if (!data.points.empty()) {
+    json points = json::array();
+    for (size_t i = 0; i + 1 < data.points.size(); i += 2) {
+      points.push_back({data.points[i], data.points[i + 1]});
+    }
+    out["points"] = std::move(points);
+  }
+  return out;
 }
 
 }  // namespace
@@ -117,7 +169,19 @@ const char* toString(LatentKind kind) {
 }
 
 int dataDimension(DataKind kind) {
-  return kind == DataKind::Ring || kind == DataKind::Grid ? 2 : 1;
+  return kind == DataKind::Gaussian || kind == DataKind::Bimodal ? 1 : 2;
+}
+
+bool hasModes(DataKind kind) {
+  return kind == DataKind::Ring || kind == DataKind::Grid;
+}
+
+bool outputIsProbability(LossKind kind) {
+  return kind == LossKind::Minimax || kind == LossKind::NonSaturating;
+}
+
+bool isCritic(LossKind kind) {
+  return kind == LossKind::WganClip || kind == LossKind::WganGp || kind == LossKind::Hinge;
 }
 
 double instanceNoiseStd(const Hyperparams& hyper, int64_t step) {
@@ -134,7 +198,7 @@ TrainConfig configFromJson(const json& root) {
   readData(reader.child("data"), config.data);
   readLatent(reader.child("latent"), config.latent);
   readMlp(reader.child("generator"), config.generator);
-  readMlp(reader.child("discriminator"), config.discriminator);
+  readDiscriminator(reader.child("discriminator"), config.discriminator);
   readHyper(reader.child("hyper"), config.hyper);
   reader.read("seed", config.seed);
   reader.read("steps", config.steps, 1, 1'000'000'000);
@@ -146,18 +210,10 @@ json configToJson(const TrainConfig& config) {
   const Hyperparams& hyper = config.hyper;
   return {{"name", config.name},
           {"description", config.description},
-          {"data",
-           {{"kind", toString(config.data.kind)},
-            {"mean", config.data.mean},
-            {"std", config.data.std},
-            {"separation", config.data.separation},
-            {"modes", config.data.modes},
-            {"radius", config.data.radius},
-            {"grid_size", config.data.grid_size},
-            {"spacing", config.data.spacing}}},
+          {"data", dataToJson(config.data)},
           {"latent", {{"kind", toString(config.latent.kind)}, {"dim", config.latent.dim}}},
           {"generator", mlpToJson(config.generator)},
-          {"discriminator", mlpToJson(config.discriminator)},
+          {"discriminator", discriminatorToJson(config.discriminator)},
           {"hyper",
            {{"loss", toString(hyper.loss)},
             {"batch_size", hyper.batch_size},
@@ -166,7 +222,11 @@ json configToJson(const TrainConfig& config) {
             {"d_opt", optimizerToJson(hyper.d_opt)},
             {"real_label", hyper.real_label},
             {"instance_noise", hyper.instance_noise},
-            {"noise_anneal_steps", hyper.noise_anneal_steps}}},
+            {"noise_anneal_steps", hyper.noise_anneal_steps},
+            {"clip", hyper.clip},
+            {"gp_lambda", hyper.gp_lambda},
+            {"r1_gamma", hyper.r1_gamma},
+            {"unrolled_steps", hyper.unrolled_steps}}},
           {"seed", config.seed},
           {"steps", config.steps}};
 }

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -13,15 +14,33 @@ namespace ganscope {
 enum class LossKind : uint8_t {
   Minimax,        ///< saturating: G minimises log(1 - D(G(z))), as in the paper's equation 1
   NonSaturating,  ///< G maximises log D(G(z)), the paper's practical variant
+  WganClip,       ///< Wasserstein GAN: a critic with its weights clipped to [-clip, clip]
+  WganGp,         ///< Wasserstein GAN with a gradient penalty (gp_lambda) on the critic
+  LeastSquares,   ///< LSGAN: squared distance of D's raw output to the labels 1 (real), 0 (fake)
+  Hinge,          ///< hinge loss on the critic: max(0, 1 - D(x)) + max(0, 1 + D(G(z)))
 };
+
+/// True when D's output is a logit whose sigmoid is a probability (minimax, non-saturating);
+/// false when it is a raw score (LSGAN's regression output, WGAN's and hinge's critic).
+bool outputIsProbability(LossKind kind);
+/// True for the losses whose D is an unbounded critic (WGAN, hinge): pictures normalise it.
+bool isCritic(LossKind kind);
 enum class OptimizerKind : uint8_t { Sgd, Adam, RmsProp };
 enum class Activation : uint8_t { Relu, LeakyRelu, Tanh };
 enum class DataKind : uint8_t {
-  Gaussian,  ///< N(mean, std)
-  Bimodal,   ///< equal mixture of N(mean - separation/2, std) and N(mean + separation/2, std)
-  Ring,      ///< 2-D: `modes` Gaussians at angles 2 pi i / modes on a circle of `radius`
-  Grid,      ///< 2-D: grid_size x grid_size Gaussians `spacing` apart, centred on the origin
+  Gaussian,    ///< N(mean, std)
+  Bimodal,     ///< equal mixture of N(mean - separation/2, std) and N(mean + separation/2, std)
+  Ring,        ///< 2-D: `modes` Gaussians at angles 2 pi i / modes on a circle of `radius`
+  Grid,        ///< 2-D: grid_size x grid_size Gaussians `spacing` apart, centred on the origin
+  Gaussian2d,  ///< 2-D: one Gaussian N((mean, mean), std^2 I)
+  Line,        ///< 2-D: the segment from (-radius, -radius) to (radius, radius), blurred by std
+  Moons,       ///< 2-D: two interleaved half circles of `radius` (scikit-learn's moons), blurred
+  Spiral,      ///< 2-D: two turns of a spiral out to `radius`, blurred by std
+  Points,      ///< 2-D: the user's own points (drawn in the window), each blurred by std
 };
+
+/// True for the data kinds made of separate modes (ring, grid), where mode coverage is counted.
+bool hasModes(DataKind kind);
 
 enum class LatentKind : uint8_t {
   Uniform,  ///< z ~ U(0, 1) in each dimension, as in the paper
@@ -49,6 +68,10 @@ struct Hyperparams {
       1.0f;  ///< D's target for real samples; < 1 is one-sided label smoothing, [0.5, 1]
   float instance_noise = 0.0f;  ///< std of Gaussian noise added to D's inputs at step 0, [0, 100]
   int64_t noise_anneal_steps = 0;  ///< the noise falls linearly to 0 over these steps (0: constant)
+  float clip = 0.01f;  ///< wgan_clip: the critic's weights are clipped to [-clip, clip], (0, 10]
+  float gp_lambda = 0.1f;  ///< wgan_gp: weight of the penalty E[(|grad D(x^)| - 1)^2], [0, 1000]
+  float r1_gamma = 0.0f;   ///< R1: adds gamma/2 E[|grad D(x)|^2] on real x to D's loss, [0, 1000]
+  int unrolled_steps = 0;  ///< G's update looks ahead this many D updates (0: off), [0, 50]
 };
 
 /// The instance-noise std at `step` under `hyper`'s schedule.
@@ -61,9 +84,16 @@ struct MlpConfig {
   Activation activation = Activation::Relu;  ///< "relu", "leaky_relu" (slope 0.2) or "tanh"
 };
 
-/// The 1-D data distribution p_data. Changes apply on reset.
+/// The discriminator: an MLP, and what it sees of the samples. Changes apply on reset.
+struct DiscriminatorConfig : MlpConfig {
+  int pack = 1;  ///< PacGAN: D judges this many samples at once, concatenated, [1, 8]
+  bool minibatch_stddev = false;  ///< adds the batch's mean std as an input feature of D
+};
+
+/// The data distribution p_data. Changes apply on reset.
 struct DataConfig {
-  DataKind kind = DataKind::Gaussian;  ///< "gaussian", "bimodal" (1-D), "ring" or "grid" (2-D)
+  DataKind kind = DataKind::Gaussian;  ///< 1-D: "gaussian", "bimodal"; 2-D: "ring", "grid",
+                                       ///< "gaussian_2d", "line", "moons", "spiral", "points"
   float mean = 4.0f;                   ///< 1-D centre, [-100, 100]
   float std = 0.5f;                    ///< standard deviation of each mode, [0.01, 100]
   float separation = 4.0f;             ///< distance between the two bimodal modes, [0, 200]
@@ -71,6 +101,7 @@ struct DataConfig {
   float radius = 2.0f;                 ///< ring: circle radius, [0.1, 100]
   int grid_size = 5;                   ///< grid: modes per side, [2, 10]
   float spacing = 2.0f;                ///< grid: distance between neighbouring modes, [0.1, 100]
+  std::vector<float> points;  ///< points: the drawn points, interleaved x, y (1 to 10000 points)
 };
 
 /// The generator's input z. Changes apply on reset.
@@ -86,7 +117,7 @@ struct TrainConfig {
   DataConfig data;
   LatentConfig latent;
   MlpConfig generator;
-  MlpConfig discriminator;
+  DiscriminatorConfig discriminator;
   Hyperparams hyper;
   uint64_t seed = 1;     ///< random seed for weights and sampling
   int64_t steps = 5000;  ///< default step count of a headless run, [1, 1e9]
@@ -128,7 +159,7 @@ const char* toString(Activation kind);
 const char* toString(DataKind kind);
 const char* toString(LatentKind kind);
 
-/// Dimensions of a data sample: 1 for gaussian/bimodal, 2 for ring/grid.
+/// Dimensions of a data sample: 1 for gaussian/bimodal, 2 for the others.
 int dataDimension(DataKind kind);
 
 }  // namespace ganscope

@@ -32,6 +32,29 @@ FlatOptimizer::FlatOptimizer(FlatParameters& params) : params_(params) {
   scratch_ = torch::empty_like(params.values());
 }
 
+void FlatOptimizer::save() {
+  if (!saved_.values.defined()) {
+    saved_.values = torch::empty_like(params_.values());
+    saved_.first_moment = torch::empty_like(first_moment_);
+    saved_.second_moment = torch::empty_like(second_moment_);
+  }
+  torch::NoGradGuard no_grad;
+  saved_.values.copy_(params_.values());
+  saved_.first_moment.copy_(first_moment_);
+  saved_.second_moment.copy_(second_moment_);
+  saved_.state_kind = state_kind_;
+  saved_.adam_steps = adam_steps_;
+}
+
+void FlatOptimizer::restore() {
+  torch::NoGradGuard no_grad;
+  params_.values().copy_(saved_.values);
+  first_moment_.copy_(saved_.first_moment);
+  second_moment_.copy_(saved_.second_moment);
+  state_kind_ = saved_.state_kind;
+  adam_steps_ = saved_.adam_steps;
+}
+
 void FlatOptimizer::step(const OptimizerConfig& config) {
   torch::NoGradGuard no_grad;
   if (config.kind != state_kind_) {

@@ -30,6 +30,10 @@ class FlatOptimizer {
   explicit FlatOptimizer(FlatParameters& params);
   /// Applies one update with `config`; switching kind starts the new method from zero state.
   void step(const OptimizerConfig& config);
+  /// Remembers the parameters and this optimiser's state; restore() returns to them (the
+  /// unrolled GAN's look-ahead updates D and then takes them back).
+  void save();
+  void restore();
 
  private:
   FlatParameters& params_;
@@ -38,6 +42,11 @@ class FlatOptimizer {
   torch::Tensor first_moment_;   ///< SGD momentum buffer, or Adam's m
   torch::Tensor second_moment_;  ///< Adam's v, RMSprop's mean square
   torch::Tensor scratch_;        ///< Adam's denominator
+  struct Saved {
+    torch::Tensor values, first_moment, second_moment;
+    OptimizerKind state_kind = OptimizerKind::Adam;
+    int64_t adam_steps = 0;
+  } saved_;
 };
 
 }  // namespace ganscope

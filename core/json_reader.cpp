@@ -124,6 +124,29 @@ void JsonReader::read(const char* key, std::span<int64_t> out, int64_t lo, int64
   }
 }
 
+void JsonReader::readPoints(const char* key, std::vector<float>& out, size_t max_points,
+                            double limit) {
+  const nlohmann::json* value = find(key);
+  if (!value) return;
+  if (!value->is_array() || value->size() > max_points) {
+    fail(key, "expected an array of at most " + std::to_string(max_points) + " [x, y] pairs");
+  }
+  std::vector<float> points;
+  for (size_t i = 0; i < value->size(); ++i) {
+    const nlohmann::json& item = (*value)[i];
+    const bool pair = item.is_array() && item.size() == 2 && item[0].is_number() &&
+                      item[1].is_number() && std::abs(item[0].get<double>()) <= limit &&
+                      std::abs(item[1].get<double>()) <= limit;
+    if (!pair) {
+      fail(key, "item " + std::to_string(i) + " (" + item.dump() + ") is not an [x, y] pair in [" +
+                    formatNumber(-limit) + ", " + formatNumber(limit) + "]");
+    }
+    points.push_back(item[0].get<float>());
+    points.push_back(item[1].get<float>());
+  }
+  out = std::move(points);
+}
+
 void JsonReader::rejectUnknown() const {
   for (const auto& [key, value] : object_.items()) {
     if (known_.count(key)) continue;

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +30,10 @@ class JsonReader {
   /// An array of exactly out.size() integers, each within [lo, hi].
   void read(const char* key, std::span<int64_t> out, int64_t lo, int64_t hi);
 
+  /// An array of [x, y] pairs, between 0 and max_points of them, each coordinate within
+  /// [-limit, limit]; `out` gets them interleaved x, y.
+  void readPoints(const char* key, std::vector<float>& out, size_t max_points, double limit);
+
   /// Reads a string that must be one of `names`; `out` becomes the matching value.
   template <class Enum>
   void readEnum(const char* key, Enum& out,
@@ -39,10 +44,11 @@ class JsonReader {
 
   /// Throws for any field of the object that no read/child call asked for.
   void rejectUnknown() const;
+  /// The dotted path of `key` in this object, for errors raised outside the reader.
+  std::string fieldPath(const char* key) const;
 
  private:
   const nlohmann::json* find(const char* key);
-  std::string fieldPath(const char* key) const;
   [[noreturn]] void fail(const char* key, const std::string& message) const;
 
   const nlohmann::json& object_;

@@ -95,7 +95,9 @@ void Session::Impl::run() {
 void Session::Impl::fail(const std::exception& error) {
   {
     std::lock_guard lock(failure_mutex);
-    failure = error.what();
+    // LibTorch's errors carry a C++ backtrace after the message: the user needs the message.
+    const auto* torch_error = dynamic_cast<const c10::Error*>(&error);
+    failure = torch_error ? torch_error->what_without_backtrace() : error.what();
   }
   state.store(RunState::Failed);
   pending_step.reset();

@@ -26,15 +26,21 @@ inline constexpr int kHistBins = 40;      ///< bins of the D(x) and D(G(z)) hist
 inline constexpr int kFieldSize = 64;     ///< 2-D: D is sampled on kFieldSize x kFieldSize points
 inline constexpr int kShownPoints = 512;  ///< 2-D: real and fake samples drawn
 inline constexpr int kMaxModes = 100;     ///< 2-D: modes a mixture can have (a 10 x 10 grid)
+inline constexpr int kManifoldSide = 17;  ///< 2-D: G is drawn over kManifoldSide^2 latent points
 
 /// The heavier picture of the game, published at ~30 Hz from a recycled buffer pool. `dims`
 /// says which part is filled: the 1-D curves (Figure 1) or the 2-D field and mode coverage.
 struct Snapshot {
   int64_t step = 0;
   uint32_t generation = 0;
-  int dims = 1;                     ///< dimensions of the data
-  float js = 0;                     ///< JSD(p_data || p_g) in nats, [0, log 2] (2-D: binned)
-  float value = 0;                  ///< V(D,G) on the snapshot's fresh samples
+  int dims = 1;     ///< dimensions of the data
+  float js = 0;     ///< JSD(p_data || p_g) in nats, [0, log 2] (2-D: binned)
+  float value = 0;  ///< -(D's loss) on the snapshot's fresh samples: V(D,G) for
+                    ///< minimax/non-saturating, the Wasserstein estimate for WGAN
+  /// How D's pictures (curve, field, histograms) map its raw output to [0, 1]: false, D as a
+  /// probability (LSGAN's output clamped); true, a critic rescaled so d_lo..d_hi spans 0..1.
+  bool d_normalised = false;
+  float d_lo = 0, d_hi = 1;
   float hist_real[kHistBins] = {};  ///< fraction of real samples per D(x) bin
   float hist_fake[kHistBins] = {};  ///< fraction of fake samples per D(G(z)) bin
 
@@ -59,6 +65,14 @@ struct Snapshot {
   int modes_covered_1pct = 0;  ///< modes with at least 1% of the fakes
   float hq_fraction = 0;       ///< fakes within 3 std of their nearest mode
   float mode_kl = 0;           ///< KL(per-mode share || uniform), nats
+  float kl = 0;                ///< KL(p_data || p_g) of binned densities on the view, nats
+  int latent_dim = 1;
+  float shown_z[2 * kShownPoints] = {};    ///< the first two coordinates of each shown fake's z
+  float fake_d[kShownPoints] = {};         ///< D's output at each shown fake (raw for critics)
+  float fake_push[2 * kShownPoints] = {};  ///< minus the gradient of G's loss at each shown fake
+  float manifold_z[4] = {0, 0, 1, 1};      ///< z0, z1 (first two coordinates) of the grid corners
+  float manifold_xy[2 * kManifoldSide * kManifoldSide] = {};  ///< G over a regular grid of z,
+                                                              ///< row-major, interleaved x, y
 };
 static_assert(std::is_trivially_copyable_v<Snapshot>);
 

@@ -1,11 +1,13 @@
-// Trainer: the 1-D GAN of Goodfellow et al. 2014, one step at a time, plus its telemetry.
-// Runs on the training thread only; not thread-safe.
+// Trainer: one GAN (an MLP generator and discriminator on 1-D or 2-D data) trained one step at
+// a time with the configured loss and remedies, plus its telemetry. Runs on the training
+// thread only; not thread-safe.
 #pragma once
 #include <torch/torch.h>
 
 #include "core/commands.hpp"
 #include "core/config.hpp"
 #include "core/data/gaussian_mixture.hpp"
+#include "core/discriminator_input.hpp"
 #include "core/flat_optimizer.hpp"
 #include "core/models/mlp.hpp"
 #include "core/models/mlp_pass.hpp"
@@ -43,10 +45,22 @@ class Trainer {
   void prepareSnapshotInputs();
   void fillSnapshot1d(Snapshot& out);
   void fillSnapshot2d(Snapshot& out);
+  /// 2-D: the generator manifold, G over a regular grid of z.
+  void fillManifold(Snapshot& out);
   /// D's histograms and V(D,G) on `real` and `fake` samples.
   void fillDiscriminatorStats(const torch::Tensor& real, const torch::Tensor& fake, Snapshot& out);
+  /// D's outputs for display on `samples` [n, dim]: a packed D sees each sample with the
+  /// pack - 1 `companions` rows; the stddev feature is `stddev` (a 0-d tensor).
+  torch::Tensor judge(const torch::Tensor& samples, const torch::Tensor& companions,
+                      const torch::Tensor& stddev);
+  /// The direction G's loss moves each of `fakes` (minus its gradient with respect to x).
+  torch::Tensor generatorPush(const torch::Tensor& fakes, const torch::Tensor& companions,
+                              const torch::Tensor& stddev);
   void discriminatorStep();
   void generatorStep();
+  /// The unrolled GAN's G update: D takes `unrolled_steps` updates, G updates against that
+  /// D, then D returns to where it was (first order: no gradient through D's look-ahead).
+  void unrolledGeneratorStep();
 
   Hyperparams hyper_;
   at::Generator random_;           ///< training samples: the run is reproducible from the seed
@@ -54,6 +68,7 @@ class Trainer {
   uint64_t seed_;
   LatentConfig latent_;
   GaussianMixture data_;
+  DiscriminatorInput input_;
   Mlp generator_{nullptr};
   Mlp discriminator_{nullptr};
   std::unique_ptr<FlatParameters> g_params_, d_params_;
@@ -61,9 +76,13 @@ class Trainer {
   std::unique_ptr<MlpPass> g_pass_, d_pass_;
   StepStats stats_;
 
-  // Per-batch buffers, reallocated only when the batch size changes.
-  torch::Tensor z_;           ///< [B, latent dim] latent batch
-  torch::Tensor d_input_;     ///< [2B, data dim]: real samples, then G's samples
+  // Per-batch buffers, reallocated only when the batch size changes. B is the batch size (rows
+  // D judges per group), m the pack: each group has m B samples.
+  torch::Tensor z_;           ///< [mB, latent dim] latent batch
+  torch::Tensor samples_;     ///< [2mB, data dim]: real samples, then G's samples
+  torch::Tensor rows_;        ///< [2B, D's input width]: D's input (samples_ itself unpacked)
+  torch::Tensor fake_rows_;   ///< [B, D's input width]: G's batch as D sees it in G's update
+  torch::Tensor fake_grad_;   ///< [mB, data dim]: dloss/dsample in G's update
   torch::Tensor logit_grad_;  ///< [2B, 1]: dloss/dlogit for D's batch (first B rows for G's)
   torch::Tensor noise_ = torch::empty({0});       ///< instance noise
   torch::Tensor noisy_fake_ = torch::empty({0});  ///< G's batch plus noise, as D sees it

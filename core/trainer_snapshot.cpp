@@ -17,7 +17,8 @@ namespace {
 
 constexpr int kCurveSamples = 1024;     // 1-D: G samples behind p_g and the histograms
 constexpr int kCoverageSamples = 2500;  // 2-D: fresh samples per evaluation (the papers' count)
-constexpr int kJsBins = 32;             // 2-D: bins per side of the binned JSD
+constexpr int kJsBins = 32;             // 2-D: bins per side of the binned JSD and KL
+constexpr double kKlFloor = 0.5 / kCoverageSamples;  // half a sample per cell keeps KL finite
 
 /// Counts of interleaved (x, y) points per cell of a bins x bins grid over `view`, as
 /// fractions of all points (points outside are missing mass).
@@ -33,7 +34,72 @@ std::vector<float> histogram2d(std::span<const float> xy, const float* view, int
   return cells;
 }
 
+/// Maps D's raw outputs `raw` in place to what the pictures show, within [0, 1], and records
+/// the mapping in `out`: probabilities for minimax and non-saturating, LSGAN's output clamped,
+/// a critic rescaled over its range on `raw`.
+void toDisplay(LossKind loss, torch::Tensor& raw, Snapshot& out) {
+  out.d_normalised = isCritic(loss);
+  if (outputIsProbability(loss)) {
+    raw.sigmoid_();
+  } else if (!out.d_normalised) {
+    raw.clamp_(0, 1);
+  } else {
+    out.d_lo = raw.min().item<float>();
+    out.d_hi = raw.max().item<float>();
+    raw.sub_(out.d_lo).div_(std::max(out.d_hi - out.d_lo, 1e-12f));
+    return;
+  }
+  out.d_lo = 0;
+  out.d_hi = 1;
+}
+
+/// The display mapping of `out` applied to raw outputs `raw`, in place.
+void toDisplayLike(LossKind loss, const Snapshot& out, torch::Tensor& raw) {
+  if (outputIsProbability(loss)) {
+    raw.sigmoid_();
+  } else {
+    raw.sub_(out.d_lo).div_(std::max(out.d_hi - out.d_lo, 1e-12f)).clamp_(0, 1);
+  }
+}
+
 }  // namespace
+
+torch::Tensor Trainer::judge(const torch::Tensor& samples, const torch::Tensor& companions,
+                             const torch::Tensor& stddev) {
+  if (input_.identity()) return discriminator_->forward(samples);
+  const int64_t n = samples.size(0), dim = data_.dim();
+  torch::Tensor rows = torch::empty({n, input_.width()});
+  rows.narrow(1, 0, dim).copy_(samples);
+  for (int k = 1; k < input_.pack(); ++k) {
+    rows.narrow(1, k * dim, dim).copy_(companions.narrow(0, k - 1, 1).expand({n, dim}));
+  }
+  if (input_.width() > dim * input_.pack()) rows.select(1, dim * input_.pack()).fill_(stddev);
+  return discriminator_->forward(rows);
+}
+
+torch::Tensor Trainer::generatorPush(const torch::Tensor& fakes, const torch::Tensor& companions,
+                                     const torch::Tensor& stddev) {
+  c10::InferenceMode autograd_on(false);
+  const torch::Tensor x = fakes.detach().clone().requires_grad_(true);
+  std::vector<torch::Tensor> columns = {x};
+  const int64_t n = x.size(0);
+  for (int k = 1; k < input_.pack(); ++k) {
+    columns.push_back(companions.narrow(0, k - 1, 1).clone().expand({n, data_.dim()}));
+  }
+  if (input_.width() > data_.dim() * input_.pack()) {
+    columns.push_back(stddev.clone().expand({n, 1}));
+  }
+  const torch::Tensor output = discriminator_->forward(torch::cat(columns, 1));
+  // dloss/doutput per fake, unscaled by the batch mean, from the same loss code as training.
+  torch::Tensor output_grad = torch::empty({n, 1});
+  {
+    torch::NoGradGuard no_grad;
+    const torch::Tensor values = output.detach().contiguous();
+    generatorLoss(hyper_.loss, asSpan(values), asMutableSpan(output_grad));
+    output_grad.mul_(-static_cast<double>(n));
+  }
+  return torch::autograd::grad({output}, {x}, {output_grad})[0].detach();
+}
 
 void Trainer::prepareSnapshotInputs() {
   c10::InferenceMode inference;
@@ -82,14 +148,17 @@ std::vector<float> Trainer::sampleGenerator(int count) {
 
 void Trainer::fillDiscriminatorStats(const torch::Tensor& real, const torch::Tensor& fake,
                                      Snapshot& out) {
-  const torch::Tensor logits = discriminator_->forward(torch::cat({real, fake}));
-  const std::span<const float> l = asSpan(logits);
-  std::vector<float> d(l.size());  // D's outputs, then reused for the (unneeded) gradient
-  for (size_t i = 0; i < l.size(); ++i) d[i] = static_cast<float>(sigmoid(l[i]));
-  const std::span<const float> outputs(d);
+  const torch::Tensor companions = real.narrow(0, 0, input_.pack());
+  torch::Tensor scores =
+      torch::cat({judge(real, companions, DiscriminatorInput::groupStddev(real)),
+                  judge(fake, companions, DiscriminatorInput::groupStddev(fake))})
+          .contiguous();
+  std::vector<float> unused(scores.size(0));
+  out.value = static_cast<float>(-discriminatorLoss(hyper_.loss, asSpan(scores), unused));
+  toDisplayLike(hyper_.loss, out, scores);
+  const std::span<const float> outputs = asSpan(scores);
   histogram(outputs.first(real.size(0)), 0, 1, out.hist_real);
   histogram(outputs.last(fake.size(0)), 0, 1, out.hist_fake);
-  out.value = static_cast<float>(-discriminatorLoss(l, d));  // V(D,G) = -(D's loss)
 }
 
 void Trainer::fillSnapshot1d(Snapshot& out) {
@@ -116,8 +185,11 @@ void Trainer::fillSnapshot1d(Snapshot& out) {
   out.x_min = static_cast<float>(lo);
   out.x_max = static_cast<float>(hi);
 
+  torch::Tensor real = torch::empty({kCurveSamples, 1});
+  data_.sample(real, snapshot_random_);
   const torch::Tensor grid = torch::linspace(lo, hi, kCurvePoints).unsqueeze(1);
-  const torch::Tensor d_grid = discriminator_->forward(grid).sigmoid_().contiguous();
+  torch::Tensor d_grid = judge(grid, real, DiscriminatorInput::groupStddev(real)).contiguous();
+  toDisplay(hyper_.loss, d_grid, out);
   std::copy_n(d_grid.data_ptr<float>(), kCurvePoints, out.d);
   const float* x = grid.data_ptr<float>();
   for (int i = 0; i < kCurvePoints; ++i) out.p_data[i] = static_cast<float>(data_.density1d(x[i]));
@@ -127,9 +199,6 @@ void Trainer::fillSnapshot1d(Snapshot& out) {
 
   std::copy_n(mapping_position_.data_ptr<float>(), kMapLines, out.z);
   std::copy_n(mapped.data_ptr<float>(), kMapLines, out.g_of_z);
-
-  torch::Tensor real = torch::empty({kCurveSamples, 1});
-  data_.sample(real, snapshot_random_);
   fillDiscriminatorStats(real, fake, out);
 }
 
@@ -143,40 +212,79 @@ void Trainer::fillSnapshot2d(Snapshot& out) {
   out.view[2] = static_cast<float>(support[0].second + margin);
   out.view[3] = static_cast<float>(support[1].second + margin);
 
-  // D over the view, the top row first.
-  const torch::Tensor xs = torch::linspace(out.view[0], out.view[2], kFieldSize);
-  const torch::Tensor ys = torch::linspace(out.view[3], out.view[1], kFieldSize);
-  const auto mesh = torch::meshgrid({ys, xs}, "ij");
-  const torch::Tensor points = torch::stack({mesh[1].flatten(), mesh[0].flatten()}, 1);
-  const torch::Tensor field = discriminator_->forward(points).sigmoid_().contiguous();
-  std::copy_n(field.data_ptr<float>(), kFieldSize * kFieldSize, out.field);
-
-  const torch::Tensor shown = generator_->forward(shown_z_).contiguous();
-  std::copy_n(shown.data_ptr<float>(), 2 * kShownPoints, out.fake_xy);
-
-  // Coverage on fresh samples, by the published protocol.
   torch::Tensor z = torch::empty({kCoverageSamples, latent_.dim});
   sampleLatent(z, snapshot_random_);
   const torch::Tensor fake = generator_->forward(z).contiguous();
   torch::Tensor real = torch::empty({kCoverageSamples, 2});
   data_.sample(real, snapshot_random_);
   std::copy_n(real.data_ptr<float>(), 2 * kShownPoints, out.real_xy);
+  const torch::Tensor companions = real.narrow(0, 0, input_.pack());
+  const torch::Tensor real_stddev = DiscriminatorInput::groupStddev(real);
 
-  const std::vector<float>& centres = data_.centres();
-  const ModeCoverage coverage = evaluateModes(asSpan(fake), centres, data_.std());
-  out.modes_total = std::min<int>(coverage.modes_total, kMaxModes);
-  std::copy_n(centres.begin(), 2 * out.modes_total, out.centres);
-  std::copy_n(coverage.share.begin(), out.modes_total, out.mode_share);
-  out.modes_covered = coverage.modes_covered;
-  out.modes_covered_1pct = coverage.modes_covered_1pct;
-  out.hq_fraction = static_cast<float>(coverage.hq_fraction);
-  out.mode_kl = static_cast<float>(coverage.kl_uniform);
+  // D over the view, the top row first, as it judges a point among real ones.
+  const torch::Tensor xs = torch::linspace(out.view[0], out.view[2], kFieldSize);
+  const torch::Tensor ys = torch::linspace(out.view[3], out.view[1], kFieldSize);
+  const auto mesh = torch::meshgrid({ys, xs}, "ij");
+  const torch::Tensor points = torch::stack({mesh[1].flatten(), mesh[0].flatten()}, 1);
+  torch::Tensor field = judge(points, companions, real_stddev).contiguous();
+  toDisplay(hyper_.loss, field, out);
+  std::copy_n(field.data_ptr<float>(), kFieldSize * kFieldSize, out.field);
 
+  // The fixed-z fakes: where they are, their z, D's verdict, and where G's loss pushes them.
+  const torch::Tensor shown = generator_->forward(shown_z_).contiguous();
+  std::copy_n(shown.data_ptr<float>(), 2 * kShownPoints, out.fake_xy);
+  out.latent_dim = latent_.dim;
+  const torch::Tensor z2 = latent_.dim >= 2
+                               ? shown_z_.narrow(1, 0, 2).contiguous()
+                               : torch::cat({shown_z_, torch::zeros_like(shown_z_)}, 1);
+  std::copy_n(z2.data_ptr<float>(), 2 * kShownPoints, out.shown_z);
+  const torch::Tensor shown_stddev = DiscriminatorInput::groupStddev(shown);
+  torch::Tensor verdict = judge(shown, companions, shown_stddev).contiguous();
+  if (outputIsProbability(hyper_.loss)) verdict.sigmoid_();
+  std::copy_n(verdict.data_ptr<float>(), kShownPoints, out.fake_d);
+  const torch::Tensor push = generatorPush(shown, companions, shown_stddev).contiguous();
+  std::copy_n(push.data_ptr<float>(), 2 * kShownPoints, out.fake_push);
+  fillManifold(out);
+
+  // Binned densities over the view: JSD and KL for every dataset.
   const std::vector<float> p = histogram2d(asSpan(real), out.view, kJsBins);
   const std::vector<float> q = histogram2d(asSpan(fake), out.view, kJsBins);
   out.js = static_cast<float>(jensenShannon(p, q, 1.0));
+  out.kl = static_cast<float>(binnedKl(p, q, kKlFloor));
+
+  // Mode coverage on fresh samples, by the published protocol, where there are modes.
+  if (data_.hasModes()) {
+    const std::vector<float>& centres = data_.centres();
+    const ModeCoverage coverage = evaluateModes(asSpan(fake), centres, data_.std());
+    out.modes_total = std::min<int>(coverage.modes_total, kMaxModes);
+    std::copy_n(centres.begin(), 2 * out.modes_total, out.centres);
+    std::copy_n(coverage.share.begin(), out.modes_total, out.mode_share);
+    out.modes_covered = coverage.modes_covered;
+    out.modes_covered_1pct = coverage.modes_covered_1pct;
+    out.hq_fraction = static_cast<float>(coverage.hq_fraction);
+    out.mode_kl = static_cast<float>(coverage.kl_uniform);
+  } else {
+    out.modes_total = out.modes_covered = out.modes_covered_1pct = 0;
+    out.hq_fraction = out.mode_kl = 0;
+  }
   // D's histograms on the points drawn: D is the costly network here, and 512 + 512 suffice.
   fillDiscriminatorStats(real.narrow(0, 0, kShownPoints), shown, out);
+}
+
+void Trainer::fillManifold(Snapshot& out) {
+  // A regular grid over the first two coordinates of z (the likely region of each); any other
+  // coordinates sit at their mean.
+  const bool uniform = latent_.kind == LatentKind::Uniform;
+  const double lo = uniform ? 0.0 : -2.5, hi = uniform ? 1.0 : 2.5;
+  const torch::Tensor axis = torch::linspace(lo, hi, kManifoldSide);
+  const auto mesh = torch::meshgrid({axis, axis}, "ij");
+  torch::Tensor z = torch::full({kManifoldSide * kManifoldSide, latent_.dim}, uniform ? 0.5 : 0.0);
+  z.select(1, 0).copy_(mesh[1].flatten());
+  if (latent_.dim >= 2) z.select(1, 1).copy_(mesh[0].flatten());
+  const torch::Tensor image = generator_->forward(z).contiguous();
+  std::copy_n(image.data_ptr<float>(), 2 * kManifoldSide * kManifoldSide, out.manifold_xy);
+  out.manifold_z[0] = out.manifold_z[1] = static_cast<float>(lo);
+  out.manifold_z[2] = out.manifold_z[3] = static_cast<float>(hi);
 }
 
 }  // namespace ganscope

@@ -57,6 +57,39 @@ TEST(ConfigTest, PlaneDataAndLatentRoundTrip) {
   EXPECT_EQ(parseError(R"({"latent": {"kind": "cauchy"}})").field(), "latent.kind");
 }
 
+TEST(ConfigTest, LossesRemediesAndDrawnPointsRoundTrip) {
+  const TrainConfig config = parseConfig(
+      R"({"data": {"kind": "points", "points": [[0, 1], [-2.5, 3]], "std": 0.1},
+          "discriminator": {"pack": 3, "minibatch_stddev": true},
+          "hyper": {"loss": "wgan_gp", "gp_lambda": 10, "r1_gamma": 0.5, "unrolled_steps": 5,
+                    "clip": 0.05}})",
+      "t");
+  EXPECT_EQ(config.data.points, (std::vector<float>{0, 1, -2.5f, 3}));
+  EXPECT_EQ(config.discriminator.pack, 3);
+  EXPECT_TRUE(config.discriminator.minibatch_stddev);
+  EXPECT_EQ(config.hyper.loss, LossKind::WganGp);
+  EXPECT_EQ(config.hyper.unrolled_steps, 5);
+  EXPECT_EQ(configToJson(configFromJson(configToJson(config))), configToJson(config));
+  for (const char* loss : {"minimax", "non_saturating", "wgan_clip", "wgan_gp", "lsgan", "hinge"}) {
+    EXPECT_EQ(
+        toString(
+            parseConfig(std::string(R"({"hyper": {"loss": ")") + loss + "\"}}", "t").hyper.loss),
+        std::string(loss));
+  }
+}
+
+TEST(ConfigTest, BadDrawnPointsAndRemediesNameTheField) {
+  EXPECT_EQ(parseError(R"({"data": {"kind": "points"}})").field(), "data.points");
+  const ConfigError pair = parseError(R"({"data": {"kind": "points", "points": [[1, 2], [3]]}})");
+  EXPECT_EQ(pair.field(), "data.points");
+  EXPECT_NE(pair.message().find("item 1"), std::string::npos) << pair.message();
+  EXPECT_EQ(parseError(R"({"data": {"points": [[1e9, 0]]}})").field(), "data.points");
+  EXPECT_EQ(parseError(R"({"discriminator": {"pack": 9}})").field(), "discriminator.pack");
+  EXPECT_EQ(parseError(R"({"generator": {"pack": 2}})").field(), "generator.pack");
+  EXPECT_EQ(parseError(R"({"hyper": {"clip": 0}})").field(), "hyper.clip");
+  EXPECT_EQ(parseError(R"({"hyper": {"unrolled_steps": 51}})").field(), "hyper.unrolled_steps");
+}
+
 TEST(ConfigTest, InstanceNoiseAnnealsLinearlyToZero) {
   Hyperparams hyper;
   hyper.instance_noise = 0.4f;

@@ -6,9 +6,27 @@
 #include <numbers>
 
 namespace ganscope {
+namespace {
+
+constexpr int kShapeCentres = 256;  // centres along a line, the moons or the spiral
+
+/// Appends the points curve(t) for `count` values of t evenly spaced over [t0, t1].
+template <class Curve>
+void addCurve(std::vector<float>& centres, double t0, double t1, int count, Curve curve) {
+  for (int i = 0; i < count; ++i) {
+    const auto [x, y] = curve(t0 + (t1 - t0) * i / (count - 1));
+    centres.push_back(static_cast<float>(x));
+    centres.push_back(static_cast<float>(y));
+  }
+}
+
+}  // namespace
 
 GaussianMixture::GaussianMixture(const DataConfig& config)
-    : dim_(dataDimension(config.kind)), std_(config.std) {
+    : dim_(dataDimension(config.kind)),
+      std_(config.std),
+      has_modes_(ganscope::hasModes(config.kind)) {
+  const double r = config.radius, pi = std::numbers::pi;
   switch (config.kind) {
     case DataKind::Gaussian:
       centres_ = {config.mean};
@@ -31,6 +49,28 @@ GaussianMixture::GaussianMixture(const DataConfig& config)
           centres_.push_back((row - offset) * config.spacing);
         }
       }
+      break;
+    case DataKind::Gaussian2d:
+      centres_ = {config.mean, config.mean};
+      break;
+    case DataKind::Line:
+      addCurve(centres_, -r, r, kShapeCentres, [](double t) { return std::pair(t, t); });
+      break;
+    case DataKind::Moons:  // scikit-learn's make_moons, centred and scaled by the radius
+      addCurve(centres_, 0, pi, kShapeCentres / 2, [r](double t) {
+        return std::pair(r * (std::cos(t) - 0.5), r * (std::sin(t) - 0.25));
+      });
+      addCurve(centres_, 0, pi, kShapeCentres / 2, [r](double t) {
+        return std::pair(r * (0.5 - std::cos(t)), r * (0.25 - std::sin(t)));
+      });
+      break;
+    case DataKind::Spiral:  // two turns, from near the centre out to the radius
+      addCurve(centres_, 0.1, 1.0, kShapeCentres, [r, pi](double t) {
+        return std::pair(r * t * std::cos(4 * pi * t), r * t * std::sin(4 * pi * t));
+      });
+      break;
+    case DataKind::Points:
+      centres_ = config.points;
       break;
   }
   const int64_t modes = static_cast<int64_t>(centres_.size()) / dim_;

@@ -1,5 +1,7 @@
 // GaussianMixture: the data distribution p_data, an equal mixture of isotropic Gaussians with
-// one shared std: one or two modes on a line (1-D), a ring or a grid of modes (2-D).
+// one shared std: one or two modes on a line (1-D), a ring or a grid of modes (2-D). Shapes
+// (a line, two moons, a spiral, the user's drawn points) are mixtures too: many centres closer
+// together than std, which blur into a continuous curve.
 #pragma once
 #include <torch/torch.h>
 
@@ -17,6 +19,8 @@ class GaussianMixture {
   /// Mode centres, row-major [modes x dim].
   const std::vector<float>& centres() const { return centres_; }
   float std() const { return std_; }
+  /// True when the centres are separate modes whose coverage is worth counting (ring, grid).
+  bool hasModes() const { return has_modes_; }
 
   /// Fills `out` [n x dim] (e.g. a slice of a larger batch) in place with samples.
   void sample(const torch::Tensor& out, at::Generator& generator);
@@ -28,6 +32,7 @@ class GaussianMixture {
  private:
   int dim_;
   float std_;
+  bool has_modes_;
   std::vector<float> centres_;
   torch::Tensor centre_table_;  ///< [modes x dim]
   torch::Tensor mode_index_;    ///< which mode each sample comes from

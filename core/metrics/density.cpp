@@ -96,6 +96,17 @@ double jensenShannon(std::span<const float> p, std::span<const float> q, double 
   return std::clamp(js, 0.0, std::numbers::ln2);
 }
 
+double binnedKl(std::span<const float> p, std::span<const float> q, double floor) {
+  const double outside_p = std::max(0.0, 1 - sum(p)), outside_q = std::max(0.0, 1 - sum(q));
+  const double norm = 1 + floor * (q.size() + 1);
+  auto term = [&](double pi, double qi) {
+    return pi > 0 ? pi * std::log(pi * norm / (qi + floor)) : 0.0;
+  };
+  double kl = term(outside_p, outside_q);
+  for (size_t i = 0; i < p.size(); ++i) kl += term(p[i], q[i]);
+  return std::max(0.0, kl);
+}
+
 void histogram(std::span<const float> values, double lo, double hi, std::span<float> out) {
   std::fill(out.begin(), out.end(), 0.0f);
   const int bins = static_cast<int>(out.size());

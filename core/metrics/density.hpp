@@ -25,6 +25,11 @@ void optimalDiscriminator(std::span<const float> p_data, std::span<const float> 
 /// (1 - its integral) counts as lying off the grid where the other has none.
 double jensenShannon(std::span<const float> p, std::span<const float> q, double dx);
 
+/// KL(p || q) in nats of two binned distributions given as fractions per cell; what each lacks
+/// of 1 forms one more cell (mass outside the bins). Every cell of q gets `floor` added before q
+/// is renormalised, so cells that p has and q lacks cost a large but finite amount.
+double binnedKl(std::span<const float> p, std::span<const float> q, double floor);
+
 /// Fraction of `values` in each of out.size() equal bins over [lo, hi]; values outside are
 /// clamped into the end bins, NaNs are skipped.
 void histogram(std::span<const float> values, double lo, double hi, std::span<float> out);
