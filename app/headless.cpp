@@ -105,7 +105,8 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
                             {"blas", blasDescription()},
                             {"config", configToJson(config)}};
   const Snapshot& last = *store.snapshot();
-  if (last.dims == 2) {
+  if (last.dims == 2) metrics["kl_estimate"] = last.kl;
+  if (last.modes_total > 0) {
     metrics["modes_covered"] = last.modes_covered;
     metrics["modes_covered_1pct"] = last.modes_covered_1pct;
     metrics["modes_total"] = last.modes_total;

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """The same GAN as ganscope's trainer (1-D or 2-D mixtures), in PyTorch (Debian's python3-torch), for side-by-side
 throughput. Reads a ganscope config (JSON from `ganscope --dump-config`) so both run one model:
-same MLPs, batch, k, optimiser and loss. Prints JSON with steps_per_second."""
+same MLPs, batch, k, optimiser, loss and remedies (weight clipping, gradient penalty, R1,
+PacGAN packing, minibatch stddev, first-order unrolled D). Prints JSON with steps_per_second."""
+import copy
 import argparse
 import json
 import math
@@ -43,7 +45,39 @@ def centres(data):
 def optimizer(params, cfg):
     if cfg["kind"] == "adam":
         return torch.optim.Adam(params, lr=cfg["lr"], betas=(cfg["beta1"], cfg["beta2"]))
+    if cfg["kind"] == "rmsprop":
+        return torch.optim.RMSprop(params, lr=cfg["lr"], alpha=cfg["alpha"])
     return torch.optim.SGD(params, lr=cfg["lr"], momentum=cfg["momentum"])
+
+
+def d_loss_of(loss, real, fake, real_label):
+    """D's loss on raw outputs, as core/losses.cpp defines it."""
+    if loss in ("minimax", "non_saturating"):
+        return F.binary_cross_entropy_with_logits(real, torch.full_like(real, real_label)) + \
+            F.binary_cross_entropy_with_logits(fake, torch.zeros_like(fake))
+    if loss in ("wgan_clip", "wgan_gp"):
+        return fake.mean() - real.mean()
+    if loss == "lsgan":
+        return 0.5 * ((real - real_label) ** 2).mean() + 0.5 * (fake ** 2).mean()
+    return F.relu(1 - real).mean() + F.relu(1 + fake).mean()  # hinge
+
+
+def g_loss_of(loss, fake):
+    if loss == "non_saturating":
+        return F.binary_cross_entropy_with_logits(fake, torch.ones_like(fake))
+    if loss == "minimax":
+        return -F.binary_cross_entropy_with_logits(fake, torch.zeros_like(fake))
+    if loss == "lsgan":
+        return 0.5 * ((fake - 1) ** 2).mean()
+    return -fake.mean()
+
+
+def slope_penalty(D, rows, target):
+    rows = rows.detach().requires_grad_(True)
+    slope, = torch.autograd.grad(D(rows).sum(), rows, create_graph=True)
+    if target == 0:
+        return slope.pow(2).sum(1).mean()
+    return (slope.norm(2, dim=1) - target).pow(2).mean()
 
 
 def main():
@@ -58,36 +92,65 @@ def main():
     hyper, data, latent = cfg["hyper"], cfg["data"], cfg["latent"]
     modes = centres(data)
     dims = modes.shape[1]
+    disc = cfg["discriminator"]
+    pack, stddev_feature = disc.get("pack", 1), disc.get("minibatch_stddev", False)
     G = mlp(cfg["generator"], latent["dim"], dims)
-    D = mlp(cfg["discriminator"], dims, 1)
+    D = mlp(disc, dims * pack + (1 if stddev_feature else 0), 1)
     opt_g, opt_d = optimizer(G.parameters(), hyper["g_opt"]), optimizer(D.parameters(), hyper["d_opt"])
-    b, k = hyper["batch_size"], hyper["d_steps"]
-    ones, zeros = torch.ones(b, 1), torch.zeros(b, 1)
+    b, k, loss = hyper["batch_size"], hyper["d_steps"], hyper["loss"]
+    group = b * pack
 
     def sample_real():
-        return modes[torch.randint(0, len(modes), (b,))] + torch.randn(b, dims) * data["std"]
+        return modes[torch.randint(0, len(modes), (group,))] + torch.randn(group, dims) * data["std"]
 
     def sample_z():
         if latent["kind"] == "uniform":
-            return torch.rand(b, latent["dim"])
-        return torch.randn(b, latent["dim"])
+            return torch.rand(group, latent["dim"])
+        return torch.randn(group, latent["dim"])
 
-    def step():
-        for _ in range(k):
-            fake = G(sample_z()).detach()
-            loss_d = F.binary_cross_entropy_with_logits(D(sample_real()), ones) + \
-                F.binary_cross_entropy_with_logits(D(fake), zeros)
-            opt_d.zero_grad()
-            loss_d.backward()
-            opt_d.step()
-        logits = D(G(sample_z()))
-        if hyper["loss"] == "non_saturating":
-            loss_g = F.binary_cross_entropy_with_logits(logits, ones)
-        else:
-            loss_g = -F.binary_cross_entropy_with_logits(logits, zeros)
+    def rows(samples):
+        packed = samples.reshape(b, dims * pack)
+        if not stddev_feature:
+            return packed
+        spread = (samples.var(0, unbiased=False) + 1e-8).sqrt().mean()
+        return torch.cat([packed, spread.expand(b, 1)], 1)
+
+    def d_step():
+        real, fake = rows(sample_real()), rows(G(sample_z()).detach())
+        loss_d = d_loss_of(loss, D(real), D(fake), hyper["real_label"])
+        if loss == "wgan_gp" and hyper["gp_lambda"] > 0:
+            between = fake + (real - fake) * torch.rand(b, 1)
+            loss_d = loss_d + hyper["gp_lambda"] * slope_penalty(D, between, 1)
+        if hyper["r1_gamma"] > 0:
+            loss_d = loss_d + hyper["r1_gamma"] / 2 * slope_penalty(D, real, 0)
+        opt_d.zero_grad()
+        loss_d.backward()
+        opt_d.step()
+        if loss == "wgan_clip":
+            with torch.no_grad():
+                for p in D.parameters():
+                    p.clamp_(-hyper["clip"], hyper["clip"])
+        return loss_d
+
+    def g_step():
+        loss_g = g_loss_of(loss, D(rows(G(sample_z()))))
         opt_g.zero_grad()
         loss_g.backward()
         opt_g.step()
+        return loss_g
+
+    def step():
+        for _ in range(k):
+            loss_d = d_step()
+        if hyper["unrolled_steps"] > 0:  # first order: look ahead, update G, take D back
+            saved = copy.deepcopy(D.state_dict()), copy.deepcopy(opt_d.state_dict())
+            for _ in range(hyper["unrolled_steps"]):
+                d_step()
+            loss_g = g_step()
+            D.load_state_dict(saved[0])
+            opt_d.load_state_dict(saved[1])
+        else:
+            loss_g = g_step()
         return loss_d.item(), loss_g.item()
 
     for _ in range(50):  # warm-up

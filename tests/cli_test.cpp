@@ -148,9 +148,29 @@ TEST_F(CliTest, RingPresetReportsModeCoverageAndDumpsSamples) {
   EXPECT_LT(metrics["modes_covered_1pct"].get<int>(), 8);
   EXPECT_GE(metrics["modes_covered"].get<int>(), 1);
   EXPECT_GT(metrics["hq_fraction"].get<double>(), 0.0);
+  EXPECT_GT(metrics["kl_estimate"].get<double>(), 0.0);
   const std::string text = test::readFile(csv);
   EXPECT_EQ(text.rfind("x,y\n", 0), 0u);
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 301);  // header + 300 rows
+}
+
+TEST_F(CliTest, DrawnPointsConfigTrainsAndReportsBinnedDivergences) {
+  const auto out = dir_ / "metrics.json";
+  const auto config = write("drawn.json", R"({"data": {"kind": "points", "std": 0.1,
+      "points": [[0, 0], [1, 1], [2, 0]]}, "latent": {"kind": "normal", "dim": 2}})");
+  const auto r = runGanscope(
+      "--headless --config " + config.string() + " --steps 50 --out " + out.string(), dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto metrics = nlohmann::json::parse(test::readFile(out));
+  EXPECT_TRUE(metrics.contains("kl_estimate"));
+  EXPECT_TRUE(metrics.contains("js_estimate"));
+  EXPECT_FALSE(metrics.contains("modes_covered"));  // no separate modes to count
+  const auto broken =
+      write("broken.json", R"({"data": {"kind": "points", "points": [[0, 0], ["a", 1]]}})");
+  const auto bad = runGanscope("--headless --config " + broken.string(), dir_);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("data.points"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("item 1"), std::string::npos) << bad.err;
 }
 
 TEST_F(CliTest, VersionNamesTheBlas) {

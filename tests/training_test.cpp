@@ -2,6 +2,7 @@
 // cleanly instead of crashing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/presets.hpp"
@@ -100,6 +101,62 @@ TEST(TrainingTest, HugeLearningRateDivergesWithoutCrashing) {
   EXPECT_EQ(status.state, RunState::Diverged);
   EXPECT_GT(status.diverged_at, 0);
   EXPECT_LT(status.diverged_at, 5000);
+}
+
+/// A small ring run: 8 modes, 2x64 networks, short enough for every loss and remedy.
+TrainConfig smallRing() {
+  TrainConfig config = presetConfig("ring-collapse");
+  config.generator.width = config.discriminator.width = 64;
+  config.hyper.batch_size = 64;
+  return config;
+}
+
+TEST(TrainingTest, EveryLossAndRemedyTrainsThePlane) {
+  const LossKind losses[] = {LossKind::Minimax, LossKind::NonSaturating, LossKind::WganClip,
+                             LossKind::WganGp,  LossKind::LeastSquares,  LossKind::Hinge};
+  for (LossKind loss : losses) {
+    TrainConfig config = smallRing();
+    config.hyper.loss = loss;
+    config.hyper.r1_gamma = loss == LossKind::Hinge ? 1.0f : 0.0f;
+    config.hyper.unrolled_steps = loss == LossKind::LeastSquares ? 2 : 0;
+    config.discriminator.pack = loss == LossKind::Minimax ? 2 : 1;
+    config.discriminator.minibatch_stddev = loss == LossKind::WganGp;
+    SessionStatus status;
+    const Snapshot s = trainTo(config, 200, status);
+    SCOPED_TRACE(toString(loss));
+    ASSERT_EQ(status.state, RunState::Paused);
+    EXPECT_EQ(s.step, 200);
+    EXPECT_TRUE(std::isfinite(s.value) && std::isfinite(s.js) && std::isfinite(s.kl));
+    // The pictures map D into [0, 1]; a critic's range is what the legend reports.
+    const auto [lo, hi] = std::minmax_element(s.field, s.field + kFieldSize * kFieldSize);
+    EXPECT_GE(*lo, 0.0f);
+    EXPECT_LE(*hi, 1.0f);
+    EXPECT_EQ(s.d_normalised, isCritic(loss));
+    if (s.d_normalised) {
+      EXPECT_FLOAT_EQ(*lo, 0.0f);
+      EXPECT_FLOAT_EQ(*hi, 1.0f);
+      EXPECT_LT(s.d_lo, s.d_hi);
+    }
+    // Every shown fake has a push from G's loss, and some of them move.
+    double push = 0;
+    for (int i = 0; i < 2 * kShownPoints; ++i) push += std::abs(s.fake_push[i]);
+    EXPECT_TRUE(std::isfinite(push));
+    EXPECT_GT(push, 0.0);
+  }
+}
+
+TEST(TrainingTest, ShapesWithoutModesReportBinnedDivergences) {
+  TrainConfig config = smallRing();
+  config.data.kind = DataKind::Moons;
+  config.data.std = 0.05f;
+  SessionStatus status;
+  const Snapshot early = trainTo(config, 1, status);
+  const Snapshot later = trainTo(config, 1500, status);
+  EXPECT_EQ(later.modes_total, 0);
+  // An untrained G sits in a blob near the origin; after training it has found the moons.
+  EXPECT_GT(early.kl, 1.0);
+  EXPECT_LT(later.kl, early.kl / 2);
+  EXPECT_LT(later.js, early.js);
 }
 
 }  // namespace

@@ -34,7 +34,11 @@ bool enumCombo(const char* label, Enum& value, const std::pair<const char*, Enum
 
 constexpr std::pair<const char*, LossKind> kLosses[] = {
     {"non-saturating  -log D(G(z))", LossKind::NonSaturating},
-    {"minimax  log(1 - D(G(z)))", LossKind::Minimax}};
+    {"minimax  log(1 - D(G(z)))", LossKind::Minimax},
+    {"WGAN, weight clipping", LossKind::WganClip},
+    {"WGAN-GP, gradient penalty", LossKind::WganGp},
+    {"LSGAN, least squares", LossKind::LeastSquares},
+    {"hinge", LossKind::Hinge}};
 constexpr std::pair<const char*, OptimizerKind> kOptimizers[] = {
     {"Adam", OptimizerKind::Adam},
     {"SGD + momentum", OptimizerKind::Sgd},
@@ -43,10 +47,12 @@ constexpr std::pair<const char*, Activation> kActivations[] = {
     {"ReLU", Activation::Relu},
     {"LeakyReLU 0.2", Activation::LeakyRelu},
     {"tanh", Activation::Tanh}};
-constexpr std::pair<const char*, DataKind> kDataKinds[] = {{"1-D Gaussian", DataKind::Gaussian},
-                                                           {"1-D bimodal", DataKind::Bimodal},
-                                                           {"2-D ring", DataKind::Ring},
-                                                           {"2-D grid", DataKind::Grid}};
+constexpr std::pair<const char*, DataKind> kDataKinds[] = {
+    {"1-D Gaussian", DataKind::Gaussian},   {"1-D bimodal", DataKind::Bimodal},
+    {"2-D ring", DataKind::Ring},           {"2-D grid", DataKind::Grid},
+    {"2-D Gaussian", DataKind::Gaussian2d}, {"2-D line", DataKind::Line},
+    {"2-D two moons", DataKind::Moons},     {"2-D spiral", DataKind::Spiral},
+    {"2-D drawn points", DataKind::Points}};
 constexpr std::pair<const char*, LatentKind> kLatentKinds[] = {
     {"uniform U(0,1)", LatentKind::Uniform}, {"normal N(0,1)", LatentKind::Normal}};
 
@@ -83,6 +89,52 @@ bool mlpEditor(const char* title, MlpConfig& mlp) {
   changed |= ImGui::SliderInt("width", &mlp.width, 1, 256, "%d", kClamp);
   changed |= enumCombo("activation", mlp.activation, kActivations);
   ImGui::PopID();
+  return changed;
+}
+
+bool discriminatorEditor(DiscriminatorConfig& d) {
+  bool changed = mlpEditor("Discriminator network", d);
+  ImGui::PushID("discriminator input");
+  changed |= ImGui::SliderInt("PacGAN pack", &d.pack, 1, 8, "%d", kClamp);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "D judges this many samples at once, side by side: a collapsed G is easy "
+        "to spot in a pack");
+  }
+  changed |= ImGui::Checkbox("minibatch stddev feature", &d.minibatch_stddev);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("D also sees how spread out the batch is: a collapsed batch has no spread");
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+/// The loss's own parameter, and the remedies that act on the G or D update.
+bool remedyEditor(Hyperparams& hyper) {
+  bool changed = false;
+  if (hyper.loss == LossKind::WganClip) {
+    changed |= ImGui::SliderFloat("weight clip", &hyper.clip, 0.001f, 1.0f, "%.3f",
+                                  kClamp | ImGuiSliderFlags_Logarithmic);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("D's weights are kept within [-clip, clip]");
+  }
+  if (hyper.loss == LossKind::WganGp) {
+    changed |= ImGui::SliderFloat("GP lambda", &hyper.gp_lambda, 0.0f, 100.0f, "%.3f",
+                                  kClamp | ImGuiSliderFlags_Logarithmic);
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("weight of E[(|grad D(x^)| - 1)^2] between real and fake samples");
+    }
+  }
+  changed |= ImGui::SliderFloat("R1 gamma", &hyper.r1_gamma, 0.0f, 100.0f, "%.3f",
+                                kClamp | ImGuiSliderFlags_Logarithmic);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("adds gamma/2 E[|grad D(x)|^2] on real samples to D's loss (0: off)");
+  }
+  changed |= ImGui::SliderInt("unrolled D steps", &hyper.unrolled_steps, 0, 20, "%d", kClamp);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "G updates against D as it will be after this many more D updates "
+        "(first order; 0: off)");
+  }
   return changed;
 }
 
@@ -154,13 +206,17 @@ void drawControlsPanel(PanelContext& ctx) {
   // Live hyperparameters: sent as one struct, applied before the next step.
   ImGui::TextUnformatted("Training (applies at the next step)");
   Hyperparams& hyper = ui.edit.hyper;
-  bool changed = enumCombo("G loss", hyper.loss, kLosses);
+  bool changed = enumCombo("loss", hyper.loss, kLosses);
   changed |= ImGui::SliderInt("batch size", &hyper.batch_size, 1, 1024, "%d", kClamp);
   changed |= ImGui::SliderInt("k: D steps", &hyper.d_steps, 1, 20, "%d", kClamp);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("discriminator updates per generator update");
+  changed |= remedyEditor(hyper);
+  ImGui::BeginDisabled(isCritic(hyper.loss));  // a critic has no labels
   changed |= ImGui::SliderFloat("real label", &hyper.real_label, 0.5f, 1.0f, "%.2f", kClamp);
-  if (ImGui::IsItemHovered())
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ImGui::SetTooltip("D's target for real samples: below 1 is one-sided label smoothing");
+  }
   changed |=
       ImGui::SliderFloat("instance noise", &hyper.instance_noise, 0.0f, 2.0f, "%.3f", kClamp);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("std of Gaussian noise added to everything D sees");
@@ -180,13 +236,14 @@ void drawControlsPanel(PanelContext& ctx) {
   bool rebuild = false;
   rebuild |= enumCombo("data", ui.edit.data.kind, kDataKinds);
   DataConfig& data = ui.edit.data;
-  if (dataDimension(data.kind) == 1) {
+  if (dataDimension(data.kind) == 1 || data.kind == DataKind::Gaussian2d) {
     rebuild |= ImGui::SliderFloat("mean", &data.mean, -10.0f, 10.0f, "%.2f", kClamp);
   }
   rebuild |= ImGui::SliderFloat("std", &data.std, 0.01f, 3.0f, "%.2f",
                                 kClamp | ImGuiSliderFlags_Logarithmic);
   switch (data.kind) {
     case DataKind::Gaussian:
+    case DataKind::Gaussian2d:
       break;
     case DataKind::Bimodal:
       rebuild |= ImGui::SliderFloat("separation", &data.separation, 0.0f, 10.0f, "%.2f", kClamp);
@@ -199,11 +256,20 @@ void drawControlsPanel(PanelContext& ctx) {
       rebuild |= ImGui::SliderInt("modes per side", &data.grid_size, 2, 10, "%d", kClamp);
       rebuild |= ImGui::SliderFloat("spacing", &data.spacing, 0.1f, 10.0f, "%.2f", kClamp);
       break;
+    case DataKind::Line:
+    case DataKind::Moons:
+    case DataKind::Spiral:
+      rebuild |= ImGui::SliderFloat("radius", &data.radius, 0.1f, 10.0f, "%.2f", kClamp);
+      break;
+    case DataKind::Points:
+      ImGui::TextWrapped("%zu points. Paint them with Draw in the plane panel.",
+                         data.points.size() / 2);
+      break;
   }
   rebuild |= enumCombo("z", ui.edit.latent.kind, kLatentKinds);
   rebuild |= ImGui::SliderInt("z dimensions", &ui.edit.latent.dim, 1, 256, "%d", kClamp);
   rebuild |= mlpEditor("Generator network", ui.edit.generator);
-  rebuild |= mlpEditor("Discriminator network", ui.edit.discriminator);
+  rebuild |= discriminatorEditor(ui.edit.discriminator);
   long long seed = static_cast<long long>(ui.edit.seed);
   if (ImGui::InputScalar("seed", ImGuiDataType_S64, &seed) && seed >= 0) {
     ui.edit.seed = static_cast<uint64_t>(seed);

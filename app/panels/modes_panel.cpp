@@ -1,5 +1,6 @@
 // Mode coverage panel (2-D data): how many of the mixture's modes G reaches, the share of
-// each mode as bars (collapse shows as one tall bar), and an alarm when coverage is low.
+// each mode as bars (collapse shows as one tall bar), and an alarm when coverage is low. Data
+// without separate modes (a line, moons, a spiral, drawn points) gets the binned divergences.
 #include <cstdio>
 
 #include "app/palette.hpp"
@@ -9,11 +10,19 @@ namespace ganscope {
 
 void drawModesPanel(PanelContext& ctx) {
   const Snapshot* s = ctx.store.snapshot();
-  if (!s || s->dims != 2 || s->modes_total == 0) return;
+  if (!s || s->dims != 2) return;
+  if (s->modes_total == 0) {
+    ImGui::TextWrapped(
+        "This data has no separate modes to count. How far G is from it, on a 32 x 32 grid "
+        "over the view:");
+    ImGui::Text("KL(p_data || p_g) %.3f nats   JSD %.3f nats (at most log 2 = 0.693)", s->kl,
+                s->js);
+    return;
+  }
   ImGui::Text("modes covered %d / %d   (with >= 1%% of samples: %d)", s->modes_covered,
               s->modes_total, s->modes_covered_1pct);
-  ImGui::Text("high quality %.1f%%   KL(share || uniform) %.3f   JSD %.3f", 100 * s->hq_fraction,
-              s->mode_kl, s->js);
+  ImGui::Text("high quality %.1f%%   KL(share || uniform) %.3f   binned KL %.3f  JSD %.3f",
+              100 * s->hq_fraction, s->mode_kl, s->kl, s->js);
   if (s->modes_covered_1pct * 2 <= s->modes_total) {
     ImGui::TextColored(palette::kError, "Mode collapse: G covers only %d of %d modes",
                        s->modes_covered_1pct, s->modes_total);
