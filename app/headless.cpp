@@ -20,6 +20,14 @@ namespace {
 
 constexpr size_t kMetricWindow = 100;    // loss figures are means over the last 100 steps
 constexpr size_t kHistoryPoints = 4096;  // headless keeps only recent history
+constexpr double kFullCoverageHq = 0.9;  // "all modes" counts once this many fakes are HQ
+
+/// The first snapshot (2 per second) with every mode covered and kFullCoverageHq of the fakes
+/// high-quality: the time-to-coverage figure of the mode-collapse papers.
+struct FullCoverage {
+  int64_t step = -1;
+  double seconds = 0;  ///< training time when that snapshot arrived
+};
 
 /// One sample per row: "x" (1-D) or "x,y" (2-D), with a header.
 std::string samplesCsv(const std::vector<float>& values, int dims) {
@@ -58,10 +66,15 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
   MetricStore store(kHistoryPoints);
   auto last_progress = std::chrono::steady_clock::now();
   SessionStatus status;
+  FullCoverage coverage;
   while (true) {
     StepStats stats;
     while (session.pollStats(stats)) store.append(stats);
     while (const Snapshot* snapshot = session.pollSnapshot()) {
+      const bool full = snapshot->modes_total > 0 &&
+                        snapshot->modes_covered == snapshot->modes_total &&
+                        snapshot->hq_fraction >= kFullCoverageHq;
+      if (full && coverage.step < 0) coverage = {snapshot->step, store.last().seconds};
       store.setSnapshot(*snapshot);
       session.recycle(snapshot);
     }
@@ -112,6 +125,13 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
     metrics["modes_total"] = last.modes_total;
     metrics["hq_fraction"] = last.hq_fraction;
     metrics["mode_kl"] = last.mode_kl;
+    metrics["full_coverage_hq"] = kFullCoverageHq;
+    metrics["full_coverage_step"] = nullptr;  // never reached
+    metrics["full_coverage_seconds"] = nullptr;
+    if (coverage.step >= 0) {
+      metrics["full_coverage_step"] = coverage.step;
+      metrics["full_coverage_seconds"] = coverage.seconds;
+    }
   }
   // JSON has no NaN: non-finite figures (a diverged run) are written as null.
   for (auto& [key, value] : metrics.items()) {
