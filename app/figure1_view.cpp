@@ -20,17 +20,6 @@ std::array<float, kCurvePoints> curveXs(const Snapshot& s) {
   return xs;
 }
 
-void drawArrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float head) {
-  draw->AddLine(from, to, color, 1.3f);
-  const float dx = to.x - from.x, dy = to.y - from.y;
-  const float length = std::sqrt(dx * dx + dy * dy);
-  if (length < 1) return;
-  const float ux = dx / length, uy = dy / length;
-  draw->AddTriangleFilled(
-      to, ImVec2(to.x - ux * head - uy * head * 0.5f, to.y - uy * head + ux * head * 0.5f),
-      ImVec2(to.x - ux * head + uy * head * 0.5f, to.y - uy * head - ux * head * 0.5f), color);
-}
-
 }  // namespace
 
 void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1Layers& layers,
@@ -135,8 +124,8 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
     const float from_x = plot_min.x + s.z[i] * width;
     const float to_x =
         static_cast<float>(plot_min.x + (s.g_of_z[i] - view.x0) / (view.x1 - view.x0) * width);
-    drawArrow(draw, ImVec2(from_x, z_line), ImVec2(to_x, x_line + 2), palette::kMapping,
-              compact ? 4.0f : 7.0f);
+    plot::drawArrow(draw, ImVec2(from_x, z_line), ImVec2(to_x, x_line + 2), palette::kMapping, 1.3f,
+                    compact ? 4.0f : 7.0f);
     draw->AddCircleFilled(ImVec2(from_x, z_line), compact ? 1.5f : 2.5f, palette::kData);
   }
   draw->PopClipRect();

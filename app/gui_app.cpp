@@ -131,6 +131,7 @@ bool drain(Session& session, MetricStore& store, UiState& ui, const ViewSettings
   while (const Snapshot* snapshot = session.pollSnapshot()) {
     store.setSnapshot(*snapshot);
     ui.captures.captureIfPlanned(*snapshot, view.capture_steps);
+    ui.trails.push(*snapshot);
     session.recycle(snapshot);
     received = true;
   }

@@ -13,6 +13,11 @@ constexpr ImU32 kReference = IM_COL32(200, 60, 40, 200);
 constexpr ImU32 kDataFill = IM_COL32(20, 20, 20, 90);
 constexpr ImU32 kGeneratorFill = IM_COL32(0, 150, 60, 110);
 constexpr ImU32 kMapping = IM_COL32(0, 150, 60, 150);
+constexpr ImU32 kDataSample = IM_COL32(20, 20, 20, 140);  ///< a real sample's dot (2-D)
+constexpr ImU32 kManifold = IM_COL32(0, 110, 45, 120);    ///< G's image of the z grid (2-D)
+constexpr ImU32 kPush = IM_COL32(0, 75, 30, 225);         ///< where G's loss pushes a fake (2-D)
+constexpr ImU32 kModeCentre = IM_COL32(0, 0, 0, 120);     ///< circles at the mixture's modes (2-D)
+constexpr ImU32 kDrawn = IM_COL32(235, 110, 0, 235);      ///< the user's painted points (2-D)
 inline const ImVec4 kError = ImVec4(0.80f, 0.10f, 0.10f, 1.0f);
 inline const ImVec4 kNote = ImVec4(0.75f, 0.40f, 0.00f, 1.0f);
 

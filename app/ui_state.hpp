@@ -1,13 +1,25 @@
 // UiState: the GUI's state that is not a display setting: the edits in the controls, the
-// error banner, plot views, captures. One struct, owned by GuiApp.
+// error banner, plot views, captures, the plane's trails and drawn data. One struct, owned by
+// GuiApp.
 #pragma once
 #include <string>
 
 #include "app/capture_strip.hpp"
+#include "app/drawn_points.hpp"
+#include "app/fake_trails.hpp"
 #include "app/plot/draw.hpp"
 #include "core/config.hpp"
 
 namespace ganscope {
+
+/// The plane panel's "Draw data" mode: paint 2-D points, then train on them.
+struct DrawDataState {
+  bool on = false;             ///< a left drag on the plane paints instead of panning
+  float brush_radius = 0.15f;  ///< radius of the brush, data units
+  float std = 0.05f;           ///< data.std of the run trained on the points: each point's blur
+  std::string path = "ganscope-points.json";  ///< the Save/Load file field
+  DrawnPoints points;
+};
 
 struct UiState {
   TrainConfig edit;          ///< what the controls show; hyperparameters go live at once
@@ -17,6 +29,8 @@ struct UiState {
   CaptureStrip captures;
   plot::PlotView figure1_view, losses_view, d_means_view, histogram_view, plane_view, modes_view;
   plot::PlotView capture_views[CaptureStrip::kSlots];
+  FakeTrails trails;  ///< the plane's fixed-z fakes over the last snapshots
+  DrawDataState draw_data;
 };
 
 }  // namespace ganscope

@@ -15,6 +15,7 @@ namespace ganscope {
 
 nlohmann::json viewSettingsToJson(const ViewSettings& s) {
   const Figure1Layers& l = s.layers;
+  const PlaneLayers& p = s.plane_layers;
   return {{"ui_scale", s.ui_scale},
           {"layers",
            {{"p_data", l.p_data},
@@ -23,6 +24,14 @@ nlohmann::json viewSettingsToJson(const ViewSettings& s) {
             {"d_star", l.d_star},
             {"d_strip", l.d_strip},
             {"mapping", l.mapping}}},
+          {"plane_layers",
+           {{"d_heatmap", p.d_heatmap},
+            {"real_samples", p.real_samples},
+            {"fake_samples", p.fake_samples},
+            {"trails", p.trails},
+            {"manifold", p.manifold},
+            {"gradient_field", p.gradient_field},
+            {"mode_centres", p.mode_centres}}},
           {"capture_steps", s.capture_steps}};
 }
 
@@ -38,6 +47,15 @@ ViewSettings viewSettingsFromJson(const nlohmann::json& json) {
   layers.read("d_strip", s.layers.d_strip);
   layers.read("mapping", s.layers.mapping);
   layers.rejectUnknown();
+  JsonReader plane = reader.child("plane_layers");
+  plane.read("d_heatmap", s.plane_layers.d_heatmap);
+  plane.read("real_samples", s.plane_layers.real_samples);
+  plane.read("fake_samples", s.plane_layers.fake_samples);
+  plane.read("trails", s.plane_layers.trails);
+  plane.read("manifold", s.plane_layers.manifold);
+  plane.read("gradient_field", s.plane_layers.gradient_field);
+  plane.read("mode_centres", s.plane_layers.mode_centres);
+  plane.rejectUnknown();
   reader.read("capture_steps", s.capture_steps, -1, 1'000'000'000);
   reader.rejectUnknown();
   return s;

@@ -18,9 +18,22 @@ struct Figure1Layers {
   bool mapping = true;  ///< z-line to x-line arrows x = G(z) (default: on)
 };
 
+/// What the plane panel (2-D data) draws. Trails are off by default: 512 fading paths are busy
+/// on a projector, so they are for the moment one wants to show how G's samples move.
+struct PlaneLayers {
+  bool d_heatmap = true;       ///< D over the plane as a colour field (default: on)
+  bool real_samples = true;    ///< samples of p_data as black dots (default: on)
+  bool fake_samples = true;    ///< G(z) for a fixed set of z as green dots (default: on)
+  bool trails = false;         ///< each fake's path over the last snapshots, fading (default: off)
+  bool manifold = true;        ///< G's image of a regular z grid, a warped mesh (default: on)
+  bool gradient_field = true;  ///< arrows: where G's loss pushes each fake (default: on)
+  bool mode_centres = true;    ///< circles at the mixture's mode centres (default: on)
+};
+
 struct ViewSettings {
-  float ui_scale = 1.0f;  ///< font and widget scale, Ctrl +/- (default: 1)
-  Figure1Layers layers;   ///< what the Figure 1 panel draws
+  float ui_scale = 1.0f;     ///< font and widget scale, Ctrl +/- (default: 1)
+  Figure1Layers layers;      ///< what the Figure 1 panel draws
+  PlaneLayers plane_layers;  ///< what the plane panel and its captures draw
   /// Steps at which the capture strip snaps panels (a)-(d) automatically (-1: off).
   std::array<int64_t, 4> capture_steps = {0, 300, 1000, 3000};
 };

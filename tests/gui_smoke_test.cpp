@@ -4,7 +4,10 @@
 #include <stb_image.h>
 
 #include <cstdlib>
+#include <functional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "test_util.hpp"
 
@@ -58,7 +61,75 @@ TEST(GuiSmokeTest, PlanePresetRendersTheHeatmap) {
     if (g8 > r8 + 40 && g8 > b8 + 30 && r8 > 60) ++heat;
   }
   stbi_image_free(pixels);
-  EXPECT_GT(heat, 20000u) << "no D heatmap in the plane panel";
+  // The square plane is about 230 px a side at this size, partly under the other layers.
+  EXPECT_GT(heat, 8000u) << "no D heatmap in the plane panel";
+}
+
+/// The ring-collapse window's RGB pixels with `plane_layers` (view.json's object) and no captures.
+std::vector<unsigned char> renderPlane(const std::string& name, const std::string& plane_layers) {
+  const auto dir = test::tempDir(name);
+  std::filesystem::create_directories(dir / "ganscope");
+  std::ofstream(dir / "ganscope" / "view.json")
+      << R"({"capture_steps": [-1, -1, -1, -1], "plane_layers": )" << plane_layers << "}";
+  const auto png = dir / "plane.png";
+  const auto r = test::runGanscope(
+      "--preset ring-collapse --steps 300 --frames 10 --size 1280x720 --screenshot " + png.string(),
+      dir, "env XDG_CONFIG_HOME=" + dir.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  int width = 0, height = 0, channels = 0;
+  unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
+  EXPECT_NE(pixels, nullptr) << "not a readable PNG";
+  if (!pixels) return {};
+  std::vector<unsigned char> rgb(pixels, pixels + 3 * width * height);
+  stbi_image_free(pixels);
+  return rgb;
+}
+
+size_t countPixels(const std::vector<unsigned char>& rgb,
+                   const std::function<bool(int, int, int)>& match) {
+  size_t count = 0;
+  for (size_t i = 0; i + 2 < rgb.size(); i += 3) {
+    if (match(rgb[i], rgb[i + 1], rgb[i + 2])) ++count;
+  }
+  return count;
+}
+
+std::string planeLayers(bool heatmap_and_samples, bool manifold, bool arrows) {
+  const auto flag = [](bool on) { return on ? "true" : "false"; };
+  const std::string rest = flag(heatmap_and_samples);
+  return R"({"d_heatmap": )" + rest + R"(, "real_samples": )" + rest + R"(, "fake_samples": )" +
+         rest + R"(, "trails": )" + rest + R"(, "mode_centres": )" + rest + R"(, "manifold": )" +
+         flag(manifold) + R"(, "gradient_field": )" + flag(arrows) + "}";
+}
+
+/// The heatmap's pale green (D says fake) and grey.
+bool heatmapGreen(int r, int g, int b) {
+  return g > r + 40 && g > b + 30 && r > 60;
+}
+/// The push arrows' dark green, alone or over the heatmap (the fakes' green is lighter).
+bool arrowGreen(int r, int g, int b) {
+  return r < 45 && g >= 50 && g <= 115 && b < 70 && g > r + 30;
+}
+/// Any green tint: the manifold's lines on a white plane, and G's curves in other panels.
+bool greenTint(int r, int g, int b) {
+  return g > r + 25 && g > b + 15;
+}
+
+TEST(GuiSmokeTest, EveryPlaneLayerOnDrawsArrowsAndTheManifold) {
+  // Every layer on: the heatmap, and the arrows' dark green, which no other panel uses.
+  const auto all = renderPlane("plane-all", planeLayers(true, true, true));
+  const auto none = renderPlane("plane-none", planeLayers(false, false, false));
+  const size_t all_arrows = countPixels(all, arrowGreen),
+               none_arrows = countPixels(none, arrowGreen);
+  EXPECT_GT(countPixels(all, heatmapGreen), 8000u) << "no D heatmap";
+  EXPECT_GT(all_arrows, none_arrows + 1500)
+      << "no push arrows: " << all_arrows << " vs " << none_arrows << " without them";
+  // The manifold alone on the white plane: green lines that the empty plane does not have.
+  const auto manifold = renderPlane("plane-manifold", planeLayers(false, true, false));
+  const size_t manifold_green = countPixels(manifold, greenTint);
+  const size_t none_green = countPixels(none, greenTint);
+  EXPECT_GT(manifold_green, none_green + 2000)
+      << "no generator manifold: " << manifold_green << " vs " << none_green << " without it";
 }
 
 TEST(GuiSmokeTest, BadDisplaySettingsStillOpenTheWindow) {

@@ -16,6 +16,8 @@ TEST(ViewSettingsTest, SaveThenLoadKeepsEverything) {
   s.ui_scale = 1.75f;
   s.layers.d_star = false;
   s.layers.mapping = false;
+  s.plane_layers.trails = true;
+  s.plane_layers.gradient_field = false;
   s.capture_steps = {5, -1, 50, 500};
   const std::string path = (dir / "nested" / "view.json").string();
   saveViewSettings(path, s);
@@ -29,6 +31,8 @@ TEST(ViewSettingsTest, MissingFileOrFieldsGiveDefaults) {
   const ViewSettings s = viewSettingsFromJson(nlohmann::json::parse(R"({"ui_scale": 2})"));
   EXPECT_FLOAT_EQ(s.ui_scale, 2.0f);
   EXPECT_TRUE(s.layers.p_g);
+  EXPECT_TRUE(s.plane_layers.manifold);
+  EXPECT_FALSE(s.plane_layers.trails);  // off by default: busy on a projector
 }
 
 TEST(ViewSettingsTest, BadValuesNameTheField) {
@@ -42,6 +46,8 @@ TEST(ViewSettingsTest, BadValuesNameTheField) {
   };
   EXPECT_EQ(fieldOf(R"({"ui_scale": 9})"), "ui_scale");
   EXPECT_EQ(fieldOf(R"({"layers": {"p_g": "yes"}})"), "layers.p_g");
+  EXPECT_EQ(fieldOf(R"({"plane_layers": {"trails": 1}})"), "plane_layers.trails");
+  EXPECT_EQ(fieldOf(R"({"plane_layers": {"arrows": true}})"), "plane_layers.arrows");
   EXPECT_EQ(fieldOf(R"({"capture_steps": [1, 2]})"), "capture_steps");
   EXPECT_EQ(fieldOf(R"({"colour": "red"})"), "colour");
 }

@@ -48,7 +48,7 @@ void drawCapturePanel(PanelContext& ctx) {
       std::snprintf(id, sizeof(id), "##cap%zu", i);
       const ImVec2 size(width, avail.y - label_height);
       if (captures[i].dims == 2) {
-        drawField2d(id, size, captures[i], ctx.ui.capture_views[i], true);
+        drawField2d(id, size, captures[i], ctx.view.plane_layers, ctx.ui.capture_views[i]);
       } else {
         drawFigure1(id, size, captures[i], ctx.view.layers, ctx.ui.capture_views[i], true);
       }

@@ -1,12 +1,166 @@
-// The plane panel (2-D data): D's heatmap with real and generated samples, and the headline
-// numbers of the game.
+// The plane panel (2-D data): the headline numbers of the game, the layer toggles, the plane
+// itself and beside it "Draw data" (paint your own points, train on them) and the key.
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
+#include "app/field2d_legend.hpp"
 #include "app/field2d_view.hpp"
 #include "app/palette.hpp"
 #include "app/panels/panels.hpp"
 
 namespace ganscope {
+namespace {
+
+/// Starts the next item beside the previous one when `width` more pixels fit on the line.
+void flow(float width, bool first) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (!first && ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
+}
+
+void flowText(const char* text, bool first) {
+  flow(ImGui::CalcTextSize(text).x, first);
+  ImGui::TextUnformatted(text);
+}
+
+/// The game's numbers, as many to a line as fit.
+void headline(const Snapshot& s, LossKind loss) {
+  char text[128];
+  std::snprintf(text, sizeof(text), "step %lld", static_cast<long long>(s.step));
+  flowText(text, true);
+  if (loss == LossKind::Minimax || loss == LossKind::NonSaturating) {
+    std::snprintf(text, sizeof(text), "V(D,G) = %.3f  (at the optimum: -log 4 = %.3f)", s.value,
+                  -std::log(4.0));
+  } else if (loss == LossKind::WganClip || loss == LossKind::WganGp) {
+    std::snprintf(text, sizeof(text), "Wasserstein estimate = %.3f", s.value);
+  } else {
+    std::snprintf(text, sizeof(text), "-(D's loss) = %.3f", s.value);
+  }
+  flowText(text, false);
+  std::snprintf(text, sizeof(text), "JSD (binned) = %.3f nats", s.js);
+  flowText(text, false);
+  std::snprintf(text, sizeof(text), "KL(p_data || p_g) (binned) = %.3f nats", s.kl);
+  flowText(text, false);
+}
+
+/// A checkbox, beside the previous one when it fits on the line.
+void toggle(const char* label, bool* value, const char* tip, bool first) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  flow(ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x, first);
+  ImGui::Checkbox(label, value);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+}
+
+void layerToggles(PlaneLayers& l) {
+  toggle("D heatmap", &l.d_heatmap, "D over the plane: grey says real, green says fake", true);
+  toggle("real", &l.real_samples, "real samples: draws from p_data", false);
+  toggle("fake", &l.fake_samples, "fake samples: G(z) for a fixed set of 512 z", false);
+  toggle("trails", &l.trails, "each fake's path over the last snapshots", false);
+  toggle("manifold", &l.manifold,
+         "the generator manifold: G's image of a regular grid over the first two coordinates of z",
+         false);
+  toggle("gradient field", &l.gradient_field,
+         "arrows: minus the gradient of G's loss at each fake, the way G's update moves it", false);
+  toggle("centres", &l.mode_centres, "the centres of the data's modes", false);
+}
+
+/// Draw mode on the plot: a drag paints dabs; the painted points and the brush are drawn.
+void paint(const plot::PlotCanvas& canvas, DrawDataState& d) {
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const double x = canvas.toDataX(mouse.x), y = canvas.toDataY(mouse.y);
+  if (canvas.active()) {
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+      d.points.beginStroke(x, y, d.brush_radius);
+    } else {
+      d.points.continueStroke(x, y, d.brush_radius);
+    }
+  }
+  ImDrawList* draw = canvas.drawList();
+  const std::span<const float> points = d.points.points();
+  for (size_t i = 0; i + 1 < points.size(); i += 2) {
+    draw->AddCircleFilled(canvas.toScreen(points[i], points[i + 1]), 2.4f, palette::kDrawn, 8);
+  }
+  if (canvas.hovered()) {
+    const float radius = canvas.toScreen(x + d.brush_radius, y).x - mouse.x;
+    draw->AddCircle(mouse, radius, palette::kDrawn, 0, 1.5f);
+  }
+}
+
+void drawPlane(PanelContext& ctx, const Snapshot& s, float side) {
+  DrawDataState& drawing = ctx.ui.draw_data;
+  plot::PlotOptions options = field2dOptions(false);
+  options.drag_pans = !drawing.on;
+  plot::PlotCanvas canvas("##plane", ImVec2(side, side), ctx.ui.plane_view, field2dBounds(s),
+                          options);
+  drawField2dLayers(canvas, s, ctx.view.plane_layers, false, ctx.d_field, &ctx.ui.trails);
+  if (drawing.on) {
+    paint(canvas, drawing);
+  } else {
+    drawField2dTooltip(canvas, s, ctx.view.plane_layers);
+  }
+}
+
+void trainOnDrawnPoints(PanelContext& ctx) {
+  DrawDataState& d = ctx.ui.draw_data;
+  if (d.points.size() == 0) {
+    ctx.ui.error =
+        "No points to train on: paint some on the plane first (Draw data on, then "
+        "drag on the plot).";
+    return;
+  }
+  TrainConfig config = ctx.ui.edit;
+  config.name = "custom";
+  config.description = "Your own points, drawn on the plane.";
+  config.data.kind = DataKind::Points;
+  config.data.points.assign(d.points.points().begin(), d.points.points().end());
+  config.data.std = d.std;
+  resetWith(ctx, config);
+  if (ctx.ui.error.empty()) d.on = false;  // show the game, not the brush
+}
+
+void drawDataSection(PanelContext& ctx) {
+  DrawDataState& d = ctx.ui.draw_data;
+  ImGui::Checkbox("Draw data", &d.on);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("paint your own 2-D data on the plane, then train G on it");
+  }
+  if (!d.on) return;
+  ImGui::TextDisabled("drag on the plot to paint; wheel zooms");
+  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  ImGui::SliderFloat("brush radius", &d.brush_radius, 0.01f, 2.0f, "%.2f",
+                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SliderFloat("point std", &d.std, 0.01f, 1.0f, "%.3f",
+                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("the data G learns blurs each point by a Gaussian of this std");
+  }
+  ImGui::Text("%zu points%s", d.points.size(), d.points.full() ? " (full)" : "");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Clear")) d.points.clear();
+  char path[512];
+  std::snprintf(path, sizeof(path), "%s", d.path.c_str());
+  if (ImGui::InputText("file##points", path, sizeof(path))) d.path = path;
+  ImGui::PopItemWidth();
+  if (ImGui::Button("Save...")) {
+    try {
+      d.points.save(d.path, d.std);
+    } catch (const std::exception& error) {
+      ctx.ui.error = std::string("Points not saved: ") + error.what();
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Load...")) {
+    try {
+      d.std = d.points.load(d.path);
+    } catch (const ConfigError& error) {
+      ctx.ui.error = std::string("Points not loaded: ") + error.what();
+    }
+  }
+  if (ImGui::Button("Train on these points")) trainOnDrawnPoints(ctx);
+}
+
+}  // namespace
 
 void drawPlanePanel(PanelContext& ctx) {
   const Snapshot* s = ctx.store.snapshot();
@@ -14,11 +168,21 @@ void drawPlanePanel(PanelContext& ctx) {
     ImGui::TextUnformatted("Waiting for the first snapshot...");
     return;
   }
-  ImGui::Text(
-      "step %lld      V(D,G) = %.3f   (at the optimum: -log 4 = %.3f)      "
-      "JSD (binned) = %.3f nats",
-      static_cast<long long>(s->step), s->value, -std::log(4.0), s->js);
-  drawField2d("##plane", ImGui::GetContentRegionAvail(), *s, ctx.ui.plane_view, false, ctx.d_field);
+  headline(*s, ctx.ui.edit.hyper.loss);
+  layerToggles(ctx.view.plane_layers);
+  // The plane is square; the key and the draw controls take the width to its right.
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float font = ImGui::GetFontSize(), spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float key_width = std::max(font * 14.0f, avail.x - avail.y - spacing);
+  const float side = std::max(font * 8.0f, std::min(avail.y, avail.x - key_width - spacing));
+  drawPlane(ctx, *s, side);
+  ImGui::SameLine();
+  ImGui::BeginChild("##plane-key", ImVec2(0, side));
+  drawDataSection(ctx);
+  ImGui::Separator();
+  ImGui::Spacing();
+  drawField2dLegend(*s, ctx.view.plane_layers);
+  ImGui::EndChild();
 }
 
 }  // namespace ganscope

@@ -37,6 +37,46 @@ void dashedSegment(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 color, float thic
   }
 }
 
+void drawArrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float thickness, float head) {
+  const float dx = to.x - from.x, dy = to.y - from.y;
+  const float length = std::sqrt(dx * dx + dy * dy);
+  if (length < 1) return;
+  const float ux = dx / length, uy = dy / length;
+  head = std::min(head, length);
+  // The shaft stops inside the head so its square end does not poke out of the tip.
+  draw->AddLine(from, ImVec2(to.x - ux * head * 0.5f, to.y - uy * head * 0.5f), color, thickness);
+  draw->AddTriangleFilled(
+      to, ImVec2(to.x - ux * head - uy * head * 0.5f, to.y - uy * head + ux * head * 0.5f),
+      ImVec2(to.x - ux * head + uy * head * 0.5f, to.y - uy * head - ux * head * 0.5f), color);
+}
+
+void drawSwatch(ImDrawList* draw, const LegendEntry& e, ImVec2 a, ImVec2 b) {
+  const float mid = (a.y + b.y) / 2, height = ImGui::GetFontSize() * 0.3f;
+  const float swatch = b.x - a.x;
+  switch (e.style) {
+    case LegendEntry::Style::Line:
+      draw->AddLine(ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, 2.5f);
+      break;
+    case LegendEntry::Style::Dashed:
+      dashedSegment(draw, ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, 2.5f, 6, 4);
+      break;
+    case LegendEntry::Style::Dots:
+      for (int i = 0; i < 3; ++i) {
+        draw->AddCircleFilled(ImVec2(a.x + swatch * (i + 0.5f) / 3, mid), 2.5f, e.color);
+      }
+      break;
+    case LegendEntry::Style::Box:
+      draw->AddRectFilled(ImVec2(a.x, mid - height), ImVec2(b.x, mid + height), e.color);
+      break;
+    case LegendEntry::Style::Arrow:
+      drawArrow(draw, ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, 1.5f, height * 2.2f);
+      break;
+    case LegendEntry::Style::Ring:
+      draw->AddCircle(ImVec2((a.x + b.x) / 2, mid), height * 1.6f, e.color, 0, 1.5f);
+      break;
+  }
+}
+
 PlotCanvas::PlotCanvas(const char* id, ImVec2 size, PlotView& view, const PlotView& bounds,
                        const PlotOptions& options)
     : view_(view), options_(options), draw_(ImGui::GetWindowDrawList()) {
@@ -45,11 +85,13 @@ PlotCanvas::PlotCanvas(const char* id, ImVec2 size, PlotView& view, const PlotVi
   size.y = std::max(size.y, 40.0f);
   ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft);
   hovered_ = ImGui::IsItemHovered();
+  active_ = ImGui::IsItemActive();
   const float font = ImGui::GetFontSize();
   min_ = ImVec2(origin.x + font * (options_.y_labels ? 3.4f : 0.4f), origin.y + font * 0.6f);
   max_ = ImVec2(origin.x + size.x - font * 0.8f,
                 origin.y + size.y - font * (options_.x_label ? 2.6f : 1.6f));
   handleInput(bounds);
+  if (options_.equal_aspect) keepSquareCells();
   draw_->AddRectFilled(min_, max_, kBackground);
   drawAxes();
   draw_->PushClipRect(min_, max_, true);
@@ -60,7 +102,27 @@ PlotCanvas::~PlotCanvas() {
   draw_->AddRect(min_, max_, kFrameColor);
 }
 
-void PlotCanvas::handleInput(const PlotView& bounds) {
+PlotView PlotCanvas::fitAspect(const PlotView& bounds) const {
+  PlotView fitted = bounds;
+  const double width = bounds.x1 - bounds.x0, height = bounds.y1 - bounds.y0;
+  const double pixels_x = max_.x - min_.x, pixels_y = max_.y - min_.y;
+  if (width * pixels_y > height * pixels_x) {
+    const double half = width * pixels_y / pixels_x / 2, centre = (bounds.y0 + bounds.y1) / 2;
+    fitted.y0 = centre - half;
+    fitted.y1 = centre + half;
+  } else {
+    const double half = height * pixels_x / pixels_y / 2, centre = (bounds.x0 + bounds.x1) / 2;
+    fitted.x0 = centre - half;
+    fitted.x1 = centre + half;
+  }
+  return fitted;
+}
+
+void PlotCanvas::handleInput(const PlotView& data_bounds) {
+  const bool valid = finite(data_bounds.x0) && finite(data_bounds.x1) && finite(data_bounds.y0) &&
+                     finite(data_bounds.y1) && data_bounds.x1 > data_bounds.x0 &&
+                     data_bounds.y1 > data_bounds.y0;
+  const PlotView bounds = options_.equal_aspect && valid ? fitAspect(data_bounds) : data_bounds;
   const bool fit = view_.auto_fit || !view_.initialised;
   if (fit && finite(bounds.x0) && finite(bounds.x1) && bounds.x1 > bounds.x0) {
     const double f = view_.initialised ? options_.ease : 1.0;
@@ -77,7 +139,9 @@ void PlotCanvas::handleInput(const PlotView& bounds) {
   if (!hovered_) return;
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    // Fit at once on the next frame: an idle window draws too few frames to ease there.
     view_.auto_fit = true;
+    view_.initialised = false;
     return;
   }
   const double width = view_.x1 - view_.x0, height = view_.y1 - view_.y0;
@@ -86,9 +150,14 @@ void PlotCanvas::handleInput(const PlotView& bounds) {
     const double cx = toDataX(io.MousePos.x);
     view_.x0 = cx - (cx - view_.x0) * factor;
     view_.x1 = cx + (view_.x1 - cx) * factor;
+    if (options_.equal_aspect) {
+      const double cy = toDataY(io.MousePos.y);
+      view_.y0 = cy - (cy - view_.y0) * factor;
+      view_.y1 = cy + (view_.y1 - cy) * factor;
+    }
     view_.auto_fit = false;
   }
-  if (ImGui::IsItemActive() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+  if (options_.drag_pans && active_ && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
     const double dx = io.MouseDelta.x / (max_.x - min_.x) * width;
     view_.x0 -= dx;
     view_.x1 -= dx;
@@ -99,6 +168,14 @@ void PlotCanvas::handleInput(const PlotView& bounds) {
     }
     view_.auto_fit = false;
   }
+}
+
+void PlotCanvas::keepSquareCells() {
+  // Whatever moved the view (a resized panel, an eased fit, a zoom), y follows x.
+  const double half = (view_.x1 - view_.x0) * (max_.y - min_.y) / (max_.x - min_.x) / 2;
+  const double centre = (view_.y0 + view_.y1) / 2;
+  view_.y0 = centre - half;
+  view_.y1 = centre + half;
 }
 
 void PlotCanvas::drawAxes() {
@@ -145,6 +222,10 @@ ImVec2 PlotCanvas::toScreen(double x, double y) const {
 
 double PlotCanvas::toDataX(float screen_x) const {
   return view_.x0 + (screen_x - min_.x) / (max_.x - min_.x) * (view_.x1 - view_.x0);
+}
+
+double PlotCanvas::toDataY(float screen_y) const {
+  return view_.y0 + (max_.y - screen_y) / (max_.y - min_.y) * (view_.y1 - view_.y0);
 }
 
 void PlotCanvas::line(std::span<const float> xs, std::span<const float> ys, ImU32 color,
@@ -254,25 +335,8 @@ void PlotCanvas::legend(std::span<const LegendEntry> entries) {
   draw_->AddRect(box_min, box_max, IM_COL32(0, 0, 0, 60));
   float y = box_min.y + font * 0.2f;
   for (const LegendEntry& e : entries) {
-    const float mid = y + font * 0.55f;
-    const ImVec2 a(box_min.x + font * 0.4f, mid), b(a.x + swatch, mid);
-    switch (e.style) {
-      case LegendEntry::Style::Line:
-        draw_->AddLine(a, b, e.color, 2.5f);
-        break;
-      case LegendEntry::Style::Dashed:
-        dashedSegment(draw_, a, b, e.color, 2.5f, 6, 4);
-        break;
-      case LegendEntry::Style::Dots:
-        for (int i = 0; i < 3; ++i) {
-          draw_->AddCircleFilled(ImVec2(a.x + swatch * (i + 0.5f) / 3, mid), 2.5f, e.color);
-        }
-        break;
-      case LegendEntry::Style::Box:
-        draw_->AddRectFilled(ImVec2(a.x, mid - font * 0.3f), ImVec2(b.x, mid + font * 0.3f),
-                             e.color);
-        break;
-    }
+    const ImVec2 a(box_min.x + font * 0.4f, y), b(a.x + swatch, y + font * 1.1f);
+    drawSwatch(draw_, e, a, b);
     draw_->AddText(ImVec2(b.x + font * 0.4f, y), kTextColor, e.name);
     y += font * 1.25f;
   }

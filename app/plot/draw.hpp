@@ -1,6 +1,6 @@
 // PlotCanvas: our small plotting kit on ImDrawList (ImPlot is not packaged for us). Axes with
-// 1-2-5 ticks, min/max-decimated lines, dashed lines, bars, dots, legend; wheel zooms x at the
-// cursor, drag pans, double-click fits again.
+// 1-2-5 ticks, min/max-decimated lines, dashed lines, bars, dots, legend; wheel zooms x (both axes
+// on an equal-aspect plot) at the cursor, drag pans, double-click fits again.
 #pragma once
 #include <span>
 #include <vector>
@@ -20,17 +20,25 @@ struct PlotView {
 
 struct PlotOptions {
   const char* x_label = nullptr;  ///< text under the x axis
-  bool fixed_y = false;  ///< y range comes from the bounds only; zoom and pan act on x only
-  bool y_labels = true;  ///< tick labels left of the plot (off: the plot takes that room)
-  float ease = 0.25f;    ///< per-frame fraction of the way toward new auto-fit bounds
+  bool fixed_y = false;       ///< y range comes from the bounds only; zoom and pan act on x only
+  bool y_labels = true;       ///< tick labels left of the plot (off: the plot takes that room)
+  float ease = 0.25f;         ///< per-frame fraction of the way toward new auto-fit bounds
+  bool equal_aspect = false;  ///< a data unit is as long on both axes (square cells); the fit
+                              ///< widens one axis of the bounds, the wheel zooms both
+  bool drag_pans = true;      ///< left-drag pans (off: the caller uses drags, e.g. to paint)
 };
 
 /// One entry of a legend: a colour, a style and a name.
 struct LegendEntry {
   ImU32 color;
   const char* name;
-  enum class Style { Line, Dashed, Dots, Box } style = Style::Line;
+  enum class Style { Line, Dashed, Dots, Box, Arrow, Ring } style = Style::Line;
 };
+
+/// Draws `entry`'s swatch over the segment from `a` to `b` (its vertical middle).
+void drawSwatch(ImDrawList* draw, const LegendEntry& entry, ImVec2 a, ImVec2 b);
+/// A filled-head arrow from `from` to `to`; the head is `head` pixels long.
+void drawArrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float thickness, float head);
 
 class PlotCanvas {
  public:
@@ -43,10 +51,13 @@ class PlotCanvas {
 
   ImVec2 toScreen(double x, double y) const;
   double toDataX(float screen_x) const;
+  double toDataY(float screen_y) const;
   ImDrawList* drawList() const { return draw_; }
   ImVec2 plotMin() const { return min_; }
   ImVec2 plotMax() const { return max_; }
   bool hovered() const { return hovered_; }
+  /// The left button went down on the plot and is still held.
+  bool active() const { return active_; }
 
   /// A polyline through (xs[i], ys[i]); NaN/Inf points break the line.
   void line(std::span<const float> xs, std::span<const float> ys, ImU32 color, float thickness);
@@ -64,6 +75,10 @@ class PlotCanvas {
 
  private:
   void handleInput(const PlotView& bounds);
+  /// Widens `bounds` along one axis so that it fills the plot area with square cells.
+  PlotView fitAspect(const PlotView& bounds) const;
+  /// Sets the y range from the x range so that a data unit is as long on both axes.
+  void keepSquareCells();
   void drawAxes();
 
   PlotView& view_;
@@ -71,6 +86,7 @@ class PlotCanvas {
   ImDrawList* draw_ = nullptr;
   ImVec2 min_, max_;  // plot area (inside the axes) in screen pixels
   bool hovered_ = false;
+  bool active_ = false;
   std::vector<Column> columns_;
   std::vector<ImVec2> points_;
 };

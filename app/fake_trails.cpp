@@ -1,0 +1,26 @@
+// FakeTrails: a ring of the fixed-z fakes' recent positions.
+#include "app/fake_trails.hpp"
+
+#include <algorithm>
+
+namespace ganscope {
+
+void FakeTrails::push(const Snapshot& s) {
+  if (s.dims != 2) {
+    clear();
+    return;
+  }
+  if (size_ > 0 && s.generation == generation_ && s.step == step_) return;
+  if (size_ > 0 && (s.generation != generation_ || s.step < step_)) clear();
+  generation_ = s.generation;
+  step_ = s.step;
+  newest_ = (newest_ + 1) % kLength;
+  std::copy_n(s.fake_xy, 2 * kShownPoints, positions_[newest_].begin());
+  size_ = std::min(size_ + 1, kLength);
+}
+
+const float* FakeTrails::at(int age, int i) const {
+  return &positions_[(newest_ - age + kLength) % kLength][2 * i];
+}
+
+}  // namespace ganscope
