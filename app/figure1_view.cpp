@@ -45,8 +45,12 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
     plot::PlotCanvas canvas(id, ImVec2(size.x, size.y - mapping_height), view, bounds, options);
     plot_min = canvas.plotMin();
     plot_max = canvas.plotMax();
-    canvas.horizontalLine(0.5, IM_COL32(0, 0, 0, 60), true, compact ? nullptr : "1/2");
-    if (layers.d_star) canvas.line(xs, s.d_star, palette::kOptimalD, 2.0f);
+    // A critic (WGAN, hinge) is drawn rescaled to its range: no 1/2 and no D* to compare with.
+    const bool critic = s.d_normalised;
+    if (!critic) {
+      canvas.horizontalLine(0.5, IM_COL32(0, 0, 0, 60), true, compact ? nullptr : "1/2");
+      if (layers.d_star) canvas.line(xs, s.d_star, palette::kOptimalD, 2.0f);
+    }
     if (layers.p_g) canvas.line(xs, s.p_g, palette::kGenerator, 2.5f);
     if (layers.d) canvas.dashedLine(xs, s.d, palette::kDiscriminator, 2.5f);
     if (layers.p_data) {
@@ -67,19 +71,26 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
                                        IM_COL32(255, 255, 255, 200));
       canvas.drawList()->AddText(at, palette::kData, text);
     } else {
+      char critic_label[96];
+      std::snprintf(critic_label, sizeof(critic_label), "critic D(x), rescaled from [%.3g, %.3g]",
+                    s.d_lo, s.d_hi);
       const plot::LegendEntry legend[] = {
           {palette::kData, "p_data  data density", plot::LegendEntry::Style::Dots},
           {palette::kGenerator, "p_g  generator density"},
-          {palette::kDiscriminator, "D(x)  discriminator", plot::LegendEntry::Style::Dashed},
+          {palette::kDiscriminator, critic ? critic_label : "D(x)  discriminator",
+           plot::LegendEntry::Style::Dashed},
           {palette::kOptimalD, "D*(x) = p_data / (p_data + p_g)"},
       };
-      canvas.legend(legend);
+      canvas.legend(std::span(legend, critic ? 3 : 4));
     }
     if (canvas.hovered() && !compact) {
       const double x = canvas.toDataX(ImGui::GetIO().MousePos.x);
       const int i =
           static_cast<int>(std::lround((x - s.x_min) / (s.x_max - s.x_min) * (kCurvePoints - 1)));
-      if (i >= 0 && i < kCurvePoints) {
+      if (i >= 0 && i < kCurvePoints && critic) {
+        ImGui::SetTooltip("x = %.3f\np_data = %.3f\np_g = %.3f\ncritic D(x) = %.3f", x, s.p_data[i],
+                          s.p_g[i], s.d_lo + s.d[i] * (s.d_hi - s.d_lo));
+      } else if (i >= 0 && i < kCurvePoints) {
         ImGui::SetTooltip("x = %.3f\np_data = %.3f\np_g = %.3f\nD(x) = %.3f\nD*(x) = %.3f", x,
                           s.p_data[i], s.p_g[i], s.d[i], s.d_star[i]);
       }

@@ -26,9 +26,15 @@ def mlp(cfg, inputs, outputs):
     return torch.nn.Sequential(*mods)
 
 
+def curve(fn, t0, t1, count):
+    t = torch.linspace(t0, t1, count, dtype=torch.float64)
+    x, y = fn(t)
+    return torch.stack([x, y], 1).float()
+
+
 def centres(data):
     """Mode centres of the mixture, as ganscope's GaussianMixture builds them."""
-    kind = data["kind"]
+    kind, r = data["kind"], data["radius"]
     if kind == "gaussian":
         return torch.tensor([[data["mean"]]])
     if kind == "bimodal":
@@ -36,10 +42,23 @@ def centres(data):
         return torch.tensor([[data["mean"] - half], [data["mean"] + half]])
     if kind == "ring":
         angles = torch.arange(data["modes"]) * 2 * math.pi / data["modes"]
-        return data["radius"] * torch.stack([angles.cos(), angles.sin()], 1)
-    side = torch.arange(data["grid_size"]) - (data["grid_size"] - 1) / 2
-    ys, xs = torch.meshgrid(side, side, indexing="ij")
-    return data["spacing"] * torch.stack([xs.flatten(), ys.flatten()], 1)
+        return r * torch.stack([angles.cos(), angles.sin()], 1)
+    if kind == "grid":
+        side = torch.arange(data["grid_size"]) - (data["grid_size"] - 1) / 2
+        ys, xs = torch.meshgrid(side, side, indexing="ij")
+        return data["spacing"] * torch.stack([xs.flatten(), ys.flatten()], 1)
+    if kind == "gaussian_2d":
+        return torch.tensor([[data["mean"], data["mean"]]])
+    if kind == "line":
+        return curve(lambda t: (t, t), -r, r, 256)
+    if kind == "moons":
+        return torch.cat([curve(lambda t: (r * (t.cos() - 0.5), r * (t.sin() - 0.25)), 0, math.pi, 128),
+                          curve(lambda t: (r * (0.5 - t.cos()), r * (0.25 - t.sin())), 0, math.pi, 128)])
+    if kind == "spiral":
+        return curve(lambda t: (r * t * (4 * math.pi * t).cos(), r * t * (4 * math.pi * t).sin()), 0.1, 1.0, 256)
+    if kind == "points":
+        return torch.tensor(data["points"], dtype=torch.float32)
+    sys.exit(f"reference_gan.py: data kind {kind!r} is not implemented here")
 
 
 def optimizer(params, cfg):
@@ -108,6 +127,15 @@ def main():
             return torch.rand(group, latent["dim"])
         return torch.randn(group, latent["dim"])
 
+    steps_done = [0]
+
+    def noisy(samples):
+        """Instance noise on what D sees, annealed linearly as in ganscope."""
+        std = hyper["instance_noise"]
+        if hyper["noise_anneal_steps"] > 0:
+            std *= max(0.0, 1 - steps_done[0] / hyper["noise_anneal_steps"])
+        return samples + torch.randn_like(samples) * std if std > 0 else samples
+
     def rows(samples):
         packed = samples.reshape(b, dims * pack)
         if not stddev_feature:
@@ -116,7 +144,9 @@ def main():
         return torch.cat([packed, spread.expand(b, 1)], 1)
 
     def d_step():
-        real, fake = rows(sample_real()), rows(G(sample_z()).detach())
+        with torch.no_grad():
+            fake_samples = G(sample_z())
+        real, fake = rows(noisy(sample_real())), rows(noisy(fake_samples))
         loss_d = d_loss_of(loss, D(real), D(fake), hyper["real_label"])
         if loss == "wgan_gp" and hyper["gp_lambda"] > 0:
             between = fake + (real - fake) * torch.rand(b, 1)
@@ -133,7 +163,7 @@ def main():
         return loss_d
 
     def g_step():
-        loss_g = g_loss_of(loss, D(rows(G(sample_z()))))
+        loss_g = g_loss_of(loss, D(rows(noisy(G(sample_z())))))
         opt_g.zero_grad()
         loss_g.backward()
         opt_g.step()
@@ -151,6 +181,7 @@ def main():
             opt_d.load_state_dict(saved[1])
         else:
             loss_g = g_step()
+        steps_done[0] += 1
         return loss_d.item(), loss_g.item()
 
     for _ in range(50):  # warm-up

@@ -2,6 +2,7 @@
 #include "core/config.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -73,6 +74,7 @@ void readHyper(JsonReader reader, Hyperparams& out) {
   reader.read("gp_lambda", out.gp_lambda, 0.0, 1000.0);
   reader.read("r1_gamma", out.r1_gamma, 0.0, 1000.0);
   reader.read("unrolled_steps", out.unrolled_steps, 0, 50);
+  reader.read("lr_half_life", out.lr_half_life, 0, 1'000'000'000);
   reader.rejectUnknown();
 }
 
@@ -190,6 +192,11 @@ double instanceNoiseStd(const Hyperparams& hyper, int64_t step) {
   return hyper.instance_noise * std::max(0.0, left);
 }
 
+double learningRateScale(const Hyperparams& hyper, int64_t step) {
+  if (hyper.lr_half_life <= 0) return 1.0;
+  return std::exp2(-static_cast<double>(step) / hyper.lr_half_life);
+}
+
 TrainConfig configFromJson(const json& root) {
   TrainConfig config;
   JsonReader reader(root, "");
@@ -226,7 +233,8 @@ json configToJson(const TrainConfig& config) {
             {"clip", hyper.clip},
             {"gp_lambda", hyper.gp_lambda},
             {"r1_gamma", hyper.r1_gamma},
-            {"unrolled_steps", hyper.unrolled_steps}}},
+            {"unrolled_steps", hyper.unrolled_steps},
+            {"lr_half_life", hyper.lr_half_life}}},
           {"seed", config.seed},
           {"steps", config.steps}};
 }

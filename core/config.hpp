@@ -69,13 +69,16 @@ struct Hyperparams {
   float instance_noise = 0.0f;  ///< std of Gaussian noise added to D's inputs at step 0, [0, 100]
   int64_t noise_anneal_steps = 0;  ///< the noise falls linearly to 0 over these steps (0: constant)
   float clip = 0.01f;  ///< wgan_clip: the critic's weights are clipped to [-clip, clip], (0, 10]
-  float gp_lambda = 0.1f;  ///< wgan_gp: weight of the penalty E[(|grad D(x^)| - 1)^2], [0, 1000]
-  float r1_gamma = 0.0f;   ///< R1: adds gamma/2 E[|grad D(x)|^2] on real x to D's loss, [0, 1000]
-  int unrolled_steps = 0;  ///< G's update looks ahead this many D updates (0: off), [0, 50]
+  float gp_lambda = 0.1f;    ///< wgan_gp: weight of the penalty E[(|grad D(x^)| - 1)^2], [0, 1000]
+  float r1_gamma = 0.0f;     ///< R1: adds gamma/2 E[|grad D(x)|^2] on real x to D's loss, [0, 1000]
+  int unrolled_steps = 0;    ///< G's update looks ahead this many D updates (0: off), [0, 50]
+  int64_t lr_half_life = 0;  ///< both learning rates halve every this many steps (0: constant)
 };
 
 /// The instance-noise std at `step` under `hyper`'s schedule.
 double instanceNoiseStd(const Hyperparams& hyper, int64_t step);
+/// The factor on both learning rates at `step`: 0.5^(step / lr_half_life), or 1.
+double learningRateScale(const Hyperparams& hyper, int64_t step);
 
 /// A multilayer perceptron. Changes apply on reset.
 struct MlpConfig {

@@ -108,7 +108,7 @@ void Trainer::discriminatorStep() {
     const double weight = hyper_.r1_gamma / 2;
     d_loss += weight * addGradientPenalty(discriminator_, rows_.narrow(0, 0, b), 0.0, weight);
   }
-  d_opt_->step(hyper_.d_opt);
+  d_opt_->step(scheduled(hyper_.d_opt));
   if (loss == LossKind::WganClip) d_params_->values().clamp_(-hyper_.clip, hyper_.clip);
   stats_.d_loss = static_cast<float>(d_loss);
 
@@ -142,7 +142,7 @@ void Trainer::generatorStep() {
   if (!input_.identity()) input_.backward(fake, grad_rows, fake_grad_);
   g_pass_->backward(input_.identity() ? grad_rows : fake_grad_, /*weight_grads=*/true,
                     /*input_grad=*/false);
-  g_opt_->step(hyper_.g_opt);
+  g_opt_->step(scheduled(hyper_.g_opt));
 }
 
 void Trainer::unrolledGeneratorStep() {
@@ -154,6 +154,11 @@ void Trainer::unrolledGeneratorStep() {
   const float g_loss = stats_.g_loss;
   stats_ = kept;
   stats_.g_loss = g_loss;
+}
+
+OptimizerConfig Trainer::scheduled(OptimizerConfig config) const {
+  config.lr = static_cast<float>(config.lr * learningRateScale(hyper_, stats_.step));
+  return config;
 }
 
 void Trainer::addInstanceNoise(torch::Tensor& inputs) {

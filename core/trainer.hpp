@@ -39,6 +39,8 @@ class Trainer {
  private:
   void resizeBatch(int batch_size);
   void sampleLatent(const torch::Tensor& z, at::Generator& generator);
+  /// `config` with its learning rate on the schedule at the current step.
+  OptimizerConfig scheduled(OptimizerConfig config) const;
   /// Adds the scheduled instance noise (if any) to a batch of D's inputs, in place.
   void addInstanceNoise(torch::Tensor& inputs);
   // The pictures, in trainer_snapshot.cpp.
@@ -53,9 +55,9 @@ class Trainer {
   /// pack - 1 `companions` rows; the stddev feature is `stddev` (a 0-d tensor).
   torch::Tensor judge(const torch::Tensor& samples, const torch::Tensor& companions,
                       const torch::Tensor& stddev);
-  /// The direction G's loss moves each of `fakes` (minus its gradient with respect to x).
-  torch::Tensor generatorPush(const torch::Tensor& fakes, const torch::Tensor& companions,
-                              const torch::Tensor& stddev);
+  /// The direction G's loss moves each of `fakes` (minus its gradient with respect to x), with
+  /// the fakes as one batch as D sees them in G's update.
+  torch::Tensor generatorPush(const torch::Tensor& fakes);
   void discriminatorStep();
   void generatorStep();
   /// The unrolled GAN's G update: D takes `unrolled_steps` updates, G updates against that

@@ -77,17 +77,17 @@ torch::Tensor Trainer::judge(const torch::Tensor& samples, const torch::Tensor& 
   return discriminator_->forward(rows);
 }
 
-torch::Tensor Trainer::generatorPush(const torch::Tensor& fakes, const torch::Tensor& companions,
-                                     const torch::Tensor& stddev) {
+torch::Tensor Trainer::generatorPush(const torch::Tensor& fakes) {
+  // As in G's update: each fake is packed with other fakes (the shown set, rotated; held
+  // fixed, so each fake is pushed through its own row only), and the stddev feature is the
+  // fakes' own, so the push includes its path through the batch's spread.
   c10::InferenceMode autograd_on(false);
   const torch::Tensor x = fakes.detach().clone().requires_grad_(true);
-  std::vector<torch::Tensor> columns = {x};
   const int64_t n = x.size(0);
-  for (int k = 1; k < input_.pack(); ++k) {
-    columns.push_back(companions.narrow(0, k - 1, 1).clone().expand({n, data_.dim()}));
-  }
+  std::vector<torch::Tensor> columns = {x};
+  for (int k = 1; k < input_.pack(); ++k) columns.push_back(fakes.roll(k, 0));
   if (input_.width() > data_.dim() * input_.pack()) {
-    columns.push_back(stddev.clone().expand({n, 1}));
+    columns.push_back(DiscriminatorInput::groupStddev(x).expand({n, 1}));
   }
   const torch::Tensor output = discriminator_->forward(torch::cat(columns, 1));
   // dloss/doutput per fake, unscaled by the batch mean, from the same loss code as training.
@@ -242,7 +242,7 @@ void Trainer::fillSnapshot2d(Snapshot& out) {
   torch::Tensor verdict = judge(shown, companions, shown_stddev).contiguous();
   if (outputIsProbability(hyper_.loss)) verdict.sigmoid_();
   std::copy_n(verdict.data_ptr<float>(), kShownPoints, out.fake_d);
-  const torch::Tensor push = generatorPush(shown, companions, shown_stddev).contiguous();
+  const torch::Tensor push = generatorPush(shown).contiguous();
   std::copy_n(push.data_ptr<float>(), 2 * kShownPoints, out.fake_push);
   fillManifold(out);
 

@@ -90,6 +90,17 @@ TEST(ConfigTest, BadDrawnPointsAndRemediesNameTheField) {
   EXPECT_EQ(parseError(R"({"hyper": {"unrolled_steps": 51}})").field(), "hyper.unrolled_steps");
 }
 
+TEST(ConfigTest, LearningRatesHalveEveryHalfLife) {
+  Hyperparams hyper;
+  EXPECT_EQ(learningRateScale(hyper, 1000000), 1.0);  // off by default
+  hyper.lr_half_life = 1000;
+  EXPECT_DOUBLE_EQ(learningRateScale(hyper, 0), 1.0);
+  EXPECT_DOUBLE_EQ(learningRateScale(hyper, 1000), 0.5);
+  EXPECT_DOUBLE_EQ(learningRateScale(hyper, 3000), 0.125);
+  EXPECT_NEAR(learningRateScale(hyper, 500), std::sqrt(0.5), 1e-12);
+  EXPECT_EQ(parseError(R"({"hyper": {"lr_half_life": -1}})").field(), "hyper.lr_half_life");
+}
+
 TEST(ConfigTest, InstanceNoiseAnnealsLinearlyToZero) {
   Hyperparams hyper;
   hyper.instance_noise = 0.4f;

@@ -98,16 +98,16 @@ TEST(DensityTest, HistogramFractionsClampAndSkipNan) {
 TEST(DensityTest, BinnedKlOfIdenticalDisjointAndMissingCells) {
   const std::vector<float> p = {0.25f, 0.25f, 0.5f, 0.0f};
   EXPECT_NEAR(binnedKl(p, p, 0.0), 0.0, 1e-7);
-  // With a floor, identical histograms still give (nearly) zero.
-  EXPECT_NEAR(binnedKl(p, p, 1e-4), 0.0, 1e-3);
-  // Disjoint: every bit of p sits where q has only the floor, renormalised:
-  // sum p_i log(p_i (1 + 5 floor) / floor).
+  // The floor only fills cells q lacks: identical histograms give exactly zero with it too.
+  EXPECT_NEAR(binnedKl(p, p, 1e-4), 0.0, 1e-7);
+  // Disjoint: each of p's three cells gets q = floor, then q is renormalised by 1 + 3 floor:
+  // sum p_i log(p_i (1 + 3 floor) / floor).
   const std::vector<float> q = {0.0f, 0.0f, 0.0f, 1.0f};
   EXPECT_NEAR(binnedKl(p, q, 1e-4),
-              std::log((1 + 5e-4) / 1e-4) + 0.5 * std::log(0.25) + 0.5 * std::log(0.5), 1e-3);
+              std::log((1 + 3e-4) / 1e-4) + 0.5 * std::log(0.25) + 0.5 * std::log(0.5), 1e-3);
   // Mass outside the bins is a cell of its own: p all outside, q all inside.
   const std::vector<float> none = {0.0f, 0.0f, 0.0f, 0.0f};
-  EXPECT_NEAR(binnedKl(none, q, 1e-4), std::log((1 + 5e-4) / 1e-4), 1e-3);
+  EXPECT_NEAR(binnedKl(none, q, 1e-4), std::log((1 + 1e-4) / 1e-4), 1e-3);
 }
 
 }  // namespace

@@ -103,11 +103,13 @@ TEST(TrainingTest, HugeLearningRateDivergesWithoutCrashing) {
   EXPECT_LT(status.diverged_at, 5000);
 }
 
-/// A small ring run: 8 modes, 2x64 networks, short enough for every loss and remedy.
+/// A small ring run: 8 modes, 2x64 networks, Adam 1e-3 for both, short enough for every loss
+/// and remedy.
 TrainConfig smallRing() {
   TrainConfig config = presetConfig("ring-collapse");
   config.generator.width = config.discriminator.width = 64;
   config.hyper.batch_size = 64;
+  config.hyper.d_opt.lr = config.hyper.g_opt.lr = 1e-3f;
   return config;
 }
 

@@ -225,6 +225,14 @@ void drawControlsPanel(PanelContext& ctx) {
     hyper.noise_anneal_steps = anneal;
     changed = true;
   }
+  long long half_life = hyper.lr_half_life;
+  if (ImGui::InputScalar("lr half-life (steps)", ImGuiDataType_S64, &half_life) && half_life >= 0) {
+    hyper.lr_half_life = half_life;
+    changed = true;
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("both learning rates halve every this many steps (0: constant)");
+  }
   changed |= optimizerEditor("Discriminator", hyper.d_opt);
   changed |= optimizerEditor("Generator", hyper.g_opt);
   // A refused change goes back to what the trainer runs with, so the controls never lie.

@@ -98,9 +98,13 @@ double jensenShannon(std::span<const float> p, std::span<const float> q, double 
 
 double binnedKl(std::span<const float> p, std::span<const float> q, double floor) {
   const double outside_p = std::max(0.0, 1 - sum(p)), outside_q = std::max(0.0, 1 - sum(q));
-  const double norm = 1 + floor * (q.size() + 1);
+  // Only the cells where q has nothing but p has mass get the floor, then q is renormalised.
+  auto missing = [](double pi, double qi) { return pi > 0 && qi <= 0; };
+  double norm = 1 + (missing(outside_p, outside_q) ? floor : 0);
+  for (size_t i = 0; i < p.size(); ++i) norm += missing(p[i], q[i]) ? floor : 0;
   auto term = [&](double pi, double qi) {
-    return pi > 0 ? pi * std::log(pi * norm / (qi + floor)) : 0.0;
+    if (pi <= 0) return 0.0;
+    return pi * std::log(pi * norm / (missing(pi, qi) ? floor : qi));
   };
   double kl = term(outside_p, outside_q);
   for (size_t i = 0; i < p.size(); ++i) kl += term(p[i], q[i]);

@@ -26,8 +26,8 @@ void optimalDiscriminator(std::span<const float> p_data, std::span<const float> 
 double jensenShannon(std::span<const float> p, std::span<const float> q, double dx);
 
 /// KL(p || q) in nats of two binned distributions given as fractions per cell; what each lacks
-/// of 1 forms one more cell (mass outside the bins). Every cell of q gets `floor` added before q
-/// is renormalised, so cells that p has and q lacks cost a large but finite amount.
+/// of 1 forms one more cell (mass outside the bins). Cells that p has and q lacks get q =
+/// `floor` (then q is renormalised), so they cost a large but finite amount.
 double binnedKl(std::span<const float> p, std::span<const float> q, double floor);
 
 /// Fraction of `values` in each of out.size() equal bins over [lo, hi]; values outside are
