@@ -1,5 +1,7 @@
-// Helpers shared by the tests: waiting on a condition, running the ganscope executable.
+// Helpers shared by the tests: waiting on a condition, training a config to a step, running
+// the ganscope executable.
 #pragma once
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <chrono>
@@ -11,6 +13,8 @@
 #include <string>
 #include <thread>
 
+#include "core/session.hpp"
+
 namespace ganscope::test {
 
 /// Polls `done` every millisecond until it holds or `seconds` pass; returns whether it held.
@@ -21,6 +25,30 @@ inline bool waitFor(const std::function<bool()>& done, double seconds = 30) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   return done();
+}
+
+/// Trains `config` for `steps` steps (giving up after `seconds`) and returns the final snapshot.
+inline Snapshot trainTo(const TrainConfig& config, int64_t steps, SessionStatus& status,
+                        double seconds = 120) {
+  SessionOptions options;
+  options.pause_at_step = steps;
+  Session session(config, options);
+  Snapshot last;
+  StepStats stats;
+  const bool done = waitFor(
+      [&] {
+        while (session.pollStats(stats)) {
+        }
+        if (const Snapshot* s = session.pollSnapshot()) {
+          last = *s;
+          session.recycle(s);
+        }
+        status = session.status();
+        return status.state != RunState::Running && last.step == status.step;
+      },
+      seconds);
+  EXPECT_TRUE(done) << "training did not finish in " << seconds << " s";
+  return last;
 }
 
 inline std::string readFile(const std::filesystem::path& path) {

@@ -12,27 +12,7 @@
 namespace ganscope {
 namespace {
 
-/// Trains `config` for `steps` steps and returns the final snapshot.
-Snapshot trainTo(const TrainConfig& config, int64_t steps, SessionStatus& status) {
-  SessionOptions options;
-  options.pause_at_step = steps;
-  Session session(config, options);
-  Snapshot last;
-  StepStats stats;
-  EXPECT_TRUE(test::waitFor(
-      [&] {
-        while (session.pollStats(stats)) {
-        }
-        if (const Snapshot* s = session.pollSnapshot()) {
-          last = *s;
-          session.recycle(s);
-        }
-        status = session.status();
-        return status.state != RunState::Running && last.step == status.step;
-      },
-      120));
-  return last;
-}
+using test::trainTo;
 
 TEST(TrainingTest, Figure1PresetConverges) {
   const TrainConfig config = presetConfig("figure1");

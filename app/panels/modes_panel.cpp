@@ -21,8 +21,9 @@ void drawModesPanel(PanelContext& ctx) {
   }
   ImGui::Text("modes covered %d / %d   (with >= 1%% of samples: %d)", s->modes_covered,
               s->modes_total, s->modes_covered_1pct);
-  ImGui::Text("high quality %.1f%%   KL(share || uniform) %.3f   binned KL %.3f  JSD %.3f",
-              100 * s->hq_fraction, s->mode_kl, s->kl, s->js);
+  ImGui::Text("high quality %.1f%%   KL(share || uniform) %.3f", 100 * s->hq_fraction,
+              s->mode_kl);
+  ImGui::TextDisabled("binned on the view: KL(p_data || p_g) %.3f   JSD %.3f", s->kl, s->js);
   if (s->modes_covered_1pct * 2 <= s->modes_total) {
     ImGui::TextColored(palette::kError, "Mode collapse: G covers only %d of %d modes",
                        s->modes_covered_1pct, s->modes_total);
