@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -13,25 +14,43 @@
 
 namespace ganscope {
 
+namespace {
+
+// Each layer switch and its JSON key: one table serves writing and reading.
+template <class Layers>
+using LayerFields = std::initializer_list<std::pair<const char*, bool Layers::*>>;
+
+constexpr LayerFields<Figure1Layers> kFigure1Fields = {{"p_data", &Figure1Layers::p_data},
+                                                       {"p_g", &Figure1Layers::p_g},
+                                                       {"d", &Figure1Layers::d},
+                                                       {"d_star", &Figure1Layers::d_star},
+                                                       {"d_strip", &Figure1Layers::d_strip},
+                                                       {"mapping", &Figure1Layers::mapping}};
+constexpr LayerFields<PlaneLayers> kPlaneFields = {
+    {"d_heatmap", &PlaneLayers::d_heatmap},       {"real_samples", &PlaneLayers::real_samples},
+    {"fake_samples", &PlaneLayers::fake_samples}, {"trails", &PlaneLayers::trails},
+    {"manifold", &PlaneLayers::manifold},         {"gradient_field", &PlaneLayers::gradient_field},
+    {"mode_centres", &PlaneLayers::mode_centres}};
+
+template <class Layers>
+nlohmann::json layersToJson(const Layers& layers, LayerFields<Layers> fields) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [key, field] : fields) out[key] = layers.*field;
+  return out;
+}
+
+template <class Layers>
+void readLayers(JsonReader reader, Layers& layers, LayerFields<Layers> fields) {
+  for (const auto& [key, field] : fields) reader.read(key, layers.*field);
+  reader.rejectUnknown();
+}
+
+}  // namespace
+
 nlohmann::json viewSettingsToJson(const ViewSettings& s) {
-  const Figure1Layers& l = s.layers;
-  const PlaneLayers& p = s.plane_layers;
   return {{"ui_scale", s.ui_scale},
-          {"layers",
-           {{"p_data", l.p_data},
-            {"p_g", l.p_g},
-            {"d", l.d},
-            {"d_star", l.d_star},
-            {"d_strip", l.d_strip},
-            {"mapping", l.mapping}}},
-          {"plane_layers",
-           {{"d_heatmap", p.d_heatmap},
-            {"real_samples", p.real_samples},
-            {"fake_samples", p.fake_samples},
-            {"trails", p.trails},
-            {"manifold", p.manifold},
-            {"gradient_field", p.gradient_field},
-            {"mode_centres", p.mode_centres}}},
+          {"layers", layersToJson(s.layers, kFigure1Fields)},
+          {"plane_layers", layersToJson(s.plane_layers, kPlaneFields)},
           {"capture_steps", s.capture_steps}};
 }
 
@@ -39,23 +58,8 @@ ViewSettings viewSettingsFromJson(const nlohmann::json& json) {
   ViewSettings s;
   JsonReader reader(json, "");
   reader.read("ui_scale", s.ui_scale, 0.5, 3.0);
-  JsonReader layers = reader.child("layers");
-  layers.read("p_data", s.layers.p_data);
-  layers.read("p_g", s.layers.p_g);
-  layers.read("d", s.layers.d);
-  layers.read("d_star", s.layers.d_star);
-  layers.read("d_strip", s.layers.d_strip);
-  layers.read("mapping", s.layers.mapping);
-  layers.rejectUnknown();
-  JsonReader plane = reader.child("plane_layers");
-  plane.read("d_heatmap", s.plane_layers.d_heatmap);
-  plane.read("real_samples", s.plane_layers.real_samples);
-  plane.read("fake_samples", s.plane_layers.fake_samples);
-  plane.read("trails", s.plane_layers.trails);
-  plane.read("manifold", s.plane_layers.manifold);
-  plane.read("gradient_field", s.plane_layers.gradient_field);
-  plane.read("mode_centres", s.plane_layers.mode_centres);
-  plane.rejectUnknown();
+  readLayers(reader.child("layers"), s.layers, kFigure1Fields);
+  readLayers(reader.child("plane_layers"), s.plane_layers, kPlaneFields);
   reader.read("capture_steps", s.capture_steps, -1, 1'000'000'000);
   reader.rejectUnknown();
   return s;

@@ -48,7 +48,7 @@ TEST(GuiSmokeTest, PlanePresetRendersTheHeatmap) {
   const auto dir = test::tempDir("gui2d");
   const auto png = dir / "ring.png";
   const auto r = test::runGanscope(
-      "--preset ring-collapse --steps 200 --frames 10 --size 1280x720 --screenshot " + png.string(),
+      "--preset ring-unrolled --steps 200 --frames 10 --size 1280x720 --screenshot " + png.string(),
       dir, "env XDG_CONFIG_HOME=" + dir.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   int width = 0, height = 0, channels = 0;
@@ -65,7 +65,7 @@ TEST(GuiSmokeTest, PlanePresetRendersTheHeatmap) {
   EXPECT_GT(heat, 8000u) << "no D heatmap in the plane panel";
 }
 
-/// The ring-collapse window's RGB pixels with `plane_layers` (view.json's object) and no captures.
+/// The ring-unrolled window's RGB pixels with `plane_layers` (view.json's object) and no captures.
 std::vector<unsigned char> renderPlane(const std::string& name, const std::string& plane_layers) {
   const auto dir = test::tempDir(name);
   std::filesystem::create_directories(dir / "ganscope");
@@ -73,7 +73,7 @@ std::vector<unsigned char> renderPlane(const std::string& name, const std::strin
       << R"({"capture_steps": [-1, -1, -1, -1], "plane_layers": )" << plane_layers << "}";
   const auto png = dir / "plane.png";
   const auto r = test::runGanscope(
-      "--preset ring-collapse --steps 300 --frames 10 --size 1280x720 --screenshot " + png.string(),
+      "--preset ring-unrolled --steps 300 --frames 10 --size 1280x720 --screenshot " + png.string(),
       dir, "env XDG_CONFIG_HOME=" + dir.string());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   int width = 0, height = 0, channels = 0;

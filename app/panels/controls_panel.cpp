@@ -59,6 +59,19 @@ constexpr std::pair<const char*, LatentKind> kLatentKinds[] = {
 // Ctrl+click typing stays inside the slider's range, which lies inside the config's limits.
 constexpr ImGuiSliderFlags kClamp = ImGuiSliderFlags_AlwaysClamp;
 
+/// A count of steps typed in; negative numbers are refused (the field keeps its value).
+bool stepsInput(const char* label, int64_t& steps) {
+  long long typed = steps;
+  if (!ImGui::InputScalar(label, ImGuiDataType_S64, &typed) || typed < 0) return false;
+  steps = typed;
+  return true;
+}
+
+/// A tooltip for the item just drawn (also when it is disabled).
+void hint(const char* text) {
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text);
+}
+
 /// Learning rate on a log slider: rates span seven decades, up to the config's limit of 100.
 bool learningRate(const char* label, float& lr) {
   return ImGui::SliderFloat(label, &lr, 1e-5f, 100.0f, "%.5f",
@@ -96,15 +109,9 @@ bool discriminatorEditor(DiscriminatorConfig& d) {
   bool changed = mlpEditor("Discriminator network", d);
   ImGui::PushID("discriminator input");
   changed |= ImGui::SliderInt("PacGAN pack", &d.pack, 1, 8, "%d", kClamp);
-  if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip(
-        "D judges this many samples at once, side by side: a collapsed G is easy "
-        "to spot in a pack");
-  }
+  hint("D judges this many samples at once, side by side: a collapsed G is easy to spot in a pack");
   changed |= ImGui::Checkbox("minibatch stddev feature", &d.minibatch_stddev);
-  if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("D also sees how spread out the batch is: a collapsed batch has no spread");
-  }
+  hint("D also sees how spread out the batch is: a collapsed batch has no spread");
   ImGui::PopID();
   return changed;
 }
@@ -115,26 +122,18 @@ bool remedyEditor(Hyperparams& hyper) {
   if (hyper.loss == LossKind::WganClip) {
     changed |= ImGui::SliderFloat("weight clip", &hyper.clip, 0.001f, 1.0f, "%.3f",
                                   kClamp | ImGuiSliderFlags_Logarithmic);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("D's weights are kept within [-clip, clip]");
+    hint("D's weights are kept within [-clip, clip]");
   }
   if (hyper.loss == LossKind::WganGp) {
     changed |= ImGui::SliderFloat("GP lambda", &hyper.gp_lambda, 0.0f, 100.0f, "%.3f",
                                   kClamp | ImGuiSliderFlags_Logarithmic);
-    if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip("weight of E[(|grad D(x^)| - 1)^2] between real and fake samples");
-    }
+    hint("weight of E[(|grad D(x^)| - 1)^2] between real and fake samples");
   }
   changed |= ImGui::SliderFloat("R1 gamma", &hyper.r1_gamma, 0.0f, 100.0f, "%.3f",
                                 kClamp | ImGuiSliderFlags_Logarithmic);
-  if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("adds gamma/2 E[|grad D(x)|^2] on real samples to D's loss (0: off)");
-  }
+  hint("adds gamma/2 E[|grad D(x)|^2] on real samples to D's loss (0: off)");
   changed |= ImGui::SliderInt("unrolled D steps", &hyper.unrolled_steps, 0, 20, "%d", kClamp);
-  if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip(
-        "G updates against D as it will be after this many more D updates "
-        "(first order; 0: off)");
-  }
+  hint("G updates against D as it will be after this many more D updates (first order; 0: off)");
   return changed;
 }
 
@@ -209,30 +208,18 @@ void drawControlsPanel(PanelContext& ctx) {
   bool changed = enumCombo("loss", hyper.loss, kLosses);
   changed |= ImGui::SliderInt("batch size", &hyper.batch_size, 1, 1024, "%d", kClamp);
   changed |= ImGui::SliderInt("k: D steps", &hyper.d_steps, 1, 20, "%d", kClamp);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("discriminator updates per generator update");
+  hint("discriminator updates per generator update");
   changed |= remedyEditor(hyper);
   ImGui::BeginDisabled(isCritic(hyper.loss));  // a critic has no labels
   changed |= ImGui::SliderFloat("real label", &hyper.real_label, 0.5f, 1.0f, "%.2f", kClamp);
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    ImGui::SetTooltip("D's target for real samples: below 1 is one-sided label smoothing");
-  }
+  hint("D's target for real samples: below 1 is one-sided label smoothing");
   changed |=
       ImGui::SliderFloat("instance noise", &hyper.instance_noise, 0.0f, 2.0f, "%.3f", kClamp);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("std of Gaussian noise added to everything D sees");
-  long long anneal = hyper.noise_anneal_steps;
-  if (ImGui::InputScalar("noise anneal steps", ImGuiDataType_S64, &anneal) && anneal >= 0) {
-    hyper.noise_anneal_steps = anneal;
-    changed = true;
-  }
-  long long half_life = hyper.lr_half_life;
-  if (ImGui::InputScalar("lr half-life (steps)", ImGuiDataType_S64, &half_life) && half_life >= 0) {
-    hyper.lr_half_life = half_life;
-    changed = true;
-  }
-  if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("both learning rates halve every this many steps (0: constant)");
-  }
+  hint("std of Gaussian noise added to everything D sees");
+  changed |= stepsInput("noise anneal steps", hyper.noise_anneal_steps);
+  changed |= stepsInput("lr half-life (steps)", hyper.lr_half_life);
+  hint("both learning rates halve every this many steps (0: constant)");
   changed |= optimizerEditor("Discriminator", hyper.d_opt);
   changed |= optimizerEditor("Generator", hyper.g_opt);
   // A refused change goes back to what the trainer runs with, so the controls never lie.
