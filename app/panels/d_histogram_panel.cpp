@@ -1,4 +1,5 @@
-// D histogram panel: where D puts real and fake samples on [0, 1] right now.
+// D histogram panel: where D puts real and fake samples on [0, 1] right now (a critic's scores
+// rescaled to the range the picture uses, without the 1/2 line that only a probability has).
 #include <algorithm>
 
 #include "app/palette.hpp"
@@ -14,15 +15,18 @@ void drawDHistogramPanel(PanelContext& ctx) {
   }
   const plot::PlotView bounds{0, 1, 0, peak * 1.1};
   plot::PlotOptions options;
-  options.x_label = "D output";
+  const bool critic = s && s->d_normalised;
+  options.x_label = critic ? "critic score, rescaled" : "D output";
   options.fixed_y = true;
   plot::PlotCanvas canvas("##dhist", ImGui::GetContentRegionAvail(), ctx.ui.histogram_view, bounds,
                           options);
   if (!s) return;
   canvas.bars(s->hist_real, 0, 1, palette::kDataFill, palette::kData);
   canvas.bars(s->hist_fake, 0, 1, palette::kGeneratorFill, palette::kGenerator);
-  const float half[] = {0.5f, 0.5f}, span[] = {0.0f, static_cast<float>(peak * 2)};
-  canvas.dashedLine(half, span, palette::kReference, 1.5f);
+  if (!critic) {
+    const float half[] = {0.5f, 0.5f}, span[] = {0.0f, static_cast<float>(peak * 2)};
+    canvas.dashedLine(half, span, palette::kReference, 1.5f);
+  }
   const plot::LegendEntry legend[] = {
       {palette::kDataFill, "D(x), real", plot::LegendEntry::Style::Box},
       {palette::kGeneratorFill, "D(G(z)), fake", plot::LegendEntry::Style::Box}};

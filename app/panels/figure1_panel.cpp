@@ -26,14 +26,21 @@ void drawFigure1Panel(PanelContext& ctx) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Reset")) resetWith(ctx, ctx.ui.edit);
   }
-  // C(G) = -log 4 + 2 JSD: the value at the optimal D (Theorem 1 of the paper).
+  // C(G) = -log 4 + 2 JSD: the value at the optimal D (Theorem 1 of the paper), which only
+  // the paper's losses have.
+  const LossKind loss = ctx.session.config().hyper.loss;
   const double log4 = std::log(4.0);
-  ImGui::Text("step %lld      V(D,G) = %.3f   (at the optimum: -log 4 = %.3f)",
-              static_cast<long long>(s->step), s->value, -log4);
-  ImGui::Text("JSD(p_data || p_g) = %.4f nats      C(G) = -log 4 + 2 JSD = %.3f", s->js,
-              -log4 + 2 * s->js);
+  ImGui::Text("step %lld      %s", static_cast<long long>(s->step),
+              gameValueText(*s, loss).c_str());
+  if (outputIsProbability(loss)) {
+    ImGui::Text("JSD(p_data || p_g) = %.4f nats      C(G) = -log 4 + 2 JSD = %.3f", s->js,
+                -log4 + 2 * s->js);
+  } else {
+    ImGui::Text("JSD(p_data || p_g) = %.4f nats", s->js);
+  }
   const Figure1Layers& l = ctx.view.layers;
-  const bool converged = s->js < 0.02 && std::abs(s->value + log4) < 0.02;
+  const bool converged =
+      s->js < 0.02 && (!outputIsProbability(loss) || std::abs(s->value + log4) < 0.02);
   if (converged) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0, 0.55f, 0.2f, 1), "  p_g ~ p_data, D ~ 1/2");

@@ -1,6 +1,7 @@
 // Mode coverage panel (2-D data): how many of the mixture's modes G reaches, the share of
 // each mode as bars (collapse shows as one tall bar), and an alarm when coverage is low. Data
 // without separate modes (a line, moons, a spiral, drawn points) gets the binned divergences.
+#include <algorithm>
 #include <cstdio>
 
 #include "app/palette.hpp"
@@ -21,12 +22,17 @@ void drawModesPanel(PanelContext& ctx) {
   }
   ImGui::Text("modes covered %d / %d   (with >= 1%% of samples: %d)", s->modes_covered,
               s->modes_total, s->modes_covered_1pct);
-  ImGui::Text("high quality %.1f%%   KL(share || uniform) %.3f", 100 * s->hq_fraction,
-              s->mode_kl);
+  ImGui::Text("high quality %.1f%%   KL(share || uniform) %.3f", 100 * s->hq_fraction, s->mode_kl);
   ImGui::TextDisabled("binned on the view: KL(p_data || p_g) %.3f   JSD %.3f", s->kl, s->js);
+  // Two alarms: modes lost (half of them under 1% of the samples), or shares piling up (one
+  // mode holding three times its fair share) while most modes are still reached.
+  const float peak_share = *std::max_element(s->mode_share, s->mode_share + s->modes_total);
   if (s->modes_covered_1pct * 2 <= s->modes_total) {
     ImGui::TextColored(palette::kError, "Mode collapse: G covers only %d of %d modes",
                        s->modes_covered_1pct, s->modes_total);
+  } else if (peak_share * s->modes_total >= 3) {
+    ImGui::TextColored(palette::kError, "Shares concentrate: one mode holds %.0f%% (fair: %.0f%%)",
+                       100 * peak_share, 100.0f / s->modes_total);
   }
   const float uniform = 1.0f / s->modes_total;
   float peak = 2 * uniform;

@@ -1,6 +1,8 @@
 // The GUI's panels, one per file in app/panels/, all drawn by GuiApp from this list. A panel
 // reads the MetricStore and the settings; it talks to the trainer only through Session.
 #pragma once
+#include <string>
+
 #include "app/gl/scalar_field_view.hpp"
 #include "app/metric_store.hpp"
 #include "app/ui_state.hpp"
@@ -20,6 +22,10 @@ struct PanelContext {
   gl::ScalarFieldView* d_strip = nullptr;  ///< D(x) colour strip of the Figure 1 panel
   gl::ScalarFieldView* d_field = nullptr;  ///< D heatmap of the plane panel
 };
+
+/// The game's value for the headlines: V(D,G) against -log 4 for the losses of the paper, the
+/// Wasserstein estimate for WGAN, -(D's loss) otherwise.
+std::string gameValueText(const Snapshot& s, LossKind loss);
 
 /// Sends `command`, turning a refusal into the error dialog; true when queued.
 bool sendCommand(PanelContext& ctx, Command command);

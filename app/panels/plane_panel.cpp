@@ -29,15 +29,7 @@ void headline(const Snapshot& s, LossKind loss) {
   char text[128];
   std::snprintf(text, sizeof(text), "step %lld", static_cast<long long>(s.step));
   flowText(text, true);
-  if (loss == LossKind::Minimax || loss == LossKind::NonSaturating) {
-    std::snprintf(text, sizeof(text), "V(D,G) = %.3f  (at the optimum: -log 4 = %.3f)", s.value,
-                  -std::log(4.0));
-  } else if (loss == LossKind::WganClip || loss == LossKind::WganGp) {
-    std::snprintf(text, sizeof(text), "Wasserstein estimate = %.3f", s.value);
-  } else {
-    std::snprintf(text, sizeof(text), "-(D's loss) = %.3f", s.value);
-  }
-  flowText(text, false);
+  flowText(gameValueText(s, loss).c_str(), false);
   std::snprintf(text, sizeof(text), "JSD (binned) = %.3f nats", s.js);
   flowText(text, false);
   std::snprintf(text, sizeof(text), "KL(p_data || p_g) (binned) = %.3f nats", s.kl);
