@@ -5,6 +5,8 @@
 // the CLI (cli_test.cpp), with its samples read back.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include "core/presets.hpp"
 #include "test_util.hpp"
 
@@ -25,6 +27,11 @@ struct RingFix {
   const char* preset;
   float min_hq;  ///< lowest acceptable high-quality fraction
 };
+
+/// Names the parameter in test output (gtest would print its bytes).
+void PrintTo(const RingFix& fix, std::ostream* out) {
+  *out << fix.preset;
+}
 
 class RingFixTest : public ::testing::TestWithParam<RingFix> {};
 
