@@ -13,8 +13,6 @@
 namespace ganscope {
 namespace {
 
-constexpr double kCoordinateLimit = 1000;  // the config's limit for |x| and |y|
-
 /// `value` rounded to 4 decimals, so the file reads 0.1234 rather than float noise.
 double rounded(double value) {
   return std::round(value * 1e4) / 1e4;
@@ -43,8 +41,8 @@ void DrawnPoints::dab(double x, double y, double radius) {
     // Uniform in the disc: the radius goes as the square root of a uniform number.
     const double r = radius * std::sqrt(unit(random_));
     const double angle = 2 * std::numbers::pi * unit(random_);
-    const double px = std::clamp(x + r * std::cos(angle), -kCoordinateLimit, kCoordinateLimit);
-    const double py = std::clamp(y + r * std::sin(angle), -kCoordinateLimit, kCoordinateLimit);
+    const double px = std::clamp(x + r * std::cos(angle), -kDrawnPointLimit, kDrawnPointLimit);
+    const double py = std::clamp(y + r * std::sin(angle), -kDrawnPointLimit, kDrawnPointLimit);
     points_.push_back(static_cast<float>(px));
     points_.push_back(static_cast<float>(py));
   }

@@ -8,12 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "core/config.hpp"
+
 namespace ganscope {
 
 class DrawnPoints {
  public:
-  static constexpr size_t kMaxPoints = 10000;  ///< the config's limit for data.points
-  static constexpr int kPointsPerDab = 6;      ///< points one touch of the brush adds
+  static constexpr size_t kMaxPoints = kMaxDrawnPoints;  ///< the config's limit for data.points
+  static constexpr int kPointsPerDab = 6;                ///< points one touch of the brush adds
 
   /// Starts a stroke with a dab of the brush (radius `radius`, data units) at (x, y).
   void beginStroke(double x, double y, double radius);

@@ -36,10 +36,6 @@ constexpr std::initializer_list<std::pair<const char*, DataKind>> kDataNames = {
     {"moons", DataKind::Moons},
     {"spiral", DataKind::Spiral},
     {"points", DataKind::Points}};
-
-/// Drawn points: how many, and how far from the origin.
-constexpr size_t kMaxPoints = 10000;
-constexpr double kPointLimit = 1000;
 constexpr std::initializer_list<std::pair<const char*, LatentKind>> kLatentNames = {
     {"uniform", LatentKind::Uniform}, {"normal", LatentKind::Normal}};
 
@@ -105,7 +101,7 @@ void readData(JsonReader reader, DataConfig& out) {
   reader.read("radius", out.radius, 0.1, 100.0);
   reader.read("grid_size", out.grid_size, 2, 10);
   reader.read("spacing", out.spacing, 0.1, 100.0);
-  reader.readPoints("points", out.points, kMaxPoints, kPointLimit);
+  reader.readPoints("points", out.points, kMaxDrawnPoints, kDrawnPointLimit);
   if (out.kind == DataKind::Points && out.points.empty()) {
     throw ConfigError(reader.fieldPath("points"),
                       "data kind \"points\" needs at least one [x, y] point");

@@ -1,6 +1,7 @@
 // TrainConfig: every hyperparameter of a run with its default, JSON I/O and validation.
 // Torch-free: app/ reads and edits these types directly.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -92,6 +93,10 @@ struct DiscriminatorConfig : MlpConfig {
   int pack = 1;  ///< PacGAN: D judges this many samples at once, concatenated, [1, 8]
   bool minibatch_stddev = false;  ///< adds the batch's mean std as an input feature of D
 };
+
+/// Drawn points (data kind "points"): at most this many, each coordinate within +-the limit.
+inline constexpr size_t kMaxDrawnPoints = 10000;
+inline constexpr double kDrawnPointLimit = 1000;
 
 /// The data distribution p_data. Changes apply on reset.
 struct DataConfig {

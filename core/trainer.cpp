@@ -96,8 +96,10 @@ void Trainer::discriminatorStep() {
   const std::span<const float> l = asSpan(logits);
   const std::span<float> grad = asMutableSpan(logit_grad_);
   const LossKind loss = hyper_.loss;
-  stats_.value = static_cast<float>(-discriminatorLoss(loss, l, grad));  // plain labels
-  double d_loss = discriminatorLoss(loss, l, grad, hyper_.real_label);
+  // The game's value uses plain labels; with smoothing D's own loss (and gradient) differ.
+  double d_loss = discriminatorLoss(loss, l, grad);
+  stats_.value = static_cast<float>(-d_loss);
+  if (hyper_.real_label != 1.0f) d_loss = discriminatorLoss(loss, l, grad, hyper_.real_label);
   d_pass_->backward(logit_grad_, /*weight_grads=*/true, /*input_grad=*/false);
   if (loss == LossKind::WganGp && hyper_.gp_lambda > 0) {
     const torch::Tensor between =

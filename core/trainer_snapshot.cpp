@@ -34,32 +34,23 @@ std::vector<float> histogram2d(std::span<const float> xy, const float* view, int
   return cells;
 }
 
-/// Maps D's raw outputs `raw` in place to what the pictures show, within [0, 1], and records
-/// the mapping in `out`: probabilities for minimax and non-saturating, LSGAN's output clamped,
-/// a critic rescaled over its range on `raw`.
-void toDisplay(LossKind loss, torch::Tensor& raw, Snapshot& out) {
-  out.d_normalised = isCritic(loss);
-  if (outputIsProbability(loss)) {
-    raw.sigmoid_();
-  } else if (!out.d_normalised) {
-    raw.clamp_(0, 1);
-  } else {
-    out.d_lo = raw.min().item<float>();
-    out.d_hi = raw.max().item<float>();
-    raw.sub_(out.d_lo).div_(std::max(out.d_hi - out.d_lo, 1e-12f));
-    return;
-  }
-  out.d_lo = 0;
-  out.d_hi = 1;
-}
-
-/// The display mapping of `out` applied to raw outputs `raw`, in place.
+/// The display mapping of `out` applied to raw outputs `raw`, in place: probabilities for
+/// minimax and non-saturating; otherwise d_lo..d_hi to 0..1, clamped (LSGAN: 0..1 itself).
 void toDisplayLike(LossKind loss, const Snapshot& out, torch::Tensor& raw) {
   if (outputIsProbability(loss)) {
     raw.sigmoid_();
   } else {
     raw.sub_(out.d_lo).div_(std::max(out.d_hi - out.d_lo, 1e-12f)).clamp_(0, 1);
   }
+}
+
+/// Chooses the display mapping for D's raw outputs `raw` and records it in `out` (a critic is
+/// rescaled over its range on `raw`), then applies it to `raw`.
+void toDisplay(LossKind loss, torch::Tensor& raw, Snapshot& out) {
+  out.d_normalised = isCritic(loss);
+  out.d_lo = out.d_normalised ? raw.min().item<float>() : 0.0f;
+  out.d_hi = out.d_normalised ? raw.max().item<float>() : 1.0f;
+  toDisplayLike(loss, out, raw);
 }
 
 }  // namespace

@@ -14,75 +14,34 @@
 namespace ganscope {
 namespace {
 
-TEST(GuiSmokeTest, ScreenshotIsARealRender) {
-  ASSERT_NE(std::getenv("DISPLAY"), nullptr)
-      << "GUI tests need a display: run them through scripts/test (xvfb-run)";
-  const auto dir = test::tempDir("gui");
-  const auto png = dir / "figure1.png";
-  // Its own config folder: the user's saved display settings must not change the picture.
-  const auto r = test::runGanscope(
-      "--preset figure1 --steps 300 --frames 20 --size 1280x720 --screenshot " + png.string(), dir,
-      "env XDG_CONFIG_HOME=" + dir.string());
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+/// A screenshot's RGB pixels.
+struct Screenshot {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgb;
+};
 
-  int width = 0, height = 0, channels = 0;
-  unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
-  ASSERT_NE(pixels, nullptr) << "not a readable PNG";
-  EXPECT_EQ(width, 1280);
-  EXPECT_EQ(height, 720);
-  std::set<int> colours;
-  size_t green = 0, blue = 0;
-  for (int i = 0; i < width * height; ++i) {
-    const int r8 = pixels[3 * i], g8 = pixels[3 * i + 1], b8 = pixels[3 * i + 2];
-    colours.insert((r8 << 16) | (g8 << 8) | b8);
-    if (g8 > 110 && r8 < 60 && b8 < 110) ++green;  // p_g line and G curves
-    if (b8 > 170 && r8 < 80 && g8 < 140) ++blue;   // D(x) dashes and D loss
-  }
-  stbi_image_free(pixels);
-  EXPECT_GT(colours.size(), 200u) << "too few colours for rendered panels";
-  EXPECT_GT(green, 500u) << "no generator curves drawn";
-  EXPECT_GT(blue, 300u) << "no discriminator curves drawn";
-}
-
-TEST(GuiSmokeTest, PlanePresetRendersTheHeatmap) {
-  const auto dir = test::tempDir("gui2d");
-  const auto png = dir / "ring.png";
-  const auto r = test::runGanscope(
-      "--preset ring-unrolled --steps 200 --frames 10 --size 1280x720 --screenshot " + png.string(),
-      dir, "env XDG_CONFIG_HOME=" + dir.string());
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  int width = 0, height = 0, channels = 0;
-  unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
-  ASSERT_NE(pixels, nullptr);
-  // The heatmap's colours: pale green where D says fake, grey where it says real.
-  size_t heat = 0;
-  for (int i = 0; i < width * height; ++i) {
-    const int r8 = pixels[3 * i], g8 = pixels[3 * i + 1], b8 = pixels[3 * i + 2];
-    if (g8 > r8 + 40 && g8 > b8 + 30 && r8 > 60) ++heat;
-  }
-  stbi_image_free(pixels);
-  // The square plane is about 230 px a side at this size, partly under the other layers.
-  EXPECT_GT(heat, 8000u) << "no D heatmap in the plane panel";
-}
-
-/// The ring-unrolled window's RGB pixels with `plane_layers` (view.json's object) and no captures.
-std::vector<unsigned char> renderPlane(const std::string& name, const std::string& plane_layers) {
+/// Runs the real window with `args` plus `--screenshot`, in its own config folder (with
+/// `view_json` as its saved display settings when given: the user's must not change the
+/// picture), and reads the PNG back.
+Screenshot screenshot(const std::string& name, const std::string& args,
+                      const std::string& view_json = "") {
   const auto dir = test::tempDir(name);
-  std::filesystem::create_directories(dir / "ganscope");
-  std::ofstream(dir / "ganscope" / "view.json")
-      << R"({"capture_steps": [-1, -1, -1, -1], "plane_layers": )" << plane_layers << "}";
-  const auto png = dir / "plane.png";
-  const auto r = test::runGanscope(
-      "--preset ring-unrolled --steps 300 --frames 10 --size 1280x720 --screenshot " + png.string(),
-      dir, "env XDG_CONFIG_HOME=" + dir.string());
+  if (!view_json.empty()) {
+    std::filesystem::create_directories(dir / "ganscope");
+    std::ofstream(dir / "ganscope" / "view.json") << view_json;
+  }
+  const auto png = dir / "shot.png";
+  const auto r = test::runGanscope(args + " --screenshot " + png.string(), dir,
+                                   "env XDG_CONFIG_HOME=" + dir.string());
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  int width = 0, height = 0, channels = 0;
-  unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
+  Screenshot shot;
+  int channels = 0;
+  unsigned char* pixels = stbi_load(png.c_str(), &shot.width, &shot.height, &channels, 3);
   EXPECT_NE(pixels, nullptr) << "not a readable PNG";
-  if (!pixels) return {};
-  std::vector<unsigned char> rgb(pixels, pixels + 3 * width * height);
+  if (!pixels) return shot;
+  shot.rgb.assign(pixels, pixels + 3 * shot.width * shot.height);
   stbi_image_free(pixels);
-  return rgb;
+  return shot;
 }
 
 size_t countPixels(const std::vector<unsigned char>& rgb,
@@ -94,6 +53,47 @@ size_t countPixels(const std::vector<unsigned char>& rgb,
   return count;
 }
 
+/// The heatmap's pale green (D says fake) and grey.
+bool heatmapGreen(int r, int g, int b) {
+  return g > r + 40 && g > b + 30 && r > 60;
+}
+
+TEST(GuiSmokeTest, ScreenshotIsARealRender) {
+  ASSERT_NE(std::getenv("DISPLAY"), nullptr)
+      << "GUI tests need a display: run them through scripts/test (xvfb-run)";
+  const Screenshot shot =
+      screenshot("gui", "--preset figure1 --steps 300 --frames 20 --size 1280x720");
+  ASSERT_FALSE(shot.rgb.empty());
+  EXPECT_EQ(shot.width, 1280);
+  EXPECT_EQ(shot.height, 720);
+  std::set<int> colours;
+  size_t green = 0, blue = 0;
+  for (size_t i = 0; i + 2 < shot.rgb.size(); i += 3) {
+    const int r8 = shot.rgb[i], g8 = shot.rgb[i + 1], b8 = shot.rgb[i + 2];
+    colours.insert((r8 << 16) | (g8 << 8) | b8);
+    if (g8 > 110 && r8 < 60 && b8 < 110) ++green;  // p_g line and G curves
+    if (b8 > 170 && r8 < 80 && g8 < 140) ++blue;   // D(x) dashes and D loss
+  }
+  EXPECT_GT(colours.size(), 200u) << "too few colours for rendered panels";
+  EXPECT_GT(green, 500u) << "no generator curves drawn";
+  EXPECT_GT(blue, 300u) << "no discriminator curves drawn";
+}
+
+TEST(GuiSmokeTest, PlanePresetRendersTheHeatmap) {
+  const Screenshot shot =
+      screenshot("gui2d", "--preset ring-unrolled --steps 200 --frames 10 --size 1280x720");
+  ASSERT_FALSE(shot.rgb.empty());
+  // The square plane is about 230 px a side at this size, partly under the other layers.
+  EXPECT_GT(countPixels(shot.rgb, heatmapGreen), 8000u) << "no D heatmap in the plane panel";
+}
+
+/// The ring-unrolled window's RGB pixels with `plane_layers` (view.json's object) and no captures.
+std::vector<unsigned char> renderPlane(const std::string& name, const std::string& plane_layers) {
+  return screenshot(name, "--preset ring-unrolled --steps 300 --frames 10 --size 1280x720",
+                    R"({"capture_steps": [-1, -1, -1, -1], "plane_layers": )" + plane_layers + "}")
+      .rgb;
+}
+
 std::string planeLayers(bool heatmap_and_samples, bool manifold, bool arrows) {
   const auto flag = [](bool on) { return on ? "true" : "false"; };
   const std::string rest = flag(heatmap_and_samples);
@@ -102,10 +102,6 @@ std::string planeLayers(bool heatmap_and_samples, bool manifold, bool arrows) {
          flag(manifold) + R"(, "gradient_field": )" + flag(arrows) + "}";
 }
 
-/// The heatmap's pale green (D says fake) and grey.
-bool heatmapGreen(int r, int g, int b) {
-  return g > r + 40 && g > b + 30 && r > 60;
-}
 /// The push arrows' dark green, alone or over the heatmap (the fakes' green is lighter).
 bool arrowGreen(int r, int g, int b) {
   return r < 45 && g >= 50 && g <= 115 && b < 70 && g > r + 30;
@@ -133,14 +129,8 @@ TEST(GuiSmokeTest, EveryPlaneLayerOnDrawsArrowsAndTheManifold) {
 }
 
 TEST(GuiSmokeTest, BadDisplaySettingsStillOpenTheWindow) {
-  const auto dir = test::tempDir("badview");
-  std::filesystem::create_directories(dir / "ganscope");
-  std::ofstream(dir / "ganscope" / "view.json") << R"({"ui_scale": "huge"})";
-  const auto png = dir / "shot.png";
-  const auto r = test::runGanscope("--steps 5 --frames 3 --screenshot " + png.string(), dir,
-                                   "env XDG_CONFIG_HOME=" + dir.string());
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(std::filesystem::exists(png));
+  const Screenshot shot = screenshot("badview", "--steps 5 --frames 3", R"({"ui_scale": "huge"})");
+  EXPECT_FALSE(shot.rgb.empty());  // the window opened, rendered and saved its picture
 }
 
 TEST(GuiSmokeTest, NoDisplayIsAClearError) {

@@ -16,7 +16,7 @@ void drawCapturePanel(PanelContext& ctx) {
   if (ImGui::Button("Clear")) ctx.ui.captures.clear();
   ImGui::SameLine();
   ImGui::TextUnformatted("auto at steps");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("-1 turns a slot off");
+  hint("-1 turns a slot off");
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   ImGui::SameLine();
   const float field_width =

@@ -67,11 +67,6 @@ bool stepsInput(const char* label, int64_t& steps) {
   return true;
 }
 
-/// A tooltip for the item just drawn (also when it is disabled).
-void hint(const char* text) {
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text);
-}
-
 /// Learning rate on a log slider: rates span seven decades, up to the config's limit of 100.
 bool learningRate(const char* label, float& lr) {
   return ImGui::SliderFloat(label, &lr, 1e-5f, 100.0f, "%.5f",

@@ -1,6 +1,8 @@
 // The GUI's panels, one per file in app/panels/, all drawn by GuiApp from this list. A panel
 // reads the MetricStore and the settings; it talks to the trainer only through Session.
 #pragma once
+#include <imgui.h>
+
 #include <string>
 
 #include "app/gl/scalar_field_view.hpp"
@@ -26,6 +28,11 @@ struct PanelContext {
 /// The game's value for the headlines: V(D,G) against -log 4 for the losses of the paper, the
 /// Wasserstein estimate for WGAN, -(D's loss) otherwise.
 std::string gameValueText(const Snapshot& s, LossKind loss);
+
+/// A tooltip for the item just drawn (also when it is disabled).
+inline void hint(const char* text) {
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text);
+}
 
 /// Sends `command`, turning a refusal into the error dialog; true when queued.
 bool sendCommand(PanelContext& ctx, Command command);

@@ -41,7 +41,7 @@ void toggle(const char* label, bool* value, const char* tip, bool first) {
   const ImGuiStyle& style = ImGui::GetStyle();
   flow(ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x, first);
   ImGui::Checkbox(label, value);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+  hint(tip);
 }
 
 void layerToggles(PlaneLayers& l) {
@@ -114,9 +114,7 @@ void trainOnDrawnPoints(PanelContext& ctx) {
 void drawDataSection(PanelContext& ctx) {
   DrawDataState& d = ctx.ui.draw_data;
   ImGui::Checkbox("Draw data", &d.on);
-  if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("paint your own 2-D data on the plane, then train G on it");
-  }
+  hint("paint your own 2-D data on the plane, then train G on it");
   if (!d.on) return;
   ImGui::TextDisabled("drag on the plot to paint; wheel zooms");
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
@@ -124,9 +122,7 @@ void drawDataSection(PanelContext& ctx) {
                      ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
   ImGui::SliderFloat("point std", &d.std, 0.01f, 1.0f, "%.3f",
                      ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-  if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("the data G learns blurs each point by a Gaussian of this std");
-  }
+  hint("the data G learns blurs each point by a Gaussian of this std");
   ImGui::Text("%zu points%s", d.points.size(), d.points.full() ? " (full)" : "");
   ImGui::SameLine();
   if (ImGui::SmallButton("Clear")) d.points.clear();
@@ -160,7 +156,7 @@ void drawPlanePanel(PanelContext& ctx) {
     ImGui::TextUnformatted("Waiting for the first snapshot...");
     return;
   }
-  headline(*s, ctx.ui.edit.hyper.loss);
+  headline(*s, ctx.session.config().hyper.loss);
   layerToggles(ctx.view.plane_layers);
   // The plane is square; the key and the draw controls take the width to its right.
   const ImVec2 avail = ImGui::GetContentRegionAvail();
