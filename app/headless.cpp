@@ -163,12 +163,8 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
                           samplesCsv(session.sampleGenerator(options.num_samples), last.dims));
     }
     if (!options.save_session_path.empty()) {
-      SessionFile saved;
-      saved.state = session.saveState();
-      saved.config = Session::configOfState(saved.state);
-      saved.history = store.exportHistory();
-      if (options.session) saved.view = options.session->view;
-      saveSessionFile(options.save_session_path, saved);
+      const ViewSettings view = options.session ? options.session->view : ViewSettings{};
+      saveSessionFile(options.save_session_path, captureSession(session, store, view));
     }
   } catch (const std::exception& error) {
     std::cerr << "ganscope: " << error.what() << "\n";

@@ -121,6 +121,11 @@ TEST_F(CliSessionTest, BadSessionFilesExitTwoSayingWhatIsWrong) {
   }
   EXPECT_EQ(runGanscope("--session " + good + " --save-session " + path("x.gss"), dir_).exit_code,
             2);
+  // The window refuses a bad file the same way, before it opens.
+  const auto gui = runGanscope(
+      "--session " + path("flipped.gss") + " --screenshot " + path("x.png") + " --steps 5", dir_);
+  EXPECT_EQ(gui.exit_code, 2) << gui.err;
+  EXPECT_NE(gui.err.find("checksum mismatch"), std::string::npos) << gui.err;
 }
 
 /// Starts ganscope with `args` without a shell; returns its pid.

@@ -78,14 +78,11 @@ SessionFile sampleSession() {
     while (session.pollStats(s)) store.append(s);
     return session.status().state == RunState::Paused && store.last().step == 20;
   }));
-  SessionFile file;
-  file.state = session.saveState();
-  file.config = Session::configOfState(file.state);
-  file.history = store.exportHistory();
-  file.view.ui_scale = 1.5f;
-  file.view.plane_layers.trails = true;
-  file.view.capture_steps = {1, 2, 3, 4};
-  return file;
+  ViewSettings view;
+  view.ui_scale = 1.5f;
+  view.plane_layers.trails = true;
+  view.capture_steps = {1, 2, 3, 4};
+  return captureSession(session, store, view);
 }
 
 TEST(SessionFileTest, RoundTripKeepsEverything) {

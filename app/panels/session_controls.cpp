@@ -15,12 +15,7 @@ void drawSessionControls(PanelContext& ctx) {
   hint("a session file: the run, its plots and the display settings");
   if (ImGui::Button("Save session...")) {
     try {
-      SessionFile file;
-      file.state = ctx.session.saveState();
-      file.config = Session::configOfState(file.state);
-      file.history = ctx.store.exportHistory();
-      file.view = ctx.view;
-      saveSessionFile(ctx.ui.session_path, file);
+      saveSessionFile(ctx.ui.session_path, captureSession(ctx.session, ctx.store, ctx.view));
     } catch (const std::exception& error) {
       ctx.ui.error = std::string("Session not saved: ") + error.what();
     }

@@ -39,6 +39,15 @@ std::string notASession(std::string_view bytes) {
 
 }  // namespace
 
+SessionFile captureSession(Session& session, const MetricStore& store, const ViewSettings& view) {
+  SessionFile file;
+  file.state = session.saveState();
+  file.config = Session::configOfState(file.state);
+  file.history = store.exportHistory();
+  file.view = view;
+  return file;
+}
+
 std::string encodeSessionFile(const SessionFile& session) {
   ByteWriter payload;
   payload.putString(configToJson(session.config).dump());

@@ -10,6 +10,9 @@
 
 namespace ganscope {
 
+class MetricStore;
+class Session;
+
 /// Format version of session files; reading refuses any other.
 inline constexpr uint32_t kSessionFileVersion = 1;
 /// Largest session file read (a history of 4M steps is ~100 MB).
@@ -22,6 +25,10 @@ struct SessionFile {
   std::string history;  ///< MetricStore::exportHistory bytes
   ViewSettings view;    ///< the window's display settings when saved
 };
+
+/// The run `session` is training, with `store`'s history and `view`: waits for the trainer
+/// to answer between steps. Stats still in flight are not in the history yet.
+SessionFile captureSession(Session& session, const MetricStore& store, const ViewSettings& view);
 
 /// The file's bytes: magic "GANSCOPE-SESSION", version, payload size, crc32 of the payload,
 /// then the config and view settings as JSON text, the state and the history.
