@@ -4,6 +4,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <filesystem>
 #include <random>
 
 #include "common/byte_stream.hpp"
@@ -132,6 +133,30 @@ TEST(GanStateTest, ConfigOfAStateIsReadWithoutTheTensors) {
   EXPECT_EQ(read.hyper.loss, LossKind::Hinge);
   EXPECT_EQ(read.hyper.d_opt.lr, 0.25f);  // the live hyperparameters, not the first ones
   EXPECT_EQ(ganStateStep(bytes), 1);
+}
+
+TEST(GanStateTest, FilesRoundTripAndOnlyRegularFilesAreRead) {
+  Trainer trainer(smallRing());
+  trainer.step(StepTarget::Both);
+  const auto dir = std::filesystem::temp_directory_path() / "ganscope-test-GanStateFiles";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "state.bin").string();
+  saveGanStateFile(trainer.state(), path);
+  EXPECT_EQ(saveGanState(loadGanStateFile(path)), saveGanState(trainer.state()));
+  EXPECT_THROW(loadGanStateFile(dir.string()), std::runtime_error);
+  EXPECT_THROW(loadGanStateFile("/dev/zero"), std::runtime_error);
+  EXPECT_THROW(loadGanStateFile((dir / "missing").string()), std::runtime_error);
+}
+
+TEST(GanStateTest, OptimizerStateOfTheWrongSizeIsRefused) {
+  GanState state(smallRing());
+  FlatOptimizerState wrong = state.g_opt->state();
+  wrong.first_moment = torch::zeros({3});
+  EXPECT_THROW(state.g_opt->setState(wrong), std::invalid_argument);
+  wrong = state.g_opt->state();
+  wrong.adam_steps = -1;
+  EXPECT_THROW(state.g_opt->setState(wrong), std::invalid_argument);
 }
 
 }  // namespace
