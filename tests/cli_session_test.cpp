@@ -128,6 +128,22 @@ TEST_F(CliSessionTest, BadSessionFilesExitTwoSayingWhatIsWrong) {
   EXPECT_NE(gui.err.find("checksum mismatch"), std::string::npos) << gui.err;
 }
 
+TEST_F(CliSessionTest, TheWindowContinuesASession) {
+  if (!std::getenv("DISPLAY")) GTEST_SKIP() << "needs a display (scripts/test runs xvfb-run)";
+  const std::string file = path("s.gss");
+  ASSERT_EQ(runGanscope("--headless --config " + smallConfig("figure1") +
+                            " --steps 300 --save-session " + file,
+                        dir_)
+                .exit_code,
+            0);
+  const auto r =
+      runGanscope("--session " + file + " --steps 20 --frames 3 --screenshot " + path("shot.png"),
+                  dir_, "env XDG_CONFIG_HOME=" + dir_.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("trained 320 steps"), std::string::npos) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(path("shot.png")));
+}
+
 /// Starts ganscope with `args` without a shell; returns its pid.
 pid_t spawn(const std::vector<std::string>& args) {
   std::vector<char*> argv;
