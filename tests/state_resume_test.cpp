@@ -85,6 +85,10 @@ struct Case {
   const char* preset = "ring-collapse";
 };
 
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.name;
+}
+
 class ExactResumeTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(ExactResumeTest, ResumedStepsEqualTheUninterruptedRun) {
