@@ -1,6 +1,7 @@
 // Session files and MetricStore history: round trips at non-default values, and every kind
 // of bad file refused with a message saying what is wrong.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
 
@@ -138,6 +139,10 @@ TEST(SessionFileTest, OnlyRegularFilesAreRead) {
       },
       std::runtime_error);
   EXPECT_THROW(loadSessionFile((dir / "missing.gss").string()), std::runtime_error);
+  // A FIFO nobody writes is refused at once, not waited on.
+  const auto fifo = dir / "fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_THROW(loadSessionFile(fifo.string()), std::runtime_error);
 }
 
 }  // namespace

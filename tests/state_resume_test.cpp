@@ -143,7 +143,7 @@ INSTANTIATE_TEST_SUITE_P(
              "figure1"}),
     [](const auto& info) { return std::string(info.param.name); });
 
-TEST(StateResumeTest, ABadStateLeavesTheRunningSessionUntouched) {
+TEST(StateResumeTest, ABadStateLeavesAPausedSessionUntouched) {
   const TrainConfig config = small("figure1");
   Session session(config, stopAt(kSaveAt));
   runTo(session, kSaveAt);
@@ -177,6 +177,18 @@ TEST(StateResumeTest, ABadStateLeavesTheRunningSessionUntouched) {
   EXPECT_EQ(session.status().step, kSaveAt);
   EXPECT_EQ(session.saveState(), good);
   EXPECT_EQ(configToJson(session.config()), configToJson(config));
+}
+
+TEST(StateResumeTest, ABadStateLeavesARunningSessionRunning) {
+  Session session(small("figure1"), stopAt(-1));
+  ASSERT_TRUE(waitFor([&] { return session.status().step > 20; }));
+  // Its header and config are fine, so the trainer itself finds the rest missing.
+  const std::string truncated = session.saveState().substr(0, 2000);
+  EXPECT_THROW(session.loadState(truncated), std::runtime_error);
+  const SessionStatus after = session.status();
+  EXPECT_EQ(after.state, RunState::Running);
+  EXPECT_EQ(after.generation, 0u);
+  EXPECT_TRUE(waitFor([&] { return session.status().step > after.step + 20; }));
 }
 
 TEST(StateResumeTest, SaveAndLoadRoundTripTheStateByteForByte) {
