@@ -104,7 +104,12 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
     const Snapshot* last = store.snapshot();
     const bool stopped = status.state == RunState::Diverged ||
                          (status.state == RunState::Paused && status.step >= end);
-    if (stopped && last && last->step == status.step) break;  // the final snapshot is in
+    if (stopped && last && last->step == status.step) {  // the final snapshot is in
+      // The last steps' stats may have come after this round's poll: take them too, so the
+      // metrics (and a saved history) always cover every step.
+      while (session.pollStats(stats)) store.append(stats);
+      break;
+    }
     if (options.progress &&
         std::chrono::steady_clock::now() - last_progress > std::chrono::seconds(1)) {
       std::fprintf(stderr, "\rstep %lld/%lld  %.0f steps/s   ", static_cast<long long>(status.step),
