@@ -18,11 +18,16 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   auto* config =
       app.add_option("--config", out.config_file, "JSON config file")->check(CLI::ExistingFile);
   preset->excludes(config);
+  auto* session = app.add_option("--session", out.session_file,
+                                 "Continue the run saved in this session file (its config and "
+                                 "seed; --steps counts new steps)");
+  session->excludes(preset)->excludes(config);
   app.add_option("--steps", out.steps,
                  "Steps to train: headless and --screenshot runs stop there (default: the "
                  "preset's own), the window pauses there (default: runs on)")
       ->check(CLI::Range(int64_t{1}, int64_t{1'000'000'000}));
   app.add_option("--seed", out.seed, "Random seed, a non-negative integer (default: the preset's)")
+      ->excludes(session)
       ->check(CLI::Validator(
           [](std::string& value) {
             return value.find_first_not_of("0123456789") == std::string::npos && !value.empty()
@@ -35,6 +40,8 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
       ->capture_default_str();
   app.add_flag("--headless", out.headless, "Train without a window and print/write metrics");
   app.add_option("--out", out.out, "Headless: write metrics JSON to this file");
+  app.add_option("--save-session", out.save_session,
+                 "Headless: after training, save the run as a session file (see --session)");
   app.add_option("--dump-samples", out.dump_samples,
                  "Headless: after training, write --num-samples fresh G samples as CSV");
   app.add_option("--num-samples", out.num_samples, "Samples for --dump-samples")
@@ -74,8 +81,9 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
       return kExitBadInput;
     }
   }
-  if ((!out.out.empty() || !out.dump_samples.empty()) && !out.headless) {
-    std::cerr << "ganscope: --out and --dump-samples need --headless\n";
+  if ((!out.out.empty() || !out.dump_samples.empty() || !out.save_session.empty()) &&
+      !out.headless) {
+    std::cerr << "ganscope: --out, --dump-samples and --save-session need --headless\n";
     return kExitBadInput;
   }
   if (out.headless && !out.screenshot.empty()) {

@@ -20,6 +20,7 @@
 #include "app/ui_state.hpp"
 #include "app/view_settings.hpp"
 #include "app/window.hpp"
+#include "common/byte_stream.hpp"
 #include "core/runtime_info.hpp"
 #include "core/session.hpp"
 
@@ -161,7 +162,15 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   // The trainer thread starts first, at normal priority; then this thread (and the renderer's
   // worker threads it creates with the GL context, e.g. Mesa llvmpipe's) drops to a lower one,
   // so on a machine that renders in software the picture slows down before the training does.
-  Session session(config, session_options);
+  std::unique_ptr<Session> started;
+  try {
+    started = options.session ? std::make_unique<Session>(options.session->state, session_options)
+                              : std::make_unique<Session>(config, session_options);
+  } catch (const FormatError& error) {
+    std::cerr << "ganscope: --session: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+  Session& session = *started;
   setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kUiNiceness);
 
   std::unique_ptr<Window> window;
@@ -182,6 +191,10 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     view = loadViewSettings(view_path);
   } catch (const ConfigError& error) {
     ui.error = std::string("Display settings not loaded, using defaults: ") + error.what();
+  }
+  if (options.session) {
+    store.importHistory(options.session->history, 0, "session history");
+    view = options.session->view;
   }
   ui.edit = config;
   const std::string blas = blasDescription();
@@ -219,6 +232,10 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     PanelContext ctx{session, store, status, view, ui, fps, blas, d_strip.get(), d_field.get()};
     handleShortcuts(ctx, window->takeKeyPresses());
     drawLayout(ctx);
+    if (ui.opened_history) {
+      store.importHistory(ui.opened_history->bytes, ui.opened_history->generation, "session");
+      ui.opened_history.reset();
+    }
     const ImGuiIO& io = ImGui::GetIO();
     const bool interacting = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
                              ImGui::IsAnyMouseDown() || ImGui::IsAnyItemActive();

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "app/state/session_file.hpp"
 #include "core/config.hpp"
 
 namespace ganscope {
@@ -15,6 +16,9 @@ struct GuiOptions {
   int64_t pause_at_step = -1;      ///< pause when this many steps are done (-1: never)
   std::string screenshot_path;     ///< non-empty: train to pause_at_step, save a PNG, exit
   int screenshot_frames = 60;      ///< frames to render before the screenshot
+
+  /// Continue this saved run with its history and view settings (nullptr: start `config`).
+  const SessionFile* session = nullptr;
 };
 
 /// Runs the window until it is closed (or the screenshot is written). Returns an exit code.

@@ -5,12 +5,14 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "app/cli.hpp"
 #include "app/metric_store.hpp"
+#include "common/byte_stream.hpp"
 #include "core/atomic_file.hpp"
 #include "core/runtime_info.hpp"
 #include "core/session.hpp"
@@ -48,7 +50,8 @@ std::string samplesCsv(const std::vector<float>& values, int dims) {
 
 int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
   for (const auto& [option, path] :
-       {std::pair{"--out", options.out_path}, std::pair{"--dump-samples", options.samples_path}}) {
+       {std::pair{"--out", options.out_path}, std::pair{"--dump-samples", options.samples_path},
+        std::pair{"--save-session", options.save_session_path}}) {
     if (path.empty()) continue;
     try {
       checkWritable(path);  // before the run, not after it
@@ -57,13 +60,27 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
       return kExitBadInput;
     }
   }
+  const int64_t start = options.session ? Session::stepOfState(options.session->state) : 0;
+  const int64_t end = start + options.steps;
   SessionOptions session_options;
   session_options.intra_op_threads = options.threads;
-  session_options.pause_at_step = options.steps;
+  session_options.pause_at_step = end;
   session_options.snapshot_hz = 2;  // only the final snapshot is reported
-  Session session(config, session_options);
-
   MetricStore store(kHistoryPoints);
+  std::unique_ptr<Session> started;
+  try {
+    if (options.session) {
+      store.importHistory(options.session->history, 0, "session history");
+      started = std::make_unique<Session>(options.session->state, session_options);
+    } else {
+      started = std::make_unique<Session>(config, session_options);
+    }
+  } catch (const FormatError& error) {
+    std::cerr << "ganscope: --session: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+  Session& session = *started;
+
   auto last_progress = std::chrono::steady_clock::now();
   SessionStatus status;
   FullCoverage coverage;
@@ -86,12 +103,17 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
     }
     const Snapshot* last = store.snapshot();
     const bool stopped = status.state == RunState::Diverged ||
-                         (status.state == RunState::Paused && status.step >= options.steps);
-    if (stopped && last && last->step == status.step) break;  // the final snapshot is in
+                         (status.state == RunState::Paused && status.step >= end);
+    if (stopped && last && last->step == status.step) {  // the final snapshot is in
+      // The last steps' stats may have come after this round's poll: take them too, so the
+      // metrics (and a saved history) always cover every step.
+      while (session.pollStats(stats)) store.append(stats);
+      break;
+    }
     if (options.progress &&
         std::chrono::steady_clock::now() - last_progress > std::chrono::seconds(1)) {
       std::fprintf(stderr, "\rstep %lld/%lld  %.0f steps/s   ", static_cast<long long>(status.step),
-                   static_cast<long long>(options.steps), store.stepsPerSecond());
+                   static_cast<long long>(end), store.stepsPerSecond());
       last_progress = std::chrono::steady_clock::now();
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -144,6 +166,10 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
     if (!options.samples_path.empty()) {
       writeFileAtomically(options.samples_path,
                           samplesCsv(session.sampleGenerator(options.num_samples), last.dims));
+    }
+    if (!options.save_session_path.empty()) {
+      const ViewSettings view = options.session ? options.session->view : ViewSettings{};
+      saveSessionFile(options.save_session_path, captureSession(session, store, view));
     }
   } catch (const std::exception& error) {
     std::cerr << "ganscope: " << error.what() << "\n";

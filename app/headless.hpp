@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "app/state/session_file.hpp"
 #include "core/config.hpp"
 
 namespace ganscope {
@@ -13,6 +14,12 @@ struct HeadlessOptions {
   std::string samples_path;  ///< CSV of fresh G samples after training ("" for none)
   int num_samples = 2500;    ///< rows of that CSV
   bool progress = false;     ///< a progress line on stderr about once a second
+
+  /// Session file written after the run ("" for none).
+  std::string save_session_path;
+  /// Continue this saved run for `steps` more steps (nullptr: start `config` afresh; the
+  /// metrics report `config`, whose `steps` is where the continued run ends).
+  const SessionFile* session = nullptr;
 };
 
 /// Trains `config` for options.steps steps. Returns kExitOk, kExitDiverged or kExitFailure.

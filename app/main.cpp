@@ -2,14 +2,17 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "app/cli.hpp"
 #include "app/gui_app.hpp"
 #include "app/headless.hpp"
+#include "app/state/session_file.hpp"
 #include "core/presets.hpp"
 #include "core/runtime_info.hpp"
+#include "core/session.hpp"
 
 using namespace ganscope;
 
@@ -42,10 +45,23 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   TrainConfig config;
+  std::optional<SessionFile> session;
+  int64_t start_step = 0;  // steps already done in the --session
   try {
-    config = resolveConfig(cli);
+    if (!cli.session_file.empty()) {
+      session = loadSessionFile(cli.session_file);
+      start_step = Session::stepOfState(session->state);
+      config = session->config;
+      // --steps counts new steps (default: the config's own); config.steps is where it ends.
+      config.steps = start_step + cli.steps.value_or(config.steps);
+    } else {
+      config = resolveConfig(cli);
+    }
   } catch (const ConfigError& error) {
     std::cerr << "ganscope: " << error.what() << "\n";
+    return kExitBadInput;
+  } catch (const std::runtime_error& error) {  // a session file that cannot be used
+    std::cerr << "ganscope: --session: " << error.what() << "\n";
     return kExitBadInput;
   }
   if (cli.dump_config) {
@@ -54,8 +70,10 @@ int main(int argc, char** argv) {
   }
   if (cli.headless) {
     HeadlessOptions options;
-    options.steps = config.steps;
+    options.steps = config.steps - start_step;
     options.threads = cli.threads;
+    options.save_session_path = cli.save_session;
+    if (session) options.session = &*session;
     options.out_path = cli.out;
     options.samples_path = cli.dump_samples;
     options.num_samples = cli.num_samples;
@@ -71,5 +89,6 @@ int main(int argc, char** argv) {
   // --steps pauses the window there; a screenshot run always stops at a step count.
   if (cli.steps || !cli.screenshot.empty()) options.pause_at_step = config.steps;
   options.start_paused = cli.paused;
+  if (session) options.session = &*session;
   return runGui(config, options);
 }

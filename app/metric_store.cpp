@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+
+#include "common/byte_stream.hpp"
 
 namespace ganscope {
 
@@ -49,6 +52,56 @@ void MetricStore::append(const StepStats& stats) {
   series_[static_cast<int>(Series::DReal)].push_back(stats.d_real_mean);
   series_[static_cast<int>(Series::DFake)].push_back(stats.d_fake_mean);
   series_[static_cast<int>(Series::Value)].push_back(stats.value);
+}
+
+std::string MetricStore::exportHistory() const {
+  ByteWriter out;
+  out.put<int64_t>(stride_);
+  out.put<StepStats>(last_);
+  out.put<uint64_t>(steps_.size());
+  auto putAll = [&](const auto& values) {
+    out.putRaw({reinterpret_cast<const char*>(values.data()), values.size() * sizeof(values[0])});
+  };
+  putAll(steps_);
+  putAll(seconds_);
+  for (const auto& s : series_) putAll(s);
+  return std::move(out.bytes());
+}
+
+void MetricStore::importHistory(std::string_view bytes, uint32_t generation,
+                                const std::string& source) {
+  ByteReader in(bytes, source);
+  const auto stride = in.get<int64_t>("history stride");
+  if (stride < 1) in.fail("history stride " + std::to_string(stride) + " is below 1");
+  const auto last = in.get<StepStats>("history's last step");
+  const auto count = in.get<uint64_t>("history length");
+  // Each point takes 8 bytes of step, 4 of time and 4 per series.
+  const uint64_t point_bytes = 12 + 4 * static_cast<uint64_t>(Series::Count);
+  if (count > in.remaining() / point_bytes) {
+    in.fail("history of " + std::to_string(count) + " points needs more than the " +
+            std::to_string(in.remaining()) + " bytes left (truncated)");
+  }
+  auto getAll = [&](auto& values, const char* what) {
+    values.resize(count);
+    const std::string_view raw = in.raw(count * sizeof(values[0]), what);
+    std::memcpy(values.data(), raw.data(), raw.size());
+  };
+  // Read everything before changing anything: bad bytes leave the store as it was.
+  std::vector<double> steps;
+  std::vector<float> seconds, series[static_cast<int>(Series::Count)];
+  getAll(steps, "history steps");
+  getAll(seconds, "history times");
+  for (auto& s : series) getAll(s, "history series");
+  in.expectEnd();
+  clear();
+  generation_ = generation;
+  stride_ = stride;
+  last_ = last;
+  last_.generation = generation;
+  steps_ = std::move(steps);
+  seconds_ = std::move(seconds);
+  for (int i = 0; i < static_cast<int>(Series::Count); ++i) series_[i] = std::move(series[i]);
+  while (steps_.size() > max_points_) thin();
 }
 
 void MetricStore::setSnapshot(const Snapshot& snapshot) {

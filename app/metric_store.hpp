@@ -3,6 +3,8 @@
 // when the history is full it keeps every other point and from then on every other step.
 #pragma once
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/telemetry.hpp"
@@ -23,6 +25,13 @@ class MetricStore {
   /// generation rules as append.
   void setSnapshot(const Snapshot& snapshot);
   void clear();
+
+  /// The history (steps, times, series, thinning stride and last stats) as bytes, for a
+  /// session file; the snapshot is not included.
+  std::string exportHistory() const;
+  /// Replaces the history with exported bytes, as telemetry of `generation` (a loaded run's),
+  /// thinning it to this store's size. Throws FormatError naming `source` on bad bytes.
+  void importHistory(std::string_view bytes, uint32_t generation, const std::string& source);
 
   std::span<const double> steps() const { return steps_; }
   std::span<const float> series(Series which) const { return series_[static_cast<int>(which)]; }

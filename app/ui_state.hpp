@@ -2,6 +2,8 @@
 // error banner, plot views, captures, the plane's trails and drawn data. One struct, owned by
 // GuiApp.
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/capture_strip.hpp"
@@ -21,11 +23,21 @@ struct DrawDataState {
   DrawnPoints points;
 };
 
+/// A session file's metric history, opened as telemetry of `generation` (the loaded run's).
+struct OpenedHistory {
+  std::string bytes;  ///< MetricStore::exportHistory bytes
+  uint32_t generation = 0;
+};
+
 struct UiState {
   TrainConfig edit;          ///< what the controls show; hyperparameters go live at once
   bool needs_reset = false;  ///< architecture, data or seed edited: applies on Reset
   std::string error;         ///< shown in a modal dialog until dismissed
   std::string config_path = "ganscope-config.json";  ///< the Load/Save file field
+  /// The Save/Open session file field.
+  std::string session_path = "ganscope-session.gss";
+  /// Set by Open session: GuiApp moves it into the MetricStore before the next telemetry.
+  std::optional<OpenedHistory> opened_history;
   CaptureStrip captures;
   plot::PlotView figure1_view, losses_view, d_means_view, histogram_view, plane_view, modes_view;
   plot::PlotView capture_views[CaptureStrip::kSlots];

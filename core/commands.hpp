@@ -2,6 +2,7 @@
 #pragma once
 #include <future>
 #include <memory>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -39,6 +40,20 @@ struct SampleGenerator {
   std::shared_ptr<std::promise<std::vector<float>>> result;
 };
 
-using Command = std::variant<SetHyperparams, Pause, Resume, StepOnce, Reset, SampleGenerator>;
+/// Asks for the run's state as bytes (GanState format), answered between steps, also while
+/// paused. Session::saveState wraps it.
+struct SaveState {
+  std::shared_ptr<std::promise<std::string>> result;
+};
+/// Replaces the run with the one `bytes` describe (as Reset does, but continuing from the saved
+/// step). Bad bytes set `result`'s exception and leave the current run untouched.
+/// Session::loadState wraps it.
+struct LoadState {
+  std::string bytes;
+  std::shared_ptr<std::promise<void>> result;
+};
+
+using Command = std::variant<SetHyperparams, Pause, Resume, StepOnce, Reset, SampleGenerator,
+                             SaveState, LoadState>;
 
 }  // namespace ganscope

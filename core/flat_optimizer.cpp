@@ -55,6 +55,32 @@ void FlatOptimizer::restore() {
   adam_steps_ = saved_.adam_steps;
 }
 
+FlatOptimizerState FlatOptimizer::state() const {
+  return {state_kind_, adam_steps_, first_moment_.clone(), second_moment_.clone()};
+}
+
+void FlatOptimizer::setState(const FlatOptimizerState& state) {
+  const int64_t size = params_.values().numel();
+  for (const auto& [name, moment] : {std::pair{"first moment", &state.first_moment},
+                                     std::pair{"second moment", &state.second_moment}}) {
+    if (!moment->defined() || moment->dim() != 1 || moment->numel() != size ||
+        moment->scalar_type() != first_moment_.scalar_type()) {
+      throw std::invalid_argument(std::string("optimizer ") + name + ": expected " +
+                                  std::to_string(size) + " float values, got " +
+                                  (moment->defined() ? std::to_string(moment->numel()) : "none"));
+    }
+  }
+  if (state.adam_steps < 0) {
+    throw std::invalid_argument("optimizer step count " + std::to_string(state.adam_steps) +
+                                " is negative");
+  }
+  torch::NoGradGuard no_grad;
+  first_moment_.copy_(state.first_moment);
+  second_moment_.copy_(state.second_moment);
+  state_kind_ = state.kind;
+  adam_steps_ = state.adam_steps;
+}
+
 void FlatOptimizer::step(const OptimizerConfig& config) {
   torch::NoGradGuard no_grad;
   if (config.kind != state_kind_) {

@@ -23,6 +23,14 @@ class FlatParameters {
   torch::Tensor grads_;
 };
 
+/// What a FlatOptimizer carries from one step to the next (saved with a run's state).
+struct FlatOptimizerState {
+  OptimizerKind kind = OptimizerKind::Adam;  ///< the method the moments belong to
+  int64_t adam_steps = 0;                    ///< Adam's step count (bias correction)
+  torch::Tensor first_moment;                ///< SGD momentum buffer, or Adam's m
+  torch::Tensor second_moment;               ///< Adam's v, RMSprop's mean square
+};
+
 /// SGD with momentum, Adam (bias-corrected) or RMSprop over a FlatParameters buffer, each with
 /// LibTorch's default semantics (eps 1e-8, no dampening, no weight decay).
 class FlatOptimizer {
@@ -34,6 +42,11 @@ class FlatOptimizer {
   /// unrolled GAN's look-ahead updates D and then takes them back).
   void save();
   void restore();
+  /// A copy of the state carried between steps.
+  FlatOptimizerState state() const;
+  /// Replaces that state; throws std::invalid_argument when a moment's size is not the
+  /// parameters' or the step count is negative.
+  void setState(const FlatOptimizerState& state);
 
  private:
   FlatParameters& params_;

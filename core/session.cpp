@@ -9,6 +9,7 @@
 
 #include <readerwriterqueue/readerwriterqueue.h>
 
+#include "core/engine/gan_state_io.hpp"
 #include "core/runtime_info.hpp"
 #include "core/trainer.hpp"
 
@@ -17,16 +18,22 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr auto kIdleWait = std::chrono::milliseconds(100);  // paused: wake this often at most
 constexpr int kWeightCheckInterval = 64;  // steps between full NaN/Inf scans of the weights
+
+Clock::duration clockDuration(double seconds) {
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+}
 }  // namespace
 
 struct Session::Impl {
-  Impl(const TrainConfig& config, const SessionOptions& opts)
+  Impl(std::unique_ptr<Trainer> first, const SessionOptions& opts)
       : options(opts),
-        trainer(std::make_unique<Trainer>(config)),
+        trainer(std::move(first)),
         stats(opts.stats_capacity),
         full(opts.snapshot_buffers),
         free(opts.snapshot_buffers),
         state(opts.start_paused ? RunState::Paused : RunState::Running) {
+    step.store(trainer->state().stats.step);
+    run_start = Clock::now() - clockDuration(trainer->state().stats.seconds);
     for (int i = 0; i < opts.snapshot_buffers; ++i) {
       pool.push_back(std::make_unique<Snapshot>());
       free.enqueue(pool.back().get());
@@ -44,6 +51,8 @@ struct Session::Impl {
   void loop();
   void fail(const std::exception& error);
   void apply(Command& command);
+  /// Continues with `next` (a reset or loaded run) as a new generation.
+  void replaceTrainer(std::unique_ptr<Trainer> next, bool stopped);
   void trainStep(StepTarget target);
   void publishSnapshot(bool periodic);
 
@@ -157,26 +166,44 @@ void Session::Impl::apply(Command& command) {
           } catch (...) {
             c.result->set_exception(std::current_exception());
           }
+        } else if constexpr (std::is_same_v<T, SaveState>) {
+          try {
+            c.result->set_value(saveGanState(trainer->state()));
+          } catch (...) {
+            c.result->set_exception(std::current_exception());
+          }
+        } else if constexpr (std::is_same_v<T, LoadState>) {
+          try {
+            replaceTrainer(std::make_unique<Trainer>(loadGanState(c.bytes)), stopped);
+            c.result->set_value();
+          } catch (...) {
+            c.result->set_exception(std::current_exception());
+          }
         } else if constexpr (std::is_same_v<T, Reset>) {
-          trainer = std::make_unique<Trainer>(c.config);
-          generation.fetch_add(1);
-          step.store(0);
-          diverged_at.store(-1);
-          if (stopped) state.store(RunState::Paused);
-          std::lock_guard lock(failure_mutex);
-          failure.clear();
-          pending_step.reset();
-          run_start = Clock::now();
-          snapshot_owed = true;
+          replaceTrainer(std::make_unique<Trainer>(c.config), stopped);
         }
       },
       command);
+}
+
+void Session::Impl::replaceTrainer(std::unique_ptr<Trainer> next, bool stopped) {
+  trainer = std::move(next);
+  generation.fetch_add(1);
+  step.store(trainer->state().stats.step);
+  diverged_at.store(-1);
+  if (stopped) state.store(RunState::Paused);
+  std::lock_guard lock(failure_mutex);
+  failure.clear();
+  pending_step.reset();
+  run_start = Clock::now() - clockDuration(trainer->state().stats.seconds);
+  snapshot_owed = true;
 }
 
 void Session::Impl::trainStep(StepTarget target) {
   StepStats s = trainer->step(target);
   s.generation = generation.load(std::memory_order_relaxed);
   s.seconds = std::chrono::duration<float>(Clock::now() - run_start).count();
+  trainer->setSeconds(s.seconds);
   if (!stats.try_enqueue(s)) dropped_stats.fetch_add(1, std::memory_order_relaxed);
   step.store(s.step, std::memory_order_relaxed);
   if (target != StepTarget::Both) snapshot_owed = true;
@@ -207,7 +234,14 @@ void Session::Impl::publishSnapshot(bool periodic) {
 
 Session::Session(const TrainConfig& config, const SessionOptions& options) {
   validate(config);
-  impl_ = std::make_unique<Impl>(config, options);
+  impl_ = std::make_unique<Impl>(std::make_unique<Trainer>(config), options);
+  impl_->config = config;
+}
+
+Session::Session(const std::string& state_bytes, const SessionOptions& options) {
+  auto trainer = std::make_unique<Trainer>(loadGanState(state_bytes));
+  const TrainConfig config = trainer->state().config;
+  impl_ = std::make_unique<Impl>(std::move(trainer), options);
   impl_->config = config;
 }
 
@@ -258,6 +292,36 @@ std::vector<float> Session::sampleGenerator(int count) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   return answer.get();
+}
+
+namespace {
+/// Queues `command` (retrying while the queue is full) and waits for `answer`.
+template <class T>
+T ask(moodycamel::BlockingReaderWriterQueue<Command>& commands, Command command,
+      std::future<T> answer) {
+  while (!commands.try_enqueue(command)) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return answer.get();
+}
+}  // namespace
+
+std::string Session::saveState() {
+  auto result = std::make_shared<std::promise<std::string>>();
+  return ask(impl_->commands, SaveState{result}, result->get_future());
+}
+
+void Session::loadState(const std::string& state_bytes) {
+  TrainConfig config = configOfState(state_bytes);
+  auto result = std::make_shared<std::promise<void>>();
+  ask(impl_->commands, LoadState{state_bytes, result}, result->get_future());
+  impl_->config = std::move(config);
+}
+
+TrainConfig Session::configOfState(const std::string& state_bytes) {
+  return ganStateConfig(state_bytes);
+}
+
+int64_t Session::stepOfState(const std::string& state_bytes) {
+  return ganStateStep(state_bytes);
 }
 
 std::string Session::failure() const {

@@ -42,6 +42,9 @@ class Session {
  public:
   /// Builds the trainer from `config` (throws ConfigError) and starts the training thread.
   Session(const TrainConfig& config, const SessionOptions& options = {});
+  /// Continues the run saved in `state_bytes` (saveState's bytes) from its step; throws
+  /// std::runtime_error naming what is wrong with them before any thread starts.
+  Session(const std::string& state_bytes, const SessionOptions& options);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -60,6 +63,18 @@ class Session {
   /// `count` fresh samples of the current G (count x data dims, interleaved); waits for the
   /// trainer to answer between steps. Throws std::runtime_error if it cannot.
   std::vector<float> sampleGenerator(int count);
+
+  /// The current run's state as bytes (networks, optimisers, random generator, step, config);
+  /// waits for the trainer to answer between steps (also while paused).
+  std::string saveState();
+  /// Replaces the current run with the one saved in `state_bytes`, continuing from its step
+  /// (the generation bumps, as on Reset). Waits for the trainer; bad bytes throw
+  /// std::runtime_error naming what is wrong, and the current run goes on untouched.
+  void loadState(const std::string& state_bytes);
+  /// The config saved in state bytes; throws std::runtime_error when they are not a state.
+  static TrainConfig configOfState(const std::string& state_bytes);
+  /// The steps done in the run saved in state bytes; throws like configOfState.
+  static int64_t stepOfState(const std::string& state_bytes);
 
   SessionStatus status() const;
   /// What stopped the trainer when status().state is Failed, else "".

@@ -6,10 +6,7 @@
 
 #include "core/commands.hpp"
 #include "core/config.hpp"
-#include "core/data/gaussian_mixture.hpp"
-#include "core/discriminator_input.hpp"
-#include "core/flat_optimizer.hpp"
-#include "core/models/mlp.hpp"
+#include "core/engine/gan_state.hpp"
 #include "core/models/mlp_pass.hpp"
 #include "core/telemetry.hpp"
 
@@ -19,6 +16,13 @@ class Trainer {
  public:
   /// Builds data, G, D and optimisers from `config`, seeding everything from config.seed.
   explicit Trainer(const TrainConfig& config);
+  /// Continues the run `state` describes (a loaded one, or a fresh GanState).
+  explicit Trainer(GanState state);
+
+  /// The run's state, e.g. to save it between steps.
+  const GanState& state() const { return state_; }
+  /// Records the run's wall time so far (the session's clock) in the state, to save with it.
+  void setSeconds(float seconds) { state_.stats.seconds = seconds; }
 
   /// Takes effect at the next step.
   void setHyperparams(const Hyperparams& hyper);
@@ -27,7 +31,9 @@ class Trainer {
   /// Values that `target` did not touch keep their previous figures.
   StepStats step(StepTarget target);
   /// True when the last step's losses were not finite.
-  bool lastStepDiverged() const { return !std::isfinite(stats_.d_loss + stats_.g_loss); }
+  bool lastStepDiverged() const {
+    return !std::isfinite(state_.stats.d_loss + state_.stats.g_loss);
+  }
   /// Checks every weight of G and D (a few tensor ops; not every step).
   bool weightsFinite() const;
 
@@ -38,11 +44,6 @@ class Trainer {
 
  private:
   void resizeBatch(int batch_size);
-  void sampleLatent(const torch::Tensor& z, at::Generator& generator);
-  /// `config` with its learning rate on the schedule at the current step.
-  OptimizerConfig scheduled(OptimizerConfig config) const;
-  /// Adds the scheduled instance noise (if any) to a batch of D's inputs, in place.
-  void addInstanceNoise(torch::Tensor& inputs);
   // The pictures, in trainer_snapshot.cpp.
   void prepareSnapshotInputs();
   void fillSnapshot1d(Snapshot& out);
@@ -64,19 +65,9 @@ class Trainer {
   /// D, then D returns to where it was (first order: no gradient through D's look-ahead).
   void unrolledGeneratorStep();
 
-  Hyperparams hyper_;
-  at::Generator random_;           ///< training samples: the run is reproducible from the seed
+  GanState state_;                 ///< networks, optimisers, training generator, step, config
   at::Generator snapshot_random_;  ///< snapshot samples, so telemetry timing cannot change training
-  uint64_t seed_;
-  LatentConfig latent_;
-  GaussianMixture data_;
-  DiscriminatorInput input_;
-  Mlp generator_{nullptr};
-  Mlp discriminator_{nullptr};
-  std::unique_ptr<FlatParameters> g_params_, d_params_;
-  std::unique_ptr<FlatOptimizer> g_opt_, d_opt_;
   std::unique_ptr<MlpPass> g_pass_, d_pass_;
-  StepStats stats_;
 
   // Per-batch buffers, reallocated only when the batch size changes. B is the batch size (rows
   // D judges per group), m the pack: each group has m B samples.

@@ -271,6 +271,7 @@ void drawControlsPanel(PanelContext& ctx) {
   }
   ImGui::Separator();
   fileSection(ctx);
+  drawSessionControls(ctx);
   ImGui::Separator();
   ImGui::TextUnformatted("Figure 1 layers");
   Figure1Layers& layers = ctx.view.layers;

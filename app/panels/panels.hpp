@@ -48,6 +48,8 @@ void drawDMeansPanel(PanelContext& ctx);
 void drawDHistogramPanel(PanelContext& ctx);
 void drawCapturePanel(PanelContext& ctx);
 void drawStatusBar(PanelContext& ctx);
+/// Save session... / Open session... with a path field (in the controls panel).
+void drawSessionControls(PanelContext& ctx);
 /// A modal dialog while ctx.ui.error is set; OK clears it.
 void drawErrorDialog(PanelContext& ctx);
 

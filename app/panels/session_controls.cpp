@@ -1,0 +1,39 @@
+// Save session... / Open session...: the run (state, metric history, view settings) to and
+// from the session file named in a path field. A bad file shows the error dialog and the
+// current run goes on untouched.
+#include <cstdio>
+
+#include "app/panels/panels.hpp"
+#include "app/state/session_file.hpp"
+
+namespace ganscope {
+
+void drawSessionControls(PanelContext& ctx) {
+  char path[512];
+  std::snprintf(path, sizeof(path), "%s", ctx.ui.session_path.c_str());
+  if (ImGui::InputText("session", path, sizeof(path))) ctx.ui.session_path = path;
+  hint("a session file: the run, its plots and the display settings");
+  if (ImGui::Button("Save session...")) {
+    try {
+      saveSessionFile(ctx.ui.session_path, captureSession(ctx.session, ctx.store, ctx.view));
+    } catch (const std::exception& error) {
+      ctx.ui.error = std::string("Session not saved: ") + error.what();
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Open session...")) {
+    try {
+      SessionFile file = loadSessionFile(ctx.ui.session_path);
+      ctx.session.loadState(file.state);  // throws, keeping the run, if the state is bad
+      ctx.ui.edit = file.config;
+      ctx.ui.needs_reset = false;
+      ctx.view = file.view;
+      ctx.ui.opened_history =
+          OpenedHistory{std::move(file.history), ctx.session.status().generation};
+    } catch (const std::exception& error) {
+      ctx.ui.error = std::string("Session not opened: ") + error.what();
+    }
+  }
+}
+
+}  // namespace ganscope
