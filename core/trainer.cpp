@@ -30,7 +30,8 @@ Trainer::Trainer(const TrainConfig& config)
       seed_(config.seed),
       latent_(config.latent),
       data_(config.data),
-      input_(data_.dim(), config.discriminator) {
+      input_(data_.dim(), config.discriminator),
+      scenario_(scenarioOf(config)) {
   {
     std::lock_guard lock(initMutex());
     torch::manual_seed(config.seed);
@@ -43,7 +44,7 @@ Trainer::Trainer(const TrainConfig& config)
   d_opt_ = std::make_unique<FlatOptimizer>(*d_params_);
   g_pass_ = std::make_unique<MlpPass>(generator_);
   d_pass_ = std::make_unique<MlpPass>(discriminator_);
-  prepareSnapshotInputs();
+  prepareProbes();
   resizeBatch(hyper_.batch_size);
 }
 

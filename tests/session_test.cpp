@@ -136,14 +136,14 @@ TEST(SessionTest, ResetRestartsFromStepZeroInANewGeneration) {
 TEST(SessionTest, UndrainedQueuesDropAndCountWithoutBlockingTheTrainer) {
   SessionOptions options;
   options.stats_capacity = 64;
-  options.snapshot_hz = 1000;
+  options.frame_hz = 1000;
   Session session(smallConfig(), options);
   // Nobody polls: the trainer must keep stepping and count what it could not deliver.
   ASSERT_TRUE(waitFor([&] { return session.status().step > 3000; }, 60));
   session.send(Pause{});
   ASSERT_TRUE(waitFor([&] { return session.status().state == RunState::Paused; }));
   const SessionStatus status = session.status();
-  EXPECT_GT(status.dropped_snapshots, 0u);
+  EXPECT_GT(status.dropped_frames, 0u);
   // What did fit is the oldest steps, in order; every other step was counted as dropped.
   StepStats stats;
   int64_t delivered = 0;
@@ -152,11 +152,11 @@ TEST(SessionTest, UndrainedQueuesDropAndCountWithoutBlockingTheTrainer) {
   EXPECT_EQ(static_cast<int64_t>(status.dropped_stats) + delivered, status.step);
 }
 
-TEST(SessionTest, SnapshotsArriveAndRecycle) {
+TEST(SessionTest, FramesArriveAndRecycle) {
   Session session(smallConfig());
   int received = 0;
   ASSERT_TRUE(waitFor([&] {
-    if (const Snapshot* s = session.pollSnapshot()) {
+    if (const Figure1Frame* s = session.poll<Figure1Frame>()) {
       EXPECT_LT(s->x_min, s->x_max);
       session.recycle(s);
       ++received;

@@ -11,9 +11,9 @@ namespace ganscope {
 namespace {
 
 std::vector<float> discriminatorField(Trainer& trainer) {
-  auto snapshot = std::make_unique<Snapshot>();
-  trainer.fillSnapshot(*snapshot);
-  return {snapshot->field, snapshot->field + kFieldSize * kFieldSize};
+  auto frame = std::make_unique<PlaneFrame>();
+  trainer.fillFrame(*frame);
+  return {frame->field, frame->field + kFieldSize * kFieldSize};
 }
 
 TEST(TrainerTest, UnrolledLookAheadLeavesTheDiscriminatorWhereItWas) {
