@@ -165,6 +165,63 @@ TEST(SessionTest, FramesArriveAndRecycle) {
   }));
 }
 
+TEST(SessionTest, AFrameInFlightKeepsTheLossItWasMadeWith) {
+  Session session(smallConfig(), pausedOptions());
+  // Frame A, made under the first config, is taken but not drawn yet when the loss changes.
+  const Figure1Frame* a = nullptr;
+  ASSERT_TRUE(waitFor([&] { return (a = session.poll<Figure1Frame>()) != nullptr; }));
+  Hyperparams critic = session.config().hyper;
+  critic.loss = LossKind::WganGp;
+  ASSERT_TRUE(session.send(SetHyperparams{critic}));
+  ASSERT_TRUE(session.send(StepOnce{StepTarget::Discriminator}));  // a D step owes a frame
+  const Figure1Frame* b = nullptr;
+  ASSERT_TRUE(waitFor([&] { return (b = session.poll<Figure1Frame>()) != nullptr; }));
+  // The config the UI sent already says WGAN-GP: a frame read by it would be mislabelled.
+  EXPECT_EQ(session.config().hyper.loss, LossKind::WganGp);
+  EXPECT_EQ(session.configRevision(), 1u);
+  EXPECT_EQ(a->header.step, 0);
+  EXPECT_EQ(a->header.config_revision, 0u);
+  EXPECT_EQ(a->header.loss, LossKind::NonSaturating);
+  EXPECT_FALSE(a->header.d_normalised);
+  EXPECT_EQ(b->header.step, 1);
+  EXPECT_EQ(b->header.config_revision, 1u);
+  EXPECT_EQ(b->header.loss, LossKind::WganGp);
+  EXPECT_TRUE(b->header.d_normalised);
+  EXPECT_LT(b->header.d_lo, b->header.d_hi);
+  EXPECT_GT(b->header.sequence, a->header.sequence);
+  StepStats stats;
+  ASSERT_TRUE(session.pollStats(stats));
+  EXPECT_EQ(stats.step, 1);
+  EXPECT_EQ(stats.config_revision, 1u);
+  EXPECT_EQ(stats.loss, LossKind::WganGp);
+  session.recycle(a);
+  session.recycle(b);
+  // A reset is a revision too, in a new generation.
+  ASSERT_TRUE(session.send(Reset{smallConfig()}));
+  const Figure1Frame* c = nullptr;
+  ASSERT_TRUE(waitFor([&] {
+    c = session.poll<Figure1Frame>();
+    if (c && c->header.generation == 0) {  // made before the reset
+      session.recycle(c);
+      c = nullptr;
+    }
+    return c != nullptr;
+  }));
+  EXPECT_EQ(c->header.generation, 1u);
+  EXPECT_EQ(c->header.config_revision, 2u);
+  EXPECT_EQ(c->header.loss, LossKind::NonSaturating);
+  session.recycle(c);
+}
+
+TEST(SessionTest, APlaneRunSendsPlaneFramesOnly) {
+  Session session(presetConfig("ring-collapse"), pausedOptions());
+  const PlaneFrame* plane = nullptr;
+  ASSERT_TRUE(waitFor([&] { return (plane = session.poll<PlaneFrame>()) != nullptr; }));
+  EXPECT_EQ(plane->modes_total, 8);
+  session.recycle(plane);
+  EXPECT_EQ(session.poll<Figure1Frame>(), nullptr);
+}
+
 TEST(SessionTest, SameSeedSameRun) {
   auto run = [] {
     SessionOptions options;
