@@ -52,8 +52,9 @@ struct Session::Impl {
   void fail(const std::exception& error);
   void apply(Command& command);
   void trainStep(StepTarget target);
-  /// Publishes a frame of the trainer's scenario, if a buffer is free; false if none was.
-  bool publishFrame(bool periodic);
+  /// Publishes a frame of the trainer's scenario if a buffer is free (the frame is then no
+  /// longer owed); a periodic frame that finds none counts as dropped.
+  void publishFrame(bool periodic);
   template <class Frame>
   bool publish(bool periodic);
 
@@ -227,14 +228,11 @@ bool Session::Impl::publish(bool periodic) {
   return true;
 }
 
-bool Session::Impl::publishFrame(bool periodic) {
-  bool published = false;
+void Session::Impl::publishFrame(bool periodic) {
   forEachFrameKind([&](auto kind) {
     using Frame = typename decltype(kind)::type;
-    if (Frame::kScenario == trainer->scenario()) published = publish<Frame>(periodic);
+    if (Frame::kScenario == trainer->scenario() && publish<Frame>(periodic)) frame_owed = false;
   });
-  if (published) frame_owed = false;
-  return published;
 }
 
 Session::Session(const TrainConfig& config, const SessionOptions& options) {

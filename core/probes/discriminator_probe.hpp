@@ -6,7 +6,6 @@
 
 #include <span>
 
-#include "core/api/telemetry/figure1_frame.hpp"
 #include "core/api/telemetry/frame_header.hpp"
 #include "core/probes/probe_inputs.hpp"
 

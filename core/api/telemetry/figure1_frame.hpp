@@ -8,7 +8,6 @@ namespace ganscope {
 
 inline constexpr int kCurvePoints = 256;  ///< samples of each density/D curve over [x_min, x_max]
 inline constexpr int kMapLines = 33;      ///< z-line to x-line mapping lines (Figure 1, bottom)
-inline constexpr int kHistBins = 40;      ///< bins of the D(x) and D(G(z)) histograms over [0, 1]
 
 struct Figure1Frame {
   static constexpr Scenario kScenario = Scenario::Figure1;

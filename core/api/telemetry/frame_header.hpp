@@ -12,6 +12,9 @@ namespace ganscope {
 /// Bumped whenever a frame type's layout changes (frames travel unchanged over a socket later).
 inline constexpr uint16_t kFrameFormatVersion = 1;
 
+/// Bins of D's histograms over [0, 1], in every frame that has them.
+inline constexpr int kHistBins = 40;
+
 struct FrameHeader {
   uint16_t format_version = kFrameFormatVersion;
   LossKind loss = LossKind::NonSaturating;  ///< the loss D and G were trained with

@@ -1,6 +1,7 @@
 // Every frame kind in one list: the Session keeps a pool and a queue per kind, the MetricStore
-// the newest of each. A new picture (an ImageFrame next) is one type, one probe and one entry
-// in FrameKinds below.
+// the newest of each, the UI drains each. A new picture (an ImageFrame next) is its type with a
+// Scenario value, an entry in FrameKinds below, its probes behind a Trainer::fillFrame overload,
+// the poll/recycle instantiations in session.cpp and its layout in the PanelRegistry.
 #pragma once
 #include <cstddef>
 #include <tuple>

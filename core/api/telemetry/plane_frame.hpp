@@ -3,7 +3,6 @@
 // histograms. Plain, trivially copyable data.
 #pragma once
 #include "core/api/scenario.hpp"
-#include "core/api/telemetry/figure1_frame.hpp"
 #include "core/api/telemetry/frame_header.hpp"
 
 namespace ganscope {
