@@ -1,7 +1,7 @@
 // The Trainer's frame entry points: each stamps the frame's header, draws the frame's samples
 // from the frame generator (reseeded per step: a frame is a function of (seed, step) and never
 // draws from the training generator), and runs the probes of its picture with G and D in eval
-// mode. Also G's samples on request.
+// mode. Also G's samples on request, in eval mode too.
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <stdexcept>
@@ -72,6 +72,7 @@ void Trainer::fillFrame(PlaneFrame& out) {
 
 std::vector<float> Trainer::sampleGenerator(int count) {
   c10::InferenceMode inference;
+  const EvalMode eval(*generator_, *discriminator_);
   at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(seed_ ^ (stats_.step << 20));
   torch::Tensor z = torch::empty({count, latent_.dim});
   sampleLatent(z, generator);
