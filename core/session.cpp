@@ -153,8 +153,8 @@ void Session::Impl::apply(Command& command) {
         using T = std::decay_t<decltype(c)>;
         const bool stopped = state.load() == RunState::Diverged || state.load() == RunState::Failed;
         if constexpr (std::is_same_v<T, SetHyperparams>) {
+          ++revision;  // first, so a refusal below keeps it in step with the UI's count
           trainer->setHyperparams(c.value);
-          ++revision;
           running_loss = c.value.loss;
         } else if constexpr (std::is_same_v<T, Pause>) {
           if (!stopped) state.store(RunState::Paused);
@@ -173,8 +173,8 @@ void Session::Impl::apply(Command& command) {
             c.result->set_exception(std::current_exception());
           }
         } else if constexpr (std::is_same_v<T, Reset>) {
+          ++revision;  // first, so a refusal below keeps it in step with the UI's count
           trainer = std::make_unique<Trainer>(c.config);
-          ++revision;
           running_loss = c.config.hyper.loss;
           generation.fetch_add(1);
           step.store(0);
