@@ -4,7 +4,7 @@
 #include <span>
 #include <utility>
 
-#include "core/telemetry.hpp"
+#include "core/api/telemetry/plane_frame.hpp"
 
 namespace ganscope {
 
@@ -17,7 +17,7 @@ struct ArrowScale {
   std::pair<float, float> arrow(float dx, float dy) const;
 };
 
-/// The scale for the snapshot's pushes (interleaved dx, dy; non-finite ones are skipped) whose
+/// The scale for a frame's pushes (interleaved dx, dy; non-finite ones are skipped) whose
 /// longest arrow is `max_length`.
 ArrowScale arrowScale(std::span<const float, 2 * kShownPoints> push_xy, float max_length);
 

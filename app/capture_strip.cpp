@@ -1,26 +1,25 @@
-// CaptureStrip: keeps up to four snapshots, by click or at planned steps.
+// CaptureStrip: keeps up to four frames, by click or at planned steps.
 #include "app/capture_strip.hpp"
 
 namespace ganscope {
 
-void CaptureStrip::capture(const Snapshot& snapshot) {
+void CaptureStrip::capture(const AnyFrame& frame) {
   if (captures_.size() == kSlots) captures_.erase(captures_.begin());
-  captures_.push_back(snapshot);
+  captures_.push_back(frame);
 }
 
-void CaptureStrip::captureIfPlanned(const Snapshot& snapshot,
-                                    const std::array<int64_t, kSlots>& planned) {
-  if (snapshot.generation != generation_) {
+bool CaptureStrip::plannedNow(const FrameHeader& header, const Planned& planned) {
+  if (header.generation != generation_) {
     // A reset starts a new series of captures.
     clear();
-    generation_ = snapshot.generation;
+    generation_ = header.generation;
   }
   for (size_t i = 0; i < kSlots; ++i) {
-    if (planned_done_[i] || planned[i] < 0 || snapshot.step < planned[i]) continue;
+    if (planned_done_[i] || planned[i] < 0 || header.step < planned[i]) continue;
     planned_done_[i] = true;
-    capture(snapshot);
-    return;
+    return true;
   }
+  return false;
 }
 
 void CaptureStrip::clear() {

@@ -1,4 +1,4 @@
-// CaptureStrip: up to four Figure 1 snapshots kept side by side, like panels (a)-(d) of the
+// CaptureStrip: up to four frames kept side by side, like panels (a)-(d) of Figure 1 of the
 // paper; filled by a click or automatically when training passes chosen steps.
 #pragma once
 #include <array>
@@ -6,24 +6,32 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/telemetry.hpp"
+#include "core/api/telemetry/frames.hpp"
 
 namespace ganscope {
 
 class CaptureStrip {
  public:
   static constexpr size_t kSlots = 4;
+  using Planned = std::array<int64_t, kSlots>;
 
-  /// Keeps a copy of `snapshot`; with all slots full, the oldest capture makes room.
-  void capture(const Snapshot& snapshot);
-  /// Captures `snapshot` if it is the first one at or past a planned step not yet captured.
-  void captureIfPlanned(const Snapshot& snapshot, const std::array<int64_t, kSlots>& planned);
+  /// Keeps a copy of `frame`; with all slots full, the oldest capture makes room.
+  void capture(const AnyFrame& frame);
+  /// Captures `frame` if it is the first one at or past a planned step not yet captured.
+  template <class Frame>
+  void captureIfPlanned(const Frame& frame, const Planned& planned) {
+    if (plannedNow(frame.header, planned)) capture(frame);
+  }
   void clear();
 
-  const std::vector<Snapshot>& captures() const { return captures_; }
+  const std::vector<AnyFrame>& captures() const { return captures_; }
 
  private:
-  std::vector<Snapshot> captures_;
+  /// True (marking the slot done) when a frame with `header` is due for a planned slot; a new
+  /// generation starts a new series of captures first.
+  bool plannedNow(const FrameHeader& header, const Planned& planned);
+
+  std::vector<AnyFrame> captures_;
   std::array<bool, kSlots> planned_done_ = {};
   uint32_t generation_ = 0;
 };

@@ -5,15 +5,12 @@
 
 namespace ganscope {
 
-void FakeTrails::push(const Snapshot& s) {
-  if (s.dims != 2) {
-    clear();
-    return;
-  }
-  if (size_ > 0 && s.generation == generation_ && s.step == step_) return;
-  if (size_ > 0 && (s.generation != generation_ || s.step < step_)) clear();
-  generation_ = s.generation;
-  step_ = s.step;
+void FakeTrails::push(const PlaneFrame& s) {
+  const FrameHeader& h = s.header;
+  if (size_ > 0 && h.generation == generation_ && h.step == step_) return;
+  if (size_ > 0 && (h.generation != generation_ || h.step < step_)) clear();
+  generation_ = h.generation;
+  step_ = h.step;
   newest_ = (newest_ + 1) % kLength;
   std::copy_n(s.fake_xy, 2 * kShownPoints, positions_[newest_].begin());
   size_ = std::min(size_ + 1, kLength);

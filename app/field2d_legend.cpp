@@ -22,7 +22,7 @@ void colourBar(const char* left, const char* middle, const char* right) {
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x - font * 0.5f, height = font * 0.9f;
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const gl::Colormap colormap = gl::discriminatorColormap();
+  const gl::Colormap& colormap = gl::discriminatorColormap();
   for (int i = 0; i < kBarSegments; ++i) {
     const ImU32 a = colormap[i * 255 / kBarSegments], b = colormap[(i + 1) * 255 / kBarSegments];
     draw->AddRectFilledMultiColor(ImVec2(at.x + width * i / kBarSegments, at.y),
@@ -58,16 +58,16 @@ void note(const char* text) {
 
 }  // namespace
 
-void drawField2dLegend(const Snapshot& s, const PlaneLayers& layers) {
+void drawField2dLegend(const PlaneFrame& s, const PlaneLayers& layers) {
   char text[160];
   if (layers.d_heatmap) {
-    if (s.d_normalised) {
+    if (s.header.d_normalised) {
       // A critic's raw scores, rescaled so its range on the view spans the colours.
       ImGui::TextUnformatted("critic D(x), normalised: raw scores");
       char lo[32], mid[32], hi[32];
-      std::snprintf(lo, sizeof(lo), "%.3g  \"fake\"", s.d_lo);
-      std::snprintf(mid, sizeof(mid), "%.3g", (s.d_lo + s.d_hi) / 2);
-      std::snprintf(hi, sizeof(hi), "\"real\"  %.3g", s.d_hi);
+      std::snprintf(lo, sizeof(lo), "%.3g  \"fake\"", s.header.d_lo);
+      std::snprintf(mid, sizeof(mid), "%.3g", (s.header.d_lo + s.header.d_hi) / 2);
+      std::snprintf(hi, sizeof(hi), "\"real\"  %.3g", s.header.d_hi);
       colourBar(lo, mid, hi);
     } else {
       ImGui::TextUnformatted("D(x)");

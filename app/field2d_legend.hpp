@@ -2,11 +2,11 @@
 // normalised), a swatch for each layer that is on, and the scale of the push arrows.
 #pragma once
 #include "app/view_settings.hpp"
-#include "core/telemetry.hpp"
+#include "core/api/telemetry/plane_frame.hpp"
 
 namespace ganscope {
 
 /// Draws the key at the cursor, as wide as the space left.
-void drawField2dLegend(const Snapshot& snapshot, const PlaneLayers& layers);
+void drawField2dLegend(const PlaneFrame& frame, const PlaneLayers& layers);
 
 }  // namespace ganscope

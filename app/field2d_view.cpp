@@ -25,7 +25,7 @@ bool finite(float x, float y) {
 
 /// The field's rectangle: the samples lie on a grid from view[0] to view[2], so each texel's
 /// centre sits on its sample when the texture reaches half a cell past the outer ones.
-std::array<double, 4> heatmapRect(const Snapshot& s) {
+std::array<double, 4> heatmapRect(const PlaneFrame& s) {
   const double half_x = (s.view[2] - s.view[0]) / (kFieldSize - 1) / 2;
   const double half_y = (s.view[3] - s.view[1]) / (kFieldSize - 1) / 2;
   return {s.view[0] - half_x, s.view[1] - half_y, s.view[2] + half_x, s.view[3] + half_y};
@@ -49,7 +49,7 @@ void manifoldLine(const plot::PlotCanvas& canvas, const float* xy, int stride, I
 
 /// G's image of the z grid: lines along its rows and columns, the border a little stronger so
 /// the warped square reads as one sheet. With a 1-D z every row is the same curve: draw one.
-void drawManifold(const plot::PlotCanvas& canvas, const Snapshot& s, bool compact) {
+void drawManifold(const plot::PlotCanvas& canvas, const PlaneFrame& s, bool compact) {
   const int rows = s.latent_dim >= 2 ? kManifoldSide : 1;
   const float thin = compact ? 0.8f : 1.0f, border = compact ? 1.2f : 1.8f;
   for (int r = 0; r < rows; ++r) {
@@ -84,7 +84,7 @@ void drawTrails(const plot::PlotCanvas& canvas, const FakeTrails& trails) {
   }
 }
 
-void drawPushArrows(const plot::PlotCanvas& canvas, const Snapshot& s, bool compact) {
+void drawPushArrows(const plot::PlotCanvas& canvas, const PlaneFrame& s, bool compact) {
   const ArrowScale scale = pushArrowScale(s);
   const float head = compact ? 3.0f : 6.0f;
   for (int i = 0; i < kShownPoints; ++i) {
@@ -100,7 +100,7 @@ void drawPushArrows(const plot::PlotCanvas& canvas, const Snapshot& s, bool comp
 }
 
 /// The shown fake nearest the mouse within a few pixels, or -1.
-int hoveredFake(const plot::PlotCanvas& canvas, const Snapshot& s) {
+int hoveredFake(const plot::PlotCanvas& canvas, const PlaneFrame& s) {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const float reach = std::max(6.0f, ImGui::GetFontSize() * 0.4f);
   float best = reach * reach;
@@ -117,7 +117,7 @@ int hoveredFake(const plot::PlotCanvas& canvas, const Snapshot& s) {
   return nearest;
 }
 
-void fakeTooltip(const Snapshot& s, int i) {
+void fakeTooltip(const PlaneFrame& s, int i) {
   const float z0 = s.shown_z[2 * i], z1 = s.shown_z[2 * i + 1];
   ImGui::BeginTooltip();
   if (s.latent_dim == 1) {
@@ -128,7 +128,7 @@ void fakeTooltip(const Snapshot& s, int i) {
     ImGui::Text("z = (%.3f, %.3f, ...)  (dim %d)", z0, z1, s.latent_dim);
   }
   ImGui::Text("G(z) = (%.3f, %.3f)", s.fake_xy[2 * i], s.fake_xy[2 * i + 1]);
-  if (s.d_normalised) {
+  if (s.header.d_normalised) {
     ImGui::Text("D(G(z)) = %.3f  (critic score)", s.fake_d[i]);
   } else {
     ImGui::Text("D(G(z)) = %.3f", s.fake_d[i]);
@@ -136,7 +136,7 @@ void fakeTooltip(const Snapshot& s, int i) {
   ImGui::EndTooltip();
 }
 
-void pointTooltip(const plot::PlotCanvas& canvas, const Snapshot& s) {
+void pointTooltip(const plot::PlotCanvas& canvas, const PlaneFrame& s) {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const double x = canvas.toDataX(mouse.x), y = canvas.toDataY(mouse.y);
   const std::array<double, 4> rect = heatmapRect(s);
@@ -149,8 +149,9 @@ void pointTooltip(const plot::PlotCanvas& canvas, const Snapshot& s) {
   const int row = static_cast<int>((rect[3] - y) / (rect[3] - rect[1]) * kFieldSize);
   const float value =
       s.field[std::clamp(row, 0, kFieldSize - 1) * kFieldSize + std::clamp(col, 0, kFieldSize - 1)];
-  if (s.d_normalised) {
-    ImGui::SetTooltip("(%.2f, %.2f)\ncritic D = %.3f", x, y, s.d_lo + value * (s.d_hi - s.d_lo));
+  if (s.header.d_normalised) {
+    ImGui::SetTooltip("(%.2f, %.2f)\ncritic D = %.3f", x, y,
+                      s.header.d_lo + value * (s.header.d_hi - s.header.d_lo));
   } else {
     ImGui::SetTooltip("(%.2f, %.2f)\nD = %.3f", x, y, value);
   }
@@ -158,7 +159,7 @@ void pointTooltip(const plot::PlotCanvas& canvas, const Snapshot& s) {
 
 }  // namespace
 
-plot::PlotView field2dBounds(const Snapshot& s) {
+plot::PlotView field2dBounds(const PlaneFrame& s) {
   return {s.view[0], s.view[2], s.view[1], s.view[3]};
 }
 
@@ -169,18 +170,18 @@ plot::PlotOptions field2dOptions(bool compact) {
   return options;
 }
 
-ArrowScale pushArrowScale(const Snapshot& s) {
+ArrowScale pushArrowScale(const PlaneFrame& s) {
   const float side = std::max(s.view[2] - s.view[0], s.view[3] - s.view[1]);
   return arrowScale(std::span<const float, 2 * kShownPoints>(s.fake_push), side / kArrowsPerView);
 }
 
-void drawField2dLayers(plot::PlotCanvas& canvas, const Snapshot& s, const PlaneLayers& layers,
+void drawField2dLayers(plot::PlotCanvas& canvas, const PlaneFrame& s, const PlaneLayers& layers,
                        bool compact, gl::ScalarFieldView* heatmap, const FakeTrails* trails) {
   ImDrawList* draw = canvas.drawList();
   if (layers.d_heatmap && heatmap) {
     const std::array<double, 4> rect = heatmapRect(s);
     heatmap->upload(std::span<const float>(s.field, kFieldSize * kFieldSize), kFieldSize,
-                    kFieldSize);
+                    kFieldSize, s.header.sequence);
     heatmap->draw(draw, canvas.toScreen(rect[0], rect[3]), canvas.toScreen(rect[2], rect[1]));
   }
   if (layers.manifold) drawManifold(canvas, s, compact);
@@ -213,7 +214,7 @@ void drawField2dLayers(plot::PlotCanvas& canvas, const Snapshot& s, const PlaneL
   }
 }
 
-void drawField2dTooltip(const plot::PlotCanvas& canvas, const Snapshot& s,
+void drawField2dTooltip(const plot::PlotCanvas& canvas, const PlaneFrame& s,
                         const PlaneLayers& layers) {
   if (!canvas.hovered()) return;
   const int fake = layers.fake_samples ? hoveredFake(canvas, s) : -1;
@@ -226,7 +227,7 @@ void drawField2dTooltip(const plot::PlotCanvas& canvas, const Snapshot& s,
   fakeTooltip(s, fake);
 }
 
-void drawField2d(const char* id, ImVec2 size, const Snapshot& s, const PlaneLayers& layers,
+void drawField2d(const char* id, ImVec2 size, const PlaneFrame& s, const PlaneLayers& layers,
                  plot::PlotView& view) {
   const float side = std::min(size.x, size.y);
   plot::PlotCanvas canvas(id, ImVec2(side, side), view, field2dBounds(s), field2dOptions(true));

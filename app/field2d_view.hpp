@@ -1,4 +1,4 @@
-// The 2-D picture of the game from one Snapshot, in layers: D over the plane as a heatmap, G's
+// The 2-D picture of the game from one PlaneFrame, in layers: D over the plane as a heatmap, G's
 // image of a z grid, the fakes' trails, real and generated samples, where G's loss pushes each
 // fake, the modes' centres. Used by the live plane panel and by each capture.
 #pragma once
@@ -9,30 +9,30 @@
 #include "app/gl/scalar_field_view.hpp"
 #include "app/plot/draw.hpp"
 #include "app/view_settings.hpp"
-#include "core/telemetry.hpp"
+#include "core/api/telemetry/plane_frame.hpp"
 
 namespace ganscope {
 
-/// The canvas bounds of the plane: the snapshot's fixed view.
-plot::PlotView field2dBounds(const Snapshot& snapshot);
+/// The canvas bounds of the plane: the frame's fixed view.
+plot::PlotView field2dBounds(const PlaneFrame& frame);
 /// Canvas options of the plane: square cells; `compact` (captures) drops the y labels.
 plot::PlotOptions field2dOptions(bool compact);
 /// The push arrows' scale: the longest is 1/15 of the view's larger side.
-ArrowScale pushArrowScale(const Snapshot& snapshot);
+ArrowScale pushArrowScale(const PlaneFrame& frame);
 
 /// Draws the enabled layers on `canvas`; the heatmap only when `heatmap` is given (it holds one
 /// texture), the trails only when `trails` is. `compact` makes the marks smaller.
-void drawField2dLayers(plot::PlotCanvas& canvas, const Snapshot& snapshot,
-                       const PlaneLayers& layers, bool compact,
-                       gl::ScalarFieldView* heatmap = nullptr, const FakeTrails* trails = nullptr);
+void drawField2dLayers(plot::PlotCanvas& canvas, const PlaneFrame& frame, const PlaneLayers& layers,
+                       bool compact, gl::ScalarFieldView* heatmap = nullptr,
+                       const FakeTrails* trails = nullptr);
 
 /// Under the mouse: a fake's z, G(z) and D(G(z)) when a shown fake is near (and ringed), else
 /// (x, y) and D there.
-void drawField2dTooltip(const plot::PlotCanvas& canvas, const Snapshot& snapshot,
+void drawField2dTooltip(const plot::PlotCanvas& canvas, const PlaneFrame& frame,
                         const PlaneLayers& layers);
 
 /// A capture: the layers, compact and without heatmap, in a square inside `size` at the cursor.
-void drawField2d(const char* id, ImVec2 size, const Snapshot& snapshot, const PlaneLayers& layers,
+void drawField2d(const char* id, ImVec2 size, const PlaneFrame& frame, const PlaneLayers& layers,
                  plot::PlotView& view);
 
 }  // namespace ganscope

@@ -5,14 +5,15 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 #include "app/palette.hpp"
 
 namespace ganscope {
 namespace {
 
-/// The x coordinates of the snapshot's curve grid.
-std::array<float, kCurvePoints> curveXs(const Snapshot& s) {
+/// The x coordinates of the frame's curve grid.
+std::array<float, kCurvePoints> curveXs(const Figure1Frame& s) {
   std::array<float, kCurvePoints> xs;
   for (int i = 0; i < kCurvePoints; ++i) {
     xs[i] = s.x_min + (s.x_max - s.x_min) * i / (kCurvePoints - 1);
@@ -22,7 +23,7 @@ std::array<float, kCurvePoints> curveXs(const Snapshot& s) {
 
 }  // namespace
 
-void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1Layers& layers,
+void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figure1Layers& layers,
                  plot::PlotView& view, bool compact, gl::ScalarFieldView* strip) {
   const float font = ImGui::GetFontSize();
   const float mapping_height = layers.mapping ? std::max(font * 3.0f, size.y * 0.22f) : 0.0f;
@@ -46,7 +47,7 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
     plot_min = canvas.plotMin();
     plot_max = canvas.plotMax();
     // A critic (WGAN, hinge) is drawn rescaled to its range: no 1/2 and no D* to compare with.
-    const bool critic = s.d_normalised;
+    const bool critic = s.header.d_normalised;
     if (!critic) {
       canvas.horizontalLine(0.5, IM_COL32(0, 0, 0, 60), true, compact ? nullptr : "1/2");
       if (layers.d_star) canvas.line(xs, s.d_star, palette::kOptimalD, 2.0f);
@@ -73,7 +74,7 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
     } else {
       char critic_label[96];
       std::snprintf(critic_label, sizeof(critic_label), "critic D(x), rescaled from [%.3g, %.3g]",
-                    s.d_lo, s.d_hi);
+                    s.header.d_lo, s.header.d_hi);
       const plot::LegendEntry legend[] = {
           {palette::kData, "p_data  data density", plot::LegendEntry::Style::Dots},
           {palette::kGenerator, "p_g  generator density"},
@@ -89,7 +90,7 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
           static_cast<int>(std::lround((x - s.x_min) / (s.x_max - s.x_min) * (kCurvePoints - 1)));
       if (i >= 0 && i < kCurvePoints && critic) {
         ImGui::SetTooltip("x = %.3f\np_data = %.3f\np_g = %.3f\ncritic D(x) = %.3f", x, s.p_data[i],
-                          s.p_g[i], s.d_lo + s.d[i] * (s.d_hi - s.d_lo));
+                          s.p_g[i], s.header.d_lo + s.d[i] * (s.header.d_hi - s.header.d_lo));
       } else if (i >= 0 && i < kCurvePoints) {
         ImGui::SetTooltip("x = %.3f\np_data = %.3f\np_g = %.3f\nD(x) = %.3f\nD*(x) = %.3f", x,
                           s.p_data[i], s.p_g[i], s.d[i], s.d_star[i]);
@@ -115,7 +116,10 @@ void drawFigure1(const char* id, ImVec2 size, const Snapshot& s, const Figure1La
       const int j = std::clamp(static_cast<int>(std::lround(pos)), 0, kCurvePoints - 1);
       d_view[i] = pos < 0 || pos > kCurvePoints - 1 ? 0.5f : s.d[j];
     }
-    strip->upload(d_view, kCurvePoints, 1);
+    // Uploaded when the frame or the plot's x range changes, not on every drawn frame.
+    const uint64_t key = s.header.sequence * 0x9E3779B97F4A7C15ull ^ std::hash<double>{}(view.x0) ^
+                         (std::hash<double>{}(view.x1) << 1);
+    strip->upload(d_view, kCurvePoints, 1, key);
     const ImVec2 a(plot_min.x, x_line - font * 1.2f), b(plot_max.x, x_line - font * 0.2f);
     strip->draw(draw, a, b);
     draw->AddRect(a, b, IM_COL32(0, 0, 0, 60));

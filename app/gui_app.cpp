@@ -9,13 +9,16 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <deque>
 #include <iostream>
 #include <thread>
+#include <type_traits>
 
 #include "app/cli.hpp"
 #include "app/metric_store.hpp"
+#include "app/panels/panel_registry.hpp"
 #include "app/panels/panels.hpp"
 #include "app/ui_state.hpp"
 #include "app/view_settings.hpp"
@@ -29,7 +32,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 // Frame caps (vsync is absent under Xvfb): 60 fps while the user interacts, 30 fps while only
-// telemetry streams in (snapshots come at 30 Hz, so more frames would repeat the picture and
+// telemetry streams in (frames come at 30 Hz, so more frames would repeat the picture and
 // take CPU from the trainer on machines that render in software).
 constexpr double kInteractiveFrameSeconds = 1.0 / 60.0;
 constexpr double kStreamingFrameSeconds = 1.0 / 30.0;
@@ -37,20 +40,13 @@ constexpr double kIdleWaitSeconds = 0.25;  // paused and quiet: look for telemet
 constexpr int kActiveFrames = 6;           // frames drawn after any input or new data
 constexpr int kUiNiceness = 10;            // scheduling niceness of the UI and render threads
 
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                         ImGuiWindowFlags_NoCollapse |
-                                         ImGuiWindowFlags_NoSavedSettings;
+struct SlotRect {
+  ImVec2 pos, size;
+};
 
-/// Places the next panel at a fixed rectangle of the window (the layout is computed, so it is
-/// the same on every machine and projector).
-bool beginPanel(const char* title, ImVec2 pos, ImVec2 size,
-                ImGuiWindowFlags extra = ImGuiWindowFlags_NoScrollbar) {
-  ImGui::SetNextWindowPos(pos);
-  ImGui::SetNextWindowSize(size);
-  return ImGui::Begin(title, nullptr, kPanelFlags | extra);
-}
-
-void drawLayout(PanelContext& ctx) {
+/// Where each slot sits for the current window size (computed, so the layout is the same on
+/// every machine and projector).
+std::array<SlotRect, kSlotCount> slotRects() {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float font = ImGui::GetFontSize();
   const float status_h = font * 2.0f;
@@ -60,46 +56,26 @@ void drawLayout(PanelContext& ctx) {
   const float body_h = display.y - status_h;
   const float figure_h = body_h * 0.6f;
   const float third = body_h / 3.0f;
-
-  if (beginPanel("Controls", ImVec2(0, 0), ImVec2(controls_w, body_h), 0)) drawControlsPanel(ctx);
-  ImGui::End();
-  const bool plane = ctx.store.snapshot() && ctx.store.snapshot()->dims == 2;
-  if (beginPanel(
-          plane ? "The game in the plane###main" : "Figure 1: the game in one dimension###main",
-          ImVec2(controls_w, 0), ImVec2(centre_w, figure_h))) {
-    if (plane) {
-      drawPlanePanel(ctx);
-    } else {
-      drawFigure1Panel(ctx);
-    }
-  }
-  ImGui::End();
-  if (beginPanel("Captures (a)-(d)", ImVec2(controls_w, figure_h),
-                 ImVec2(centre_w, body_h - figure_h))) {
-    drawCapturePanel(ctx);
-  }
-  ImGui::End();
   const float right_x = controls_w + centre_w;
-  if (beginPanel("Losses", ImVec2(right_x, 0), ImVec2(right_w, third))) drawLossesPanel(ctx);
-  ImGui::End();
-  if (beginPanel("Mean D(x) and D(G(z))", ImVec2(right_x, third), ImVec2(right_w, third))) {
-    drawDMeansPanel(ctx);
+  std::array<SlotRect, kSlotCount> rects;
+  auto at = [&](Slot slot) -> SlotRect& { return rects[static_cast<size_t>(slot)]; };
+  at(Slot::Controls) = {ImVec2(0, 0), ImVec2(controls_w, body_h)};
+  at(Slot::Main) = {ImVec2(controls_w, 0), ImVec2(centre_w, figure_h)};
+  at(Slot::Below) = {ImVec2(controls_w, figure_h), ImVec2(centre_w, body_h - figure_h)};
+  at(Slot::RightTop) = {ImVec2(right_x, 0), ImVec2(right_w, third)};
+  at(Slot::RightMiddle) = {ImVec2(right_x, third), ImVec2(right_w, third)};
+  at(Slot::RightBottom) = {ImVec2(right_x, 2 * third), ImVec2(right_w, body_h - 2 * third)};
+  at(Slot::Status) = {ImVec2(0, body_h), ImVec2(display.x, status_h)};
+  return rects;
+}
+
+/// The panels of the newest frame's scenario, each in its slot, then the error dialog.
+void drawLayout(PanelContext& ctx, const PanelRegistry& registry) {
+  const std::array<SlotRect, kSlotCount> rects = slotRects();
+  for (const Placement& placement : registry.layout(ctx.store.scenario())) {
+    const SlotRect& rect = rects[static_cast<size_t>(placement.slot)];
+    placement.panel->draw(ctx, slotName(placement.slot), rect.pos, rect.size);
   }
-  ImGui::End();
-  if (beginPanel(plane ? "Mode coverage###third" : "Histograms of D(x) and D(G(z))###third",
-                 ImVec2(right_x, 2 * third), ImVec2(right_w, body_h - 2 * third))) {
-    if (plane) {
-      drawModesPanel(ctx);
-    } else {
-      drawDHistogramPanel(ctx);
-    }
-  }
-  ImGui::End();
-  if (beginPanel("##status", ImVec2(0, body_h), ImVec2(display.x, status_h),
-                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
-    drawStatusBar(ctx);
-  }
-  ImGui::End();
   drawErrorDialog(ctx);
 }
 
@@ -129,13 +105,16 @@ bool drain(Session& session, MetricStore& store, UiState& ui, const ViewSettings
     store.append(stats);
     received = true;
   }
-  while (const Snapshot* snapshot = session.pollSnapshot()) {
-    store.setSnapshot(*snapshot);
-    ui.captures.captureIfPlanned(*snapshot, view.capture_steps);
-    ui.trails.push(*snapshot);
-    session.recycle(snapshot);
-    received = true;
-  }
+  forEachFrameKind([&](auto kind) {
+    using Frame = typename decltype(kind)::type;
+    while (const Frame* frame = session.poll<Frame>()) {
+      store.setFrame(*frame);
+      ui.captures.captureIfPlanned(*frame, view.capture_steps);
+      if constexpr (std::is_same_v<Frame, PlaneFrame>) ui.trails.push(*frame);
+      session.recycle(frame);
+      received = true;
+    }
+  });
   return received;
 }
 
@@ -207,6 +186,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   }
   std::cerr << "ganscope: GL renderer " << window->renderer() << "; BLAS " << blas << "\n";
 
+  const PanelRegistry registry;
   int frames = 0;
   int active_frames = 0;
   std::deque<Clock::time_point> recent_frames;  // starts of the frames of the last second
@@ -217,7 +197,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
       active_frames = kActiveFrames;
     }
     if (active_frames == 0 && !scripted) {
-      // Paused and quiet: draw nothing, sleep until input (or a late snapshot) arrives.
+      // Paused and quiet: draw nothing, sleep until input (or a late frame) arrives.
       window->waitEvents(kIdleWaitSeconds);
       continue;
     }
@@ -231,7 +211,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     window->beginFrame();
     PanelContext ctx{session, store, status, view, ui, fps, blas, d_strip.get(), d_field.get()};
     handleShortcuts(ctx, window->takeKeyPresses());
-    drawLayout(ctx);
+    drawLayout(ctx, registry);
     if (ui.opened_history) {
       store.importHistory(ui.opened_history->bytes, ui.opened_history->generation, "session");
       ui.opened_history.reset();
@@ -243,7 +223,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     const bool training_done =
         (status.state == RunState::Diverged || status.state == RunState::Failed ||
          status.step >= options.pause_at_step) &&
-        store.snapshot() && store.snapshot()->step == status.step;
+        store.newestHeader() && store.newestHeader()->step == status.step;
     const bool capture = scripted && frames >= options.screenshot_frames && training_done;
     if (!window->endFrame(capture ? options.screenshot_path : std::string())) {
       std::cerr << "ganscope: cannot write " << options.screenshot_path << "\n";

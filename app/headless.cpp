@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 #include <thread>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -24,12 +25,38 @@ constexpr size_t kMetricWindow = 100;    // loss figures are means over the last
 constexpr size_t kHistoryPoints = 4096;  // headless keeps only recent history
 constexpr double kFullCoverageHq = 0.9;  // "all modes" counts once this many fakes are HQ
 
-/// The first snapshot (2 per second) with every mode covered and kFullCoverageHq of the fakes
+/// The first frame (2 per second) with every mode covered and kFullCoverageHq of the fakes
 /// high-quality: the time-to-coverage figure of the mode-collapse papers.
 struct FullCoverage {
   int64_t step = -1;
-  double seconds = 0;  ///< training time when that snapshot arrived
+  double seconds = 0;  ///< training time when that frame arrived
 };
+
+/// The figures of a Figure 1 run's final frame.
+void reportFrame(const Figure1Frame& frame, const FullCoverage&, nlohmann::json& metrics) {
+  metrics["value_function"] = frame.value;
+  metrics["js_estimate"] = frame.js;
+}
+
+/// The figures of a plane run's final frame, with its mode coverage where the data has modes.
+void reportFrame(const PlaneFrame& frame, const FullCoverage& coverage, nlohmann::json& metrics) {
+  metrics["value_function"] = frame.value;
+  metrics["js_estimate"] = frame.js;
+  metrics["kl_estimate"] = frame.kl;
+  if (frame.modes_total == 0) return;
+  metrics["modes_covered"] = frame.modes_covered;
+  metrics["modes_covered_1pct"] = frame.modes_covered_1pct;
+  metrics["modes_total"] = frame.modes_total;
+  metrics["hq_fraction"] = frame.hq_fraction;
+  metrics["mode_kl"] = frame.mode_kl;
+  metrics["full_coverage_hq"] = kFullCoverageHq;
+  metrics["full_coverage_step"] = nullptr;  // never reached
+  metrics["full_coverage_seconds"] = nullptr;
+  if (coverage.step >= 0) {
+    metrics["full_coverage_step"] = coverage.step;
+    metrics["full_coverage_seconds"] = coverage.seconds;
+  }
+}
 
 /// One sample per row: "x" (1-D) or "x,y" (2-D), with a header.
 std::string samplesCsv(const std::vector<float>& values, int dims) {
@@ -65,7 +92,7 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
   SessionOptions session_options;
   session_options.intra_op_threads = options.threads;
   session_options.pause_at_step = end;
-  session_options.snapshot_hz = 2;  // only the final snapshot is reported
+  session_options.frame_hz = 2;  // only the final frame is reported
   MetricStore store(kHistoryPoints);
   std::unique_ptr<Session> started;
   try {
@@ -87,24 +114,28 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
   while (true) {
     StepStats stats;
     while (session.pollStats(stats)) store.append(stats);
-    while (const Snapshot* snapshot = session.pollSnapshot()) {
-      const bool full = snapshot->modes_total > 0 &&
-                        snapshot->modes_covered == snapshot->modes_total &&
-                        snapshot->hq_fraction >= kFullCoverageHq;
-      if (full && coverage.step < 0) coverage = {snapshot->step, store.last().seconds};
-      store.setSnapshot(*snapshot);
-      session.recycle(snapshot);
-    }
+    forEachFrameKind([&](auto kind) {
+      using Frame = typename decltype(kind)::type;
+      while (const Frame* frame = session.poll<Frame>()) {
+        if constexpr (std::is_same_v<Frame, PlaneFrame>) {
+          const bool full = frame->modes_total > 0 && frame->modes_covered == frame->modes_total &&
+                            frame->hq_fraction >= kFullCoverageHq;
+          if (full && coverage.step < 0) coverage = {frame->header.step, store.last().seconds};
+        }
+        store.setFrame(*frame);
+        session.recycle(frame);
+      }
+    });
     status = session.status();
     if (status.state == RunState::Failed) {
       std::cerr << "ganscope: the trainer stopped at step " << status.step << ": "
                 << session.failure() << "\n";
       return kExitFailure;
     }
-    const Snapshot* last = store.snapshot();
+    const FrameHeader* last = store.newestHeader();
     const bool stopped = status.state == RunState::Diverged ||
                          (status.state == RunState::Paused && status.step >= end);
-    if (stopped && last && last->step == status.step) {  // the final snapshot is in
+    if (stopped && last && last->step == status.step) {  // the final frame is in
       // The last steps' stats may have come after this round's poll: take them too, so the
       // metrics (and a saved history) always cover every step.
       while (session.pollStats(stats)) store.append(stats);
@@ -131,30 +162,14 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
                             {"g_loss", store.recentMean(Series::GLoss, kMetricWindow)},
                             {"d_real_mean", store.recentMean(Series::DReal, kMetricWindow)},
                             {"d_fake_mean", store.recentMean(Series::DFake, kMetricWindow)},
-                            {"value_function", store.snapshot()->value},
-                            {"js_estimate", store.snapshot()->js},
                             {"diverged", diverged},
                             {"diverged_at", status.diverged_at},
                             {"dropped_stats", status.dropped_stats},
                             {"threads", options.threads},
                             {"blas", blasDescription()},
                             {"config", configToJson(config)}};
-  const Snapshot& last = *store.snapshot();
-  if (last.dims == 2) metrics["kl_estimate"] = last.kl;
-  if (last.modes_total > 0) {
-    metrics["modes_covered"] = last.modes_covered;
-    metrics["modes_covered_1pct"] = last.modes_covered_1pct;
-    metrics["modes_total"] = last.modes_total;
-    metrics["hq_fraction"] = last.hq_fraction;
-    metrics["mode_kl"] = last.mode_kl;
-    metrics["full_coverage_hq"] = kFullCoverageHq;
-    metrics["full_coverage_step"] = nullptr;  // never reached
-    metrics["full_coverage_seconds"] = nullptr;
-    if (coverage.step >= 0) {
-      metrics["full_coverage_step"] = coverage.step;
-      metrics["full_coverage_seconds"] = coverage.seconds;
-    }
-  }
+  // The final frame of the run's scenario (the only kind it makes).
+  store.visitNewest([&](const auto& frame) { reportFrame(frame, coverage, metrics); });
   // JSON has no NaN: non-finite figures (a diverged run) are written as null.
   for (auto& [key, value] : metrics.items()) {
     if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
@@ -165,7 +180,8 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
     if (!options.out_path.empty()) writeFileAtomically(options.out_path, text);
     if (!options.samples_path.empty()) {
       writeFileAtomically(options.samples_path,
-                          samplesCsv(session.sampleGenerator(options.num_samples), last.dims));
+                          samplesCsv(session.sampleGenerator(options.num_samples),
+                                     dataDimension(config.data.kind)));
     }
     if (!options.save_session_path.empty()) {
       const ViewSettings view = options.session ? options.session->view : ViewSettings{};

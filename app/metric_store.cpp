@@ -1,4 +1,4 @@
-// MetricStore: per-step series, newest snapshot and rates.
+// MetricStore: per-step series, the newest frame of each kind and rates.
 #include "app/metric_store.hpp"
 
 #include <algorithm>
@@ -17,7 +17,7 @@ void MetricStore::clear() {
   seconds_.clear();
   for (auto& s : series_) s.clear();
   last_ = StepStats{};
-  has_snapshot_ = false;
+  frames_ = {};
 }
 
 bool MetricStore::acceptGeneration(uint32_t generation) {
@@ -104,10 +104,10 @@ void MetricStore::importHistory(std::string_view bytes, uint32_t generation,
   while (steps_.size() > max_points_) thin();
 }
 
-void MetricStore::setSnapshot(const Snapshot& snapshot) {
-  if (!acceptGeneration(snapshot.generation)) return;
-  snapshot_ = snapshot;
-  has_snapshot_ = true;
+const FrameHeader* MetricStore::newestHeader() const {
+  const FrameHeader* header = nullptr;
+  visitNewest([&](const auto& frame) { header = &frame.header; });
+  return header;
 }
 
 double MetricStore::stepsPerSecond() const {

@@ -1,13 +1,16 @@
 // MetricStore: what the UI has received from the session. Per-step series for the plots, the
-// newest snapshot, and the rates shown in the status bar. UI thread only. Memory is bounded:
-// when the history is full it keeps every other point and from then on every other step.
+// newest frame of each kind, and the rates shown in the status bar. UI thread only. Memory is
+// bounded: when the history is full it keeps every other point and from then on every other step.
 #pragma once
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
-#include "core/telemetry.hpp"
+#include "core/api/telemetry/frames.hpp"
+#include "core/api/telemetry/step_stats.hpp"
 
 namespace ganscope {
 
@@ -21,9 +24,14 @@ class MetricStore {
   /// Appends one step; a newer generation (a reset) clears the history first, an older one
   /// (still in flight when the reset happened) is ignored.
   void append(const StepStats& stats);
-  /// Keeps a copy of `snapshot` (the session's buffer can go back at once), with the same
-  /// generation rules as append.
-  void setSnapshot(const Snapshot& snapshot);
+  /// Keeps a copy of `frame` as the newest of its kind (the session's buffer can go back at
+  /// once), with the same generation rules as append.
+  template <class Frame>
+  void setFrame(const Frame& frame) {
+    if (!acceptGeneration(frame.header.generation)) return;
+    std::get<std::optional<Frame>>(frames_) = frame;
+    scenario_ = Frame::kScenario;
+  }
   void clear();
 
   /// The history (steps, times, series, thinning stride and last stats) as bytes, for a
@@ -38,13 +46,37 @@ class MetricStore {
   bool empty() const { return steps_.empty(); }
   /// The last StepStats received (zeros before the first).
   const StepStats& last() const { return last_; }
-  const Snapshot* snapshot() const { return has_snapshot_ ? &snapshot_ : nullptr; }
+  /// The newest frame of kind `Frame` of the current generation, or nullptr.
+  template <class Frame>
+  const Frame* frame() const {
+    const auto& kept = std::get<std::optional<Frame>>(frames_);
+    return kept ? &*kept : nullptr;
+  }
+  /// The scenario of the newest frame received (Figure 1 before the first).
+  Scenario scenario() const { return scenario_; }
+  /// The header of the newest frame received, or nullptr.
+  const FrameHeader* newestHeader() const;
+  /// Calls `fn(frame)` with the newest frame received (of the current scenario), if any.
+  template <class Fn>
+  void visitNewest(Fn&& fn) const {
+    forEachFrameKind([&](auto kind) {
+      using Frame = typename decltype(kind)::type;
+      if (Frame::kScenario == scenario_ && frame<Frame>()) fn(*frame<Frame>());
+    });
+  }
   /// Training steps per second over the last second of trainer time.
   double stepsPerSecond() const;
   /// Mean of `which` over the last `count` steps (NaN when empty).
   double recentMean(Series which, size_t count) const;
 
  private:
+  template <class Kinds>
+  struct Newest;
+  template <class... Frames>
+  struct Newest<std::tuple<Frames...>> {
+    using type = std::tuple<std::optional<Frames>...>;
+  };
+
   /// False for telemetry of an older generation; clears the history for a newer one.
   bool acceptGeneration(uint32_t generation);
   void thin();
@@ -56,8 +88,8 @@ class MetricStore {
   std::vector<float> seconds_;
   std::vector<float> series_[static_cast<int>(Series::Count)];
   StepStats last_;
-  Snapshot snapshot_;
-  bool has_snapshot_ = false;
+  Newest<FrameKinds>::type frames_;  ///< the newest frame of each kind
+  Scenario scenario_ = Scenario::Figure1;
 };
 
 }  // namespace ganscope

@@ -1,4 +1,4 @@
-// Google Benchmark of one training step and one snapshot of each preset, on the trainer itself
+// Google Benchmark of one training step and one frame of each preset, on the trainer itself
 // (no session, no queues): the engine's raw cost.
 #include <benchmark/benchmark.h>
 
@@ -15,11 +15,16 @@ void BM_Step(benchmark::State& state, const std::string& preset) {
   state.counters["steps/s"] = benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
 }
 
-void BM_Snapshot(benchmark::State& state, const std::string& preset) {
+/// One frame of the preset's scenario (its only frame kind).
+void BM_Frame(benchmark::State& state, const std::string& preset) {
   at::set_num_threads(1);
   Trainer trainer(presetConfig(preset));
-  auto snapshot = std::make_unique<Snapshot>();
-  for (auto _ : state) trainer.fillSnapshot(*snapshot);
+  forEachFrameKind([&](auto kind) {
+    using Frame = typename decltype(kind)::type;
+    if (Frame::kScenario != trainer.scenario()) return;
+    auto frame = std::make_unique<Frame>();
+    for (auto _ : state) trainer.fillFrame(*frame);
+  });
 }
 
 }  // namespace
@@ -29,7 +34,7 @@ int main(int argc, char** argv) {
   for (const std::string& name : ganscope::presetNames()) {
     benchmark::RegisterBenchmark(("step/" + name).c_str(), ganscope::BM_Step, name)
         ->Unit(benchmark::kMicrosecond);
-    benchmark::RegisterBenchmark(("snapshot/" + name).c_str(), ganscope::BM_Snapshot, name)
+    benchmark::RegisterBenchmark(("frame/" + name).c_str(), ganscope::BM_Frame, name)
         ->Unit(benchmark::kMicrosecond);
   }
   benchmark::Initialize(&argc, argv);

@@ -1,4 +1,5 @@
-// Session: the training thread, its run state and the three lock-free queues.
+// Session: the training thread, its run state, the command and stats queues and one frame
+// channel per frame kind.
 #include "core/session.hpp"
 
 #include <atomic>
@@ -10,6 +11,7 @@
 #include <readerwriterqueue/readerwriterqueue.h>
 
 #include "core/engine/gan_state_io.hpp"
+#include "core/engine/frame_channel.hpp"
 #include "core/runtime_info.hpp"
 #include "core/trainer.hpp"
 
@@ -22,6 +24,15 @@ constexpr int kWeightCheckInterval = 64;  // steps between full NaN/Inf scans of
 Clock::duration clockDuration(double seconds) {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
 }
+
+template <class Kinds>
+struct ChannelsOf;
+template <class... Frames>
+struct ChannelsOf<std::tuple<Frames...>> {
+  using type = std::tuple<FrameChannel<Frames>...>;
+  static type make(int buffers) { return type(((void)sizeof(Frames), buffers)...); }
+};
+using FrameChannels = ChannelsOf<FrameKinds>;
 }  // namespace
 
 struct Session::Impl {
@@ -29,15 +40,11 @@ struct Session::Impl {
       : options(opts),
         trainer(std::move(first)),
         stats(opts.stats_capacity),
-        full(opts.snapshot_buffers),
-        free(opts.snapshot_buffers),
-        state(opts.start_paused ? RunState::Paused : RunState::Running) {
+        channels(FrameChannels::make(opts.frame_buffers)),
+        state(opts.start_paused ? RunState::Paused : RunState::Running),
+        running_loss(trainer->state().config.hyper.loss) {
     step.store(trainer->state().stats.step);
     run_start = Clock::now() - clockDuration(trainer->state().stats.seconds);
-    for (int i = 0; i < opts.snapshot_buffers; ++i) {
-      pool.push_back(std::make_unique<Snapshot>());
-      free.enqueue(pool.back().get());
-    }
     thread = std::thread([this] { run(); });
   }
 
@@ -54,16 +61,18 @@ struct Session::Impl {
   /// Continues with `next` (a reset or loaded run) as a new generation.
   void replaceTrainer(std::unique_ptr<Trainer> next, bool stopped);
   void trainStep(StepTarget target);
-  void publishSnapshot(bool periodic);
+  /// Publishes a frame of the trainer's scenario if a buffer is free (the frame is then no
+  /// longer owed); a periodic frame that finds none counts as dropped.
+  void publishFrame(bool periodic);
+  template <class Frame>
+  bool publish(bool periodic);
 
   const SessionOptions options;
   std::unique_ptr<Trainer> trainer;  // trainer thread only
 
   moodycamel::BlockingReaderWriterQueue<Command> commands{64};
   moodycamel::ReaderWriterQueue<StepStats> stats;
-  moodycamel::ReaderWriterQueue<Snapshot*> full;  // trainer -> UI
-  moodycamel::ReaderWriterQueue<Snapshot*> free;  // UI -> trainer
-  std::vector<std::unique_ptr<Snapshot>> pool;
+  FrameChannels::type channels;
 
   // Written by the trainer thread, read by the UI.
   std::atomic<RunState> state;
@@ -71,19 +80,23 @@ struct Session::Impl {
   std::atomic<uint32_t> generation{0};
   std::atomic<int64_t> diverged_at{-1};
   std::atomic<uint64_t> dropped_stats{0};
-  std::atomic<uint64_t> dropped_snapshots{0};
+  std::atomic<uint64_t> dropped_frames{0};
   std::atomic<bool> stop{false};
   mutable std::mutex failure_mutex;
   std::string failure;  // guarded by failure_mutex
 
   // Trainer thread only.
   std::optional<StepTarget> pending_step;
-  bool snapshot_owed = true;  // the UI needs a picture of the current state
+  bool frame_owed = true;  // the UI needs a picture of the current state
+  uint32_t revision = 0;   // config revision applied: counts SetHyperparams and Reset
+  LossKind running_loss;   // the loss the trainer runs with
+  uint64_t frames_published = 0;
   Clock::time_point run_start = Clock::now();
-  Clock::time_point next_snapshot = Clock::now();
+  Clock::time_point next_frame = Clock::now();
 
   // UI thread only.
   TrainConfig config;
+  uint32_t config_revision = 0;
   std::thread thread;
 };
 
@@ -110,19 +123,19 @@ void Session::Impl::fail(const std::exception& error) {
   }
   state.store(RunState::Failed);
   pending_step.reset();
-  snapshot_owed = false;
+  frame_owed = false;
 }
 
 void Session::Impl::loop() {
   const auto period = std::chrono::duration_cast<Clock::duration>(
-      std::chrono::duration<double>(1.0 / options.snapshot_hz));
+      std::chrono::duration<double>(1.0 / options.frame_hz));
   Command command;
   while (!stop.load(std::memory_order_relaxed)) {
     const bool stepping = state.load() == RunState::Running || pending_step;
     if (!stepping) {
-      // Paused or diverged: sleep until a command comes (owing a snapshot: retry soon).
-      if (snapshot_owed) publishSnapshot(false);
-      const auto wait = snapshot_owed ? std::chrono::milliseconds(5) : kIdleWait;
+      // Paused or diverged: sleep until a command comes (owing a frame: retry soon).
+      if (frame_owed) publishFrame(false);
+      const auto wait = frame_owed ? std::chrono::milliseconds(5) : kIdleWait;
       if (commands.wait_dequeue_timed(command, wait)) apply(command);
       continue;
     }
@@ -133,12 +146,12 @@ void Session::Impl::loop() {
     pending_step.reset();
     trainStep(target);
     const auto now = Clock::now();
-    if (snapshot_owed || now >= next_snapshot) {
-      publishSnapshot(!snapshot_owed);
-      // At most a fifth of the trainer's time goes to pictures: a costly snapshot (a large D
-      // on the 2-D field) comes less often than snapshot_hz.
+    if (frame_owed || now >= next_frame) {
+      publishFrame(!frame_owed);
+      // At most a fifth of the trainer's time goes to pictures: a costly frame (a large D on
+      // the 2-D field) comes less often than frame_hz.
       const auto cost = Clock::now() - now;
-      next_snapshot = now + std::max<Clock::duration>(period, 5 * cost);
+      next_frame = now + std::max<Clock::duration>(period, 5 * cost);
     }
   }
 }
@@ -149,10 +162,12 @@ void Session::Impl::apply(Command& command) {
         using T = std::decay_t<decltype(c)>;
         const bool stopped = state.load() == RunState::Diverged || state.load() == RunState::Failed;
         if constexpr (std::is_same_v<T, SetHyperparams>) {
+          ++revision;  // first, so a refusal below keeps it in step with the UI's count
           trainer->setHyperparams(c.value);
+          running_loss = c.value.loss;
         } else if constexpr (std::is_same_v<T, Pause>) {
           if (!stopped) state.store(RunState::Paused);
-          snapshot_owed = !stopped;
+          frame_owed = !stopped;
         } else if constexpr (std::is_same_v<T, Resume>) {
           if (!stopped) state.store(RunState::Running);
         } else if constexpr (std::is_same_v<T, StepOnce>) {
@@ -175,11 +190,13 @@ void Session::Impl::apply(Command& command) {
         } else if constexpr (std::is_same_v<T, LoadState>) {
           try {
             replaceTrainer(std::make_unique<Trainer>(loadGanState(c.bytes)), stopped);
+            ++revision;  // the UI counts a load once it has succeeded
             c.result->set_value();
           } catch (...) {
             c.result->set_exception(std::current_exception());
           }
         } else if constexpr (std::is_same_v<T, Reset>) {
+          ++revision;  // first, so a refusal below keeps it in step with the UI's count
           replaceTrainer(std::make_unique<Trainer>(c.config), stopped);
         }
       },
@@ -188,6 +205,7 @@ void Session::Impl::apply(Command& command) {
 
 void Session::Impl::replaceTrainer(std::unique_ptr<Trainer> next, bool stopped) {
   trainer = std::move(next);
+  running_loss = trainer->state().config.hyper.loss;
   generation.fetch_add(1);
   step.store(trainer->state().stats.step);
   diverged_at.store(-1);
@@ -196,40 +214,53 @@ void Session::Impl::replaceTrainer(std::unique_ptr<Trainer> next, bool stopped) 
   failure.clear();
   pending_step.reset();
   run_start = Clock::now() - clockDuration(trainer->state().stats.seconds);
-  snapshot_owed = true;
+  frame_owed = true;
 }
 
 void Session::Impl::trainStep(StepTarget target) {
   StepStats s = trainer->step(target);
   s.generation = generation.load(std::memory_order_relaxed);
+  s.config_revision = revision;
+  s.loss = running_loss;
   s.seconds = std::chrono::duration<float>(Clock::now() - run_start).count();
   trainer->setSeconds(s.seconds);
   if (!stats.try_enqueue(s)) dropped_stats.fetch_add(1, std::memory_order_relaxed);
   step.store(s.step, std::memory_order_relaxed);
-  if (target != StepTarget::Both) snapshot_owed = true;
+  if (target != StepTarget::Both) frame_owed = true;
 
   const bool diverged = trainer->lastStepDiverged() ||
                         (s.step % kWeightCheckInterval == 0 && !trainer->weightsFinite());
   if (diverged) {
     diverged_at.store(s.step);
     state.store(RunState::Diverged);
-    snapshot_owed = true;
+    frame_owed = true;
   } else if (s.step == options.pause_at_step && state.load() == RunState::Running) {
     state.store(RunState::Paused);
-    snapshot_owed = true;
+    frame_owed = true;
   }
 }
 
-void Session::Impl::publishSnapshot(bool periodic) {
-  Snapshot* buffer = nullptr;
-  if (!free.try_dequeue(buffer)) {
-    if (periodic) dropped_snapshots.fetch_add(1, std::memory_order_relaxed);
-    return;
+template <class Frame>
+bool Session::Impl::publish(bool periodic) {
+  FrameChannel<Frame>& channel = std::get<FrameChannel<Frame>>(channels);
+  Frame* buffer = channel.acquire();
+  if (!buffer) {
+    if (periodic) dropped_frames.fetch_add(1, std::memory_order_relaxed);
+    return false;
   }
-  trainer->fillSnapshot(*buffer);
-  buffer->generation = generation.load(std::memory_order_relaxed);
-  full.enqueue(buffer);
-  snapshot_owed = false;
+  trainer->fillFrame(*buffer);
+  buffer->header.generation = generation.load(std::memory_order_relaxed);
+  buffer->header.config_revision = revision;
+  buffer->header.sequence = frames_published++;
+  channel.publish(buffer);
+  return true;
+}
+
+void Session::Impl::publishFrame(bool periodic) {
+  forEachFrameKind([&](auto kind) {
+    using Frame = typename decltype(kind)::type;
+    if (Frame::kScenario == trainer->scenario() && publish<Frame>(periodic)) frame_owed = false;
+  });
 }
 
 Session::Session(const TrainConfig& config, const SessionOptions& options) {
@@ -256,8 +287,11 @@ bool Session::send(Command command) {
     validate(reset->config);
     next = reset->config;
   }
+  const bool revises =
+      std::holds_alternative<SetHyperparams>(command) || std::holds_alternative<Reset>(command);
   if (!impl_->commands.try_enqueue(std::move(command))) return false;
   impl_->config = std::move(next);
+  if (revises) ++impl_->config_revision;
   return true;
 }
 
@@ -265,14 +299,21 @@ bool Session::pollStats(StepStats& out) {
   return impl_->stats.try_dequeue(out);
 }
 
-const Snapshot* Session::pollSnapshot() {
-  Snapshot* next = nullptr;
-  return impl_->full.try_dequeue(next) ? next : nullptr;
+template <class Frame>
+const Frame* Session::poll() {
+  return std::get<FrameChannel<Frame>>(impl_->channels).poll();
 }
 
-void Session::recycle(const Snapshot* snapshot) {
-  if (snapshot) impl_->free.enqueue(const_cast<Snapshot*>(snapshot));
+template <class Frame>
+void Session::recycle(const Frame* frame) {
+  std::get<FrameChannel<Frame>>(impl_->channels).recycle(frame);
 }
+
+// One pair per frame kind of FrameKinds.
+template const Figure1Frame* Session::poll<Figure1Frame>();
+template const PlaneFrame* Session::poll<PlaneFrame>();
+template void Session::recycle<Figure1Frame>(const Figure1Frame*);
+template void Session::recycle<PlaneFrame>(const PlaneFrame*);
 
 SessionStatus Session::status() const {
   SessionStatus s;
@@ -281,7 +322,7 @@ SessionStatus Session::status() const {
   s.generation = impl_->generation.load();
   s.diverged_at = impl_->diverged_at.load();
   s.dropped_stats = impl_->dropped_stats.load();
-  s.dropped_snapshots = impl_->dropped_snapshots.load();
+  s.dropped_frames = impl_->dropped_frames.load();
   return s;
 }
 
@@ -314,6 +355,7 @@ void Session::loadState(const std::string& state_bytes) {
   auto result = std::make_shared<std::promise<void>>();
   ask(impl_->commands, LoadState{state_bytes, result}, result->get_future());
   impl_->config = std::move(config);
+  ++impl_->config_revision;  // as the trainer counts a load that succeeded
 }
 
 TrainConfig Session::configOfState(const std::string& state_bytes) {
@@ -331,6 +373,10 @@ std::string Session::failure() const {
 
 TrainConfig Session::config() const {
   return impl_->config;
+}
+
+uint32_t Session::configRevision() const {
+  return impl_->config_revision;
 }
 
 }  // namespace ganscope

@@ -1,24 +1,25 @@
-// Session: the torch-free facade app/ uses. Owns the training thread and the three lock-free
-// queues (commands in; per-step stats and pooled snapshots out). The trainer never blocks on
-// the UI: when an outgoing queue is full it drops the item and counts the drop.
+// Session: the torch-free facade app/ uses. Owns the training thread and its lock-free queues
+// (commands in; per-step stats and, per frame kind, pooled frames out). The trainer never blocks
+// on the UI: when an outgoing queue is full it drops the item and counts the drop.
 #pragma once
 #include <cstdint>
 #include <memory>
 #include <string>
 
+#include "core/api/telemetry/frames.hpp"
+#include "core/api/telemetry/step_stats.hpp"
 #include "core/commands.hpp"
 #include "core/config.hpp"
-#include "core/telemetry.hpp"
 
 namespace ganscope {
 
 struct SessionOptions {
   int intra_op_threads = 1;         ///< LibTorch threads of the trainer; 1 leaves a core to the UI
-  double snapshot_hz = 30;          ///< snapshot rate while running (default: 30)
+  double frame_hz = 30;             ///< frame rate while running (default: 30)
   bool start_paused = false;        ///< wait for Resume or StepOnce before the first step
   int64_t pause_at_step = -1;       ///< pause when this many steps are done (-1: never)
   size_t stats_capacity = 1 << 16;  ///< StepStats queue slots before drops (default: 65536)
-  int snapshot_buffers = 4;         ///< Snapshot pool size (default: 4)
+  int frame_buffers = 4;            ///< pool size of each frame kind (default: 4)
 };
 
 enum class RunState : uint8_t {
@@ -35,7 +36,7 @@ struct SessionStatus {
   uint32_t generation = 0;         ///< resets so far
   int64_t diverged_at = -1;        ///< step whose loss or weights became NaN/Inf, else -1
   uint64_t dropped_stats = 0;      ///< StepStats dropped because the queue was full
-  uint64_t dropped_snapshots = 0;  ///< snapshots skipped because no pool buffer was free
+  uint64_t dropped_frames = 0;     ///< frames skipped because no pool buffer was free
 };
 
 class Session {
@@ -55,10 +56,13 @@ class Session {
 
   /// Pops the oldest StepStats; false when none is waiting.
   bool pollStats(StepStats& out);
-  /// The oldest snapshot not yet taken, or nullptr. Hand it back with `recycle` once copied or
-  /// drawn: the trainer skips snapshots (and counts them) while all buffers are out.
-  const Snapshot* pollSnapshot();
-  void recycle(const Snapshot* snapshot);
+  /// The oldest frame of kind `Frame` (one of FrameKinds) not yet taken, or nullptr. Hand it
+  /// back with `recycle` once copied or drawn: the trainer skips frames (and counts them) while
+  /// all buffers of the kind are out. A run makes the frame kind of its scenario only.
+  template <class Frame>
+  const Frame* poll();
+  template <class Frame>
+  void recycle(const Frame* frame);
 
   /// `count` fresh samples of the current G (count x data dims, interleaved); waits for the
   /// trainer to answer between steps. Throws std::runtime_error if it cannot.
@@ -82,6 +86,10 @@ class Session {
   /// The config of the current run including every command sent so far (the trainer applies
   /// them in order, before its next step).
   TrainConfig config() const;
+  /// The revision of config(): 0 at the start, +1 for every SetHyperparams and Reset sent and every
+  /// state loaded. Stats
+  /// and frames carry the revision they were made under.
+  uint32_t configRevision() const;
 
  private:
   struct Impl;

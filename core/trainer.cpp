@@ -17,10 +17,11 @@ Trainer::Trainer(const TrainConfig& config) : Trainer(GanState(config)) {}
 
 Trainer::Trainer(GanState state)
     : state_(std::move(state)),
-      snapshot_random_(at::make_generator<at::CPUGeneratorImpl>(state_.config.seed)) {
+      frame_random_(at::make_generator<at::CPUGeneratorImpl>(state_.config.seed)),
+      scenario_(scenarioOf(state_.config)) {
   g_pass_ = std::make_unique<MlpPass>(state_.generator);
   d_pass_ = std::make_unique<MlpPass>(state_.discriminator);
-  prepareSnapshotInputs();
+  prepareProbes();
   resizeBatch(state_.config.hyper.batch_size);
 }
 

@@ -4,11 +4,16 @@
 #pragma once
 #include <torch/torch.h>
 
+#include "core/api/scenario.hpp"
+#include "core/api/telemetry/frames.hpp"
+#include "core/api/telemetry/step_stats.hpp"
 #include "core/commands.hpp"
 #include "core/config.hpp"
 #include "core/engine/gan_state.hpp"
 #include "core/models/mlp_pass.hpp"
-#include "core/telemetry.hpp"
+#include "core/probes/figure1_probe.hpp"
+#include "core/probes/plane_probe.hpp"
+#include "core/probes/probe_inputs.hpp"
 
 namespace ganscope {
 
@@ -37,28 +42,24 @@ class Trainer {
   /// Checks every weight of G and D (a few tensor ops; not every step).
   bool weightsFinite() const;
 
-  /// Fills the picture of the current state: curves for 1-D data, the plane for 2-D.
-  void fillSnapshot(Snapshot& out);
+  /// The picture this run makes (scenarioOf its config).
+  Scenario scenario() const { return scenario_; }
+  /// Fills the frame of the current state: the header (step, loss, D's display mapping; the
+  /// Session stamps generation, revision and sequence) and every probe of the picture. Each
+  /// throws std::logic_error for a frame kind that is not this run's scenario's.
+  void fillFrame(Figure1Frame& out);
+  void fillFrame(PlaneFrame& out);
   /// `count` fresh samples of G, interleaved; a function of (seed, step, count).
   std::vector<float> sampleGenerator(int count);
 
  private:
   void resizeBatch(int batch_size);
-  // The pictures, in trainer_snapshot.cpp.
-  void prepareSnapshotInputs();
-  void fillSnapshot1d(Snapshot& out);
-  void fillSnapshot2d(Snapshot& out);
-  /// 2-D: the generator manifold, G over a regular grid of z.
-  void fillManifold(Snapshot& out);
-  /// D's histograms and V(D,G) on `real` and `fake` samples.
-  void fillDiscriminatorStats(const torch::Tensor& real, const torch::Tensor& fake, Snapshot& out);
-  /// D's outputs for display on `samples` [n, dim]: a packed D sees each sample with the
-  /// pack - 1 `companions` rows; the stddev feature is `stddev` (a 0-d tensor).
-  torch::Tensor judge(const torch::Tensor& samples, const torch::Tensor& companions,
-                      const torch::Tensor& stddev);
-  /// The direction G's loss moves each of `fakes` (minus its gradient with respect to x), with
-  /// the fakes as one batch as D sees them in G's update.
-  torch::Tensor generatorPush(const torch::Tensor& fakes);
+  // The frame entry points' helpers, in trainer_frames.cpp.
+  /// Builds the probes of this run's scenario with their fixed inputs.
+  void prepareProbes();
+  /// Stamps `header` with the step and loss, reseeds the frame generator for this step, and
+  /// returns what the probes read.
+  ProbeInputs beginFrame(FrameHeader& header);
   void discriminatorStep();
   void generatorStep();
   /// The unrolled GAN's G update: D takes `unrolled_steps` updates, G updates against that
@@ -66,7 +67,7 @@ class Trainer {
   void unrolledGeneratorStep();
 
   GanState state_;                 ///< networks, optimisers, training generator, step, config
-  at::Generator snapshot_random_;  ///< snapshot samples, so telemetry timing cannot change training
+  at::Generator frame_random_;  ///< frame samples, so telemetry timing cannot change training
   std::unique_ptr<MlpPass> g_pass_, d_pass_;
 
   // Per-batch buffers, reallocated only when the batch size changes. B is the batch size (rows
@@ -79,10 +80,10 @@ class Trainer {
   torch::Tensor logit_grad_;  ///< [2B, 1]: dloss/dlogit for D's batch (first B rows for G's)
   torch::Tensor noise_ = torch::empty({0});       ///< instance noise
   torch::Tensor noisy_fake_ = torch::empty({0});  ///< G's batch plus noise, as D sees it
-  // Snapshot inputs, fixed for the run. 1-D: stratified latents behind p_g and the latents of
-  // the mapping lines (positions on the z-line in mapping_position_). 2-D: the latents of the
-  // fakes drawn, so their movement is visible.
-  torch::Tensor snapshot_z_, mapping_z_, mapping_position_, shown_z_;
+  // The probes of this run's scenario (the other one is null), with their fixed inputs.
+  Scenario scenario_;
+  std::unique_ptr<Figure1Probe> figure1_probe_;
+  std::unique_ptr<PlaneProbe> plane_probe_;
 };
 
 }  // namespace ganscope

@@ -8,12 +8,11 @@
 namespace ganscope {
 namespace {
 
-/// A 2-D snapshot at `step` whose fake i sits at (step, i).
-std::unique_ptr<Snapshot> snapshotAt(int64_t step, uint32_t generation = 0) {
-  auto s = std::make_unique<Snapshot>();
-  s->dims = 2;
-  s->step = step;
-  s->generation = generation;
+/// A plane frame at `step` whose fake i sits at (step, i).
+std::unique_ptr<PlaneFrame> frameAt(int64_t step, uint32_t generation = 0) {
+  auto s = std::make_unique<PlaneFrame>();
+  s->header.step = step;
+  s->header.generation = generation;
   for (int i = 0; i < kShownPoints; ++i) {
     s->fake_xy[2 * i] = static_cast<float>(step);
     s->fake_xy[2 * i + 1] = static_cast<float>(i);
@@ -23,7 +22,7 @@ std::unique_ptr<Snapshot> snapshotAt(int64_t step, uint32_t generation = 0) {
 
 TEST(FakeTrailsTest, KeepsTheLastPositionsNewestFirst) {
   FakeTrails trails;
-  for (int64_t step = 1; step <= 10; ++step) trails.push(*snapshotAt(step));
+  for (int64_t step = 1; step <= 10; ++step) trails.push(*frameAt(step));
   ASSERT_EQ(trails.size(), FakeTrails::kLength);
   for (int age = 0; age < FakeTrails::kLength; ++age) {
     EXPECT_EQ(trails.at(age, 7)[0], 10 - age);
@@ -33,30 +32,21 @@ TEST(FakeTrailsTest, KeepsTheLastPositionsNewestFirst) {
 
 TEST(FakeTrailsTest, ARepeatedStepIsNotANewPosition) {
   FakeTrails trails;
-  trails.push(*snapshotAt(5));
-  trails.push(*snapshotAt(5));
+  trails.push(*frameAt(5));
+  trails.push(*frameAt(5));
   EXPECT_EQ(trails.size(), 1);
 }
 
 TEST(FakeTrailsTest, ANewRunOrAStepBackStartsAfresh) {
   FakeTrails trails;
-  for (int64_t step = 1; step <= 4; ++step) trails.push(*snapshotAt(step));
-  trails.push(*snapshotAt(9, 1));
+  for (int64_t step = 1; step <= 4; ++step) trails.push(*frameAt(step));
+  trails.push(*frameAt(9, 1));
   EXPECT_EQ(trails.size(), 1);
   EXPECT_EQ(trails.at(0, 0)[0], 9);
-  trails.push(*snapshotAt(10, 1));
-  trails.push(*snapshotAt(3, 1));
+  trails.push(*frameAt(10, 1));
+  trails.push(*frameAt(3, 1));
   EXPECT_EQ(trails.size(), 1);
   EXPECT_EQ(trails.at(0, 0)[0], 3);
-}
-
-TEST(FakeTrailsTest, OneDimensionalSnapshotsClearThem) {
-  FakeTrails trails;
-  trails.push(*snapshotAt(1));
-  auto one_d = snapshotAt(2);
-  one_d->dims = 1;
-  trails.push(*one_d);
-  EXPECT_EQ(trails.size(), 0);
 }
 
 }  // namespace

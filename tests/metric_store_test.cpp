@@ -31,23 +31,23 @@ TEST(MetricStoreTest, NewGenerationClearsHistory) {
   store.append(stats(2, 0.2f));
   store.append(stats(1, 0.1f, 1));
   EXPECT_EQ(store.steps().size(), 1u);
-  Snapshot snapshot;
-  snapshot.generation = 2;
-  store.setSnapshot(snapshot);
+  Figure1Frame frame;
+  frame.header.generation = 2;
+  store.setFrame(frame);
   EXPECT_TRUE(store.empty());
-  EXPECT_NE(store.snapshot(), nullptr);
+  EXPECT_NE(store.frame<Figure1Frame>(), nullptr);
 }
 
 TEST(MetricStoreTest, TelemetryFromBeforeAResetIsIgnored) {
   MetricStore store;
   store.append(stats(1, 0.1f, 3));
-  Snapshot old;
-  old.generation = 2;
-  store.setSnapshot(old);  // still in flight when the reset happened
+  Figure1Frame old;
+  old.header.generation = 2;
+  store.setFrame(old);  // still in flight when the reset happened
   store.append(stats(9, 0.9f, 2));
   EXPECT_EQ(store.steps().size(), 1u);
   EXPECT_EQ(store.last().generation, 3u);
-  EXPECT_EQ(store.snapshot(), nullptr);
+  EXPECT_EQ(store.frame<Figure1Frame>(), nullptr);
 }
 
 TEST(MetricStoreTest, FullHistoryThinsAndKeepsTheLatestStats) {
@@ -65,31 +65,31 @@ TEST(MetricStoreTest, FullHistoryThinsAndKeepsTheLatestStats) {
 TEST(CaptureStripTest, CapturesOncePerPlannedStepAndRestartsOnReset) {
   CaptureStrip strip;
   const std::array<int64_t, 4> planned = {0, 100, 200, -1};
-  Snapshot s;
+  Figure1Frame s;
   for (int64_t step : {0, 40, 90, 130, 150, 260, 900}) {
-    s.step = step;
+    s.header.step = step;
     strip.captureIfPlanned(s, planned);
   }
   ASSERT_EQ(strip.captures().size(), 3u);
-  EXPECT_EQ(strip.captures()[0].step, 0);
-  EXPECT_EQ(strip.captures()[1].step, 130);
-  EXPECT_EQ(strip.captures()[2].step, 260);
-  s.generation = 1;
-  s.step = 5;
+  EXPECT_EQ(headerOf(strip.captures()[0]).step, 0);
+  EXPECT_EQ(headerOf(strip.captures()[1]).step, 130);
+  EXPECT_EQ(headerOf(strip.captures()[2]).step, 260);
+  s.header.generation = 1;
+  s.header.step = 5;
   strip.captureIfPlanned(s, planned);
   ASSERT_EQ(strip.captures().size(), 1u);
-  EXPECT_EQ(strip.captures()[0].step, 5);
+  EXPECT_EQ(headerOf(strip.captures()[0]).step, 5);
 }
 
 TEST(CaptureStripTest, KeepsTheNewestFour) {
   CaptureStrip strip;
-  Snapshot s;
+  Figure1Frame s;
   for (int i = 0; i < 6; ++i) {
-    s.step = i;
+    s.header.step = i;
     strip.capture(s);
   }
   ASSERT_EQ(strip.captures().size(), 4u);
-  EXPECT_EQ(strip.captures().front().step, 2);
+  EXPECT_EQ(headerOf(strip.captures().front()).step, 2);
 }
 
 }  // namespace

@@ -13,13 +13,13 @@
 namespace ganscope {
 namespace {
 
-/// Trains preset `name` for its own number of steps and returns the final snapshot.
-Snapshot runPreset(const std::string& name) {
+/// Trains 2-D preset `name` for its own number of steps and returns the final frame.
+PlaneFrame runPreset(const std::string& name) {
   const TrainConfig config = presetConfig(name);
   SessionStatus status;
-  const Snapshot s = test::trainTo(config, config.steps, status, 540);  // below CTest's 600 s
+  const PlaneFrame s = test::trainTo<PlaneFrame>(config, config.steps, status, 540);  // below CTest's 600 s
   EXPECT_EQ(status.state, RunState::Paused) << name;
-  EXPECT_EQ(s.step, config.steps) << name;
+  EXPECT_EQ(s.header.step, config.steps) << name;
   return s;
 }
 
@@ -36,7 +36,7 @@ void PrintTo(const RingFix& fix, std::ostream* out) {
 class RingFixTest : public ::testing::TestWithParam<RingFix> {};
 
 TEST_P(RingFixTest, CoversAllEightModesWithEvenShares) {
-  const Snapshot s = runPreset(GetParam().preset);
+  const PlaneFrame s = runPreset(GetParam().preset);
   ASSERT_EQ(s.modes_total, 8);
   EXPECT_EQ(s.modes_covered, 8);
   EXPECT_EQ(s.modes_covered_1pct, 8);
@@ -44,7 +44,7 @@ TEST_P(RingFixTest, CoversAllEightModesWithEvenShares) {
   EXPECT_LT(s.mode_kl, 0.25);  // a single mode would give log 8 = 2.08
 }
 
-// Measured at seed 1 (final snapshot): ring-stddev 8/8, 95.4% HQ, share KL 0.0003 (seed 2:
+// Measured at seed 1 (final frame): ring-stddev 8/8, 95.4% HQ, share KL 0.0003 (seed 2:
 // 96.4%); ring-pacgan 8/8, 70.8%, 0.008 (seed 2 in a 5000-step sweep: 71.4%); ring-unrolled
 // 8/8, 73.4%, 0.12; ring-wgan-gp 8/8, 49.0%, 0.002 (seed 2: 50.6%).
 INSTANTIATE_TEST_SUITE_P(Presets, RingFixTest,
@@ -59,8 +59,8 @@ INSTANTIATE_TEST_SUITE_P(Presets, RingFixTest,
                          });
 
 TEST(GridPresetTest, VanillaPilesOntoAFewModesAndTheFixEvensThemOut) {
-  const Snapshot collapsed = runPreset("grid-collapse");
-  const Snapshot fixed = runPreset("grid-fix");
+  const PlaneFrame collapsed = runPreset("grid-collapse");
+  const PlaneFrame fixed = runPreset("grid-fix");
   ASSERT_EQ(collapsed.modes_total, 25);
   // Measured: grid-collapse 21 modes reached, 7 with >= 1% of the samples, share KL 0.95
   // (seed 2: 17, 7, 1.24); grid-fix 25, 16, 0.39 (seed 2: 24, 16, 0.45).

@@ -136,14 +136,14 @@ TEST(SessionTest, ResetRestartsFromStepZeroInANewGeneration) {
 TEST(SessionTest, UndrainedQueuesDropAndCountWithoutBlockingTheTrainer) {
   SessionOptions options;
   options.stats_capacity = 64;
-  options.snapshot_hz = 1000;
+  options.frame_hz = 1000;
   Session session(smallConfig(), options);
   // Nobody polls: the trainer must keep stepping and count what it could not deliver.
   ASSERT_TRUE(waitFor([&] { return session.status().step > 3000; }, 60));
   session.send(Pause{});
   ASSERT_TRUE(waitFor([&] { return session.status().state == RunState::Paused; }));
   const SessionStatus status = session.status();
-  EXPECT_GT(status.dropped_snapshots, 0u);
+  EXPECT_GT(status.dropped_frames, 0u);
   // What did fit is the oldest steps, in order; every other step was counted as dropped.
   StepStats stats;
   int64_t delivered = 0;
@@ -152,17 +152,74 @@ TEST(SessionTest, UndrainedQueuesDropAndCountWithoutBlockingTheTrainer) {
   EXPECT_EQ(static_cast<int64_t>(status.dropped_stats) + delivered, status.step);
 }
 
-TEST(SessionTest, SnapshotsArriveAndRecycle) {
+TEST(SessionTest, FramesArriveAndRecycle) {
   Session session(smallConfig());
   int received = 0;
   ASSERT_TRUE(waitFor([&] {
-    if (const Snapshot* s = session.pollSnapshot()) {
+    if (const Figure1Frame* s = session.poll<Figure1Frame>()) {
       EXPECT_LT(s->x_min, s->x_max);
       session.recycle(s);
       ++received;
     }
     return received >= 10;  // more than the pool holds: buffers come back
   }));
+}
+
+TEST(SessionTest, AFrameInFlightKeepsTheLossItWasMadeWith) {
+  Session session(smallConfig(), pausedOptions());
+  // Frame A, made under the first config, is taken but not drawn yet when the loss changes.
+  const Figure1Frame* a = nullptr;
+  ASSERT_TRUE(waitFor([&] { return (a = session.poll<Figure1Frame>()) != nullptr; }));
+  Hyperparams critic = session.config().hyper;
+  critic.loss = LossKind::WganGp;
+  ASSERT_TRUE(session.send(SetHyperparams{critic}));
+  ASSERT_TRUE(session.send(StepOnce{StepTarget::Discriminator}));  // a D step owes a frame
+  const Figure1Frame* b = nullptr;
+  ASSERT_TRUE(waitFor([&] { return (b = session.poll<Figure1Frame>()) != nullptr; }));
+  // The config the UI sent already says WGAN-GP: a frame read by it would be mislabelled.
+  EXPECT_EQ(session.config().hyper.loss, LossKind::WganGp);
+  EXPECT_EQ(session.configRevision(), 1u);
+  EXPECT_EQ(a->header.step, 0);
+  EXPECT_EQ(a->header.config_revision, 0u);
+  EXPECT_EQ(a->header.loss, LossKind::NonSaturating);
+  EXPECT_FALSE(a->header.d_normalised);
+  EXPECT_EQ(b->header.step, 1);
+  EXPECT_EQ(b->header.config_revision, 1u);
+  EXPECT_EQ(b->header.loss, LossKind::WganGp);
+  EXPECT_TRUE(b->header.d_normalised);
+  EXPECT_LT(b->header.d_lo, b->header.d_hi);
+  EXPECT_GT(b->header.sequence, a->header.sequence);
+  StepStats stats;
+  ASSERT_TRUE(session.pollStats(stats));
+  EXPECT_EQ(stats.step, 1);
+  EXPECT_EQ(stats.config_revision, 1u);
+  EXPECT_EQ(stats.loss, LossKind::WganGp);
+  session.recycle(a);
+  session.recycle(b);
+  // A reset is a revision too, in a new generation.
+  ASSERT_TRUE(session.send(Reset{smallConfig()}));
+  const Figure1Frame* c = nullptr;
+  ASSERT_TRUE(waitFor([&] {
+    c = session.poll<Figure1Frame>();
+    if (c && c->header.generation == 0) {  // made before the reset
+      session.recycle(c);
+      c = nullptr;
+    }
+    return c != nullptr;
+  }));
+  EXPECT_EQ(c->header.generation, 1u);
+  EXPECT_EQ(c->header.config_revision, 2u);
+  EXPECT_EQ(c->header.loss, LossKind::NonSaturating);
+  session.recycle(c);
+}
+
+TEST(SessionTest, APlaneRunSendsPlaneFramesOnly) {
+  Session session(presetConfig("ring-collapse"), pausedOptions());
+  const PlaneFrame* plane = nullptr;
+  ASSERT_TRUE(waitFor([&] { return (plane = session.poll<PlaneFrame>()) != nullptr; }));
+  EXPECT_EQ(plane->modes_total, 8);
+  session.recycle(plane);
+  EXPECT_EQ(session.poll<Figure1Frame>(), nullptr);
 }
 
 TEST(SessionTest, SameSeedSameRun) {

@@ -30,7 +30,7 @@ std::vector<uint32_t> bits(const StepStats& s) {
 SessionOptions stopAt(int64_t step) {
   SessionOptions options;
   options.pause_at_step = step;
-  options.snapshot_hz = 0.01;  // pictures are not under test
+  options.frame_hz = 0.01;  // pictures are not under test
   return options;
 }
 

@@ -27,24 +27,26 @@ inline bool waitFor(const std::function<bool()>& done, double seconds = 30) {
   return done();
 }
 
-/// Trains `config` for `steps` steps (giving up after `seconds`) and returns the final snapshot.
-inline Snapshot trainTo(const TrainConfig& config, int64_t steps, SessionStatus& status,
-                        double seconds = 120) {
+/// Trains `config` for `steps` steps (giving up after `seconds`) and returns the final frame, of
+/// kind `Frame` (the kind of the config's scenario).
+template <class Frame>
+inline Frame trainTo(const TrainConfig& config, int64_t steps, SessionStatus& status,
+                     double seconds = 120) {
   SessionOptions options;
   options.pause_at_step = steps;
   Session session(config, options);
-  Snapshot last;
+  Frame last;
   StepStats stats;
   const bool done = waitFor(
       [&] {
         while (session.pollStats(stats)) {
         }
-        if (const Snapshot* s = session.pollSnapshot()) {
+        if (const Frame* s = session.poll<Frame>()) {
           last = *s;
           session.recycle(s);
         }
         status = session.status();
-        return status.state != RunState::Running && last.step == status.step;
+        return status.state != RunState::Running && last.header.step == status.step;
       },
       seconds);
   EXPECT_TRUE(done) << "training did not finish in " << seconds << " s";

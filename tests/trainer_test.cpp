@@ -2,6 +2,9 @@
 // was, and a generator update never moves D.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
+#include <stdexcept>
 #include <vector>
 
 #include "core/presets.hpp"
@@ -11,9 +14,9 @@ namespace ganscope {
 namespace {
 
 std::vector<float> discriminatorField(Trainer& trainer) {
-  auto snapshot = std::make_unique<Snapshot>();
-  trainer.fillSnapshot(*snapshot);
-  return {snapshot->field, snapshot->field + kFieldSize * kFieldSize};
+  auto frame = std::make_unique<PlaneFrame>();
+  trainer.fillFrame(*frame);
+  return {frame->field, frame->field + kFieldSize * kFieldSize};
 }
 
 TEST(TrainerTest, UnrolledLookAheadLeavesTheDiscriminatorWhereItWas) {
@@ -39,6 +42,50 @@ TEST(TrainerTest, UnrollingChangesWhatTheGeneratorLearns) {
     return trainer.sampleGenerator(16);
   };
   EXPECT_NE(generatorAfter(0), generatorAfter(4));
+}
+
+/// The pictures of two plane frames, field by field (frames have padding: no memcmp).
+bool samePicture(const PlaneFrame& a, const PlaneFrame& b) {
+  auto same = [](const auto& x, const auto& y) {
+    return std::equal(std::begin(x), std::end(x), y);
+  };
+  return a.header.step == b.header.step && a.value == b.value && a.js == b.js && a.kl == b.kl &&
+         same(a.field, b.field) && same(a.real_xy, b.real_xy) && same(a.fake_xy, b.fake_xy) &&
+         same(a.fake_push, b.fake_push) && same(a.manifold_xy, b.manifold_xy) &&
+         same(a.mode_share, b.mode_share) && same(a.hist_real, b.hist_real) &&
+         same(a.hist_fake, b.hist_fake);
+}
+
+TEST(TrainerTest, FramesAreAFunctionOfSeedAndStepAndNeverDisturbTraining) {
+  TrainConfig config = presetConfig("ring-collapse");
+  config.hyper.batch_size = 32;
+  Trainer watched(config), unwatched(config);
+  auto frame = std::make_unique<PlaneFrame>(), other = std::make_unique<PlaneFrame>();
+  for (int i = 0; i < 10; ++i) {
+    watched.step(StepTarget::Both);
+    watched.fillFrame(*frame);  // probes between every step of one run only
+    unwatched.step(StepTarget::Both);
+  }
+  EXPECT_EQ(watched.sampleGenerator(16), unwatched.sampleGenerator(16));
+  unwatched.fillFrame(*other);
+  EXPECT_TRUE(samePicture(*frame, *other));
+  // The control: one more step changes the picture, so the comparison above can fail.
+  unwatched.step(StepTarget::Both);
+  unwatched.fillFrame(*other);
+  EXPECT_FALSE(samePicture(*frame, *other));
+}
+
+TEST(TrainerTest, ARunMakesTheFrameKindOfItsScenarioOnly) {
+  Trainer figure1(presetConfig("figure1"));
+  Trainer plane(presetConfig("ring-collapse"));
+  EXPECT_EQ(figure1.scenario(), Scenario::Figure1);
+  EXPECT_EQ(plane.scenario(), Scenario::Plane);
+  auto curves = std::make_unique<Figure1Frame>();
+  auto field = std::make_unique<PlaneFrame>();
+  EXPECT_NO_THROW(figure1.fillFrame(*curves));
+  EXPECT_NO_THROW(plane.fillFrame(*field));
+  EXPECT_THROW(figure1.fillFrame(*field), std::logic_error);
+  EXPECT_THROW(plane.fillFrame(*curves), std::logic_error);
 }
 
 }  // namespace

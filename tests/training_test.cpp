@@ -17,9 +17,9 @@ using test::trainTo;
 TEST(TrainingTest, Figure1PresetConverges) {
   const TrainConfig config = presetConfig("figure1");
   SessionStatus status;
-  const Snapshot s = trainTo(config, config.steps, status);
+  const Figure1Frame s = trainTo<Figure1Frame>(config, config.steps, status);
   ASSERT_EQ(status.state, RunState::Paused);
-  ASSERT_EQ(s.step, config.steps);
+  ASSERT_EQ(s.header.step, config.steps);
   // Threshold: JSD 0.03 nats is what a mean offset of about 0.25 std would give (JSD ~ KL/4 =
   // d^2/8 for a shift of d std), while an untrained G sits at log 2 = 0.69 and the closest a
   // uniform of the right width gets is ~0.02; the preset reaches 0.006-0.022 with seeds 1-4.
@@ -45,7 +45,7 @@ TEST(TrainingTest, UntrainedGeneratorIsFarFromTheData) {
   // The converse of the test above, so its threshold means something: at step 1 the JSD is
   // near its maximum log 2.
   SessionStatus status;
-  const Snapshot s = trainTo(presetConfig("figure1"), 1, status);
+  const Figure1Frame s = trainTo<Figure1Frame>(presetConfig("figure1"), 1, status);
   EXPECT_GT(s.js, 0.5);
 }
 
@@ -77,7 +77,7 @@ TEST(TrainingTest, HugeLearningRateDivergesWithoutCrashing) {
   config.hyper.d_opt = {OptimizerKind::Sgd, 50.0f, 0.9f, 0.5f, 0.999f};
   config.hyper.g_opt = config.hyper.d_opt;
   SessionStatus status;
-  trainTo(config, 5000, status);
+  trainTo<Figure1Frame>(config, 5000, status);
   EXPECT_EQ(status.state, RunState::Diverged);
   EXPECT_GT(status.diverged_at, 0);
   EXPECT_LT(status.diverged_at, 5000);
@@ -104,20 +104,21 @@ TEST(TrainingTest, EveryLossAndRemedyTrainsThePlane) {
     config.discriminator.pack = loss == LossKind::Minimax ? 2 : 1;
     config.discriminator.minibatch_stddev = loss == LossKind::WganGp;
     SessionStatus status;
-    const Snapshot s = trainTo(config, 200, status);
+    const PlaneFrame s = trainTo<PlaneFrame>(config, 200, status);
     SCOPED_TRACE(toString(loss));
     ASSERT_EQ(status.state, RunState::Paused);
-    EXPECT_EQ(s.step, 200);
+    EXPECT_EQ(s.header.step, 200);
     EXPECT_TRUE(std::isfinite(s.value) && std::isfinite(s.js) && std::isfinite(s.kl));
     // The pictures map D into [0, 1]; a critic's range is what the legend reports.
     const auto [lo, hi] = std::minmax_element(s.field, s.field + kFieldSize * kFieldSize);
     EXPECT_GE(*lo, 0.0f);
     EXPECT_LE(*hi, 1.0f);
-    EXPECT_EQ(s.d_normalised, isCritic(loss));
-    if (s.d_normalised) {
+    EXPECT_EQ(s.header.d_normalised, isCritic(loss));
+    EXPECT_EQ(s.header.loss, loss);
+    if (s.header.d_normalised) {
       EXPECT_FLOAT_EQ(*lo, 0.0f);
       EXPECT_FLOAT_EQ(*hi, 1.0f);
-      EXPECT_LT(s.d_lo, s.d_hi);
+      EXPECT_LT(s.header.d_lo, s.header.d_hi);
     }
     // Every shown fake has a push from G's loss, and some of them move.
     double push = 0;
@@ -132,8 +133,8 @@ TEST(TrainingTest, ShapesWithoutModesReportBinnedDivergences) {
   config.data.kind = DataKind::Moons;
   config.data.std = 0.05f;
   SessionStatus status;
-  const Snapshot early = trainTo(config, 1, status);
-  const Snapshot later = trainTo(config, 1500, status);
+  const PlaneFrame early = trainTo<PlaneFrame>(config, 1, status);
+  const PlaneFrame later = trainTo<PlaneFrame>(config, 1500, status);
   EXPECT_EQ(later.modes_total, 0);
   // An untrained G sits in a blob near the origin; after training it has found the moons.
   EXPECT_GT(early.kl, 1.0);

@@ -79,15 +79,18 @@ ImU32 mix(ImU32 a, ImU32 b, float t) {
 
 }  // namespace
 
-Colormap discriminatorColormap() {
+const Colormap& discriminatorColormap() {
   constexpr ImU32 kFake = IM_COL32(60, 175, 95, 255);  // the generator's green, lighter
   constexpr ImU32 kEven = IM_COL32(255, 255, 255, 255);
   constexpr ImU32 kReal = IM_COL32(90, 90, 90, 255);  // the data's black, lighter
-  Colormap colormap;
-  for (int i = 0; i < 256; ++i) {
-    const float t = i / 255.0f;
-    colormap[i] = t < 0.5f ? mix(kFake, kEven, t * 2) : mix(kEven, kReal, t * 2 - 1);
-  }
+  static const Colormap colormap = [&] {
+    Colormap table;
+    for (int i = 0; i < 256; ++i) {
+      const float t = i / 255.0f;
+      table[i] = t < 0.5f ? mix(kFake, kEven, t * 2) : mix(kEven, kReal, t * 2 - 1);
+    }
+    return table;
+  }();
   return colormap;
 }
 
@@ -111,7 +114,9 @@ ScalarFieldView::~ScalarFieldView() {
   glDeleteProgram(program_);
 }
 
-void ScalarFieldView::upload(std::span<const float> values, int width, int height) {
+void ScalarFieldView::upload(std::span<const float> values, int width, int height, uint64_t key) {
+  if (key_ == key) return;
+  key_ = key;
   glBindTexture(GL_TEXTURE_2D, field_);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, width, height, 0, GL_RED, GL_FLOAT, values.data());

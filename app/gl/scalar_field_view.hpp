@@ -4,6 +4,8 @@
 #include <imgui.h>
 
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <span>
 
 namespace ganscope::gl {
@@ -12,8 +14,8 @@ namespace ganscope::gl {
 using Colormap = std::array<ImU32, 256>;
 
 /// The discriminator's colours: green where D calls samples fake (0), white at 1/2, grey where
-/// it calls them real (1), so a converged game reads as plain white.
-Colormap discriminatorColormap();
+/// it calls them real (1), so a converged game reads as plain white. Built once.
+const Colormap& discriminatorColormap();
 
 class ScalarFieldView {
  public:
@@ -23,8 +25,10 @@ class ScalarFieldView {
   ScalarFieldView(const ScalarFieldView&) = delete;
   ScalarFieldView& operator=(const ScalarFieldView&) = delete;
 
-  /// Replaces the field: `width` x `height` values, row-major, first row at the top.
-  void upload(std::span<const float> values, int width, int height);
+  /// Replaces the field with `width` x `height` values (row-major, first row at the top) unless
+  /// it already holds the values named `key` (e.g. a frame's sequence number): a frame goes to
+  /// the GPU once, however often it is drawn.
+  void upload(std::span<const float> values, int width, int height, uint64_t key);
   /// Adds the field, stretched over the screen rectangle [min, max], to `draw`'s commands.
   void draw(ImDrawList* draw, ImVec2 min, ImVec2 max);
 
@@ -33,6 +37,7 @@ class ScalarFieldView {
 
   unsigned program_ = 0, vertex_array_ = 0, field_ = 0, colormap_ = 0;
   int rect_location_ = -1;
+  std::optional<uint64_t> key_;  ///< what the field texture holds
   ImVec2 min_, max_;
 };
 

@@ -6,11 +6,22 @@
 #include "app/panels/panels.hpp"
 
 namespace ganscope {
+namespace {
+
+void drawCapture(const char* id, ImVec2 size, const Figure1Frame& frame, PanelContext& ctx,
+                 plot::PlotView& view) {
+  drawFigure1(id, size, frame, ctx.view.layers, view, true);
+}
+
+void drawCapture(const char* id, ImVec2 size, const PlaneFrame& frame, PanelContext& ctx,
+                 plot::PlotView& view) {
+  drawField2d(id, size, frame, ctx.view.plane_layers, view);
+}
 
 void drawCapturePanel(PanelContext& ctx) {
   const auto& captures = ctx.ui.captures.captures();
-  if (ImGui::Button("Capture now") && ctx.store.snapshot()) {
-    ctx.ui.captures.capture(*ctx.store.snapshot());
+  if (ImGui::Button("Capture now")) {
+    ctx.store.visitNewest([&](const auto& frame) { ctx.ui.captures.capture(frame); });
   }
   ImGui::SameLine();
   if (ImGui::Button("Clear")) ctx.ui.captures.clear();
@@ -43,21 +54,31 @@ void drawCapturePanel(PanelContext& ctx) {
     ImGui::BeginGroup();
     if (i < captures.size()) {
       ImGui::Text("(%c)  step %lld", static_cast<char>('a' + i),
-                  static_cast<long long>(captures[i].step));
+                  static_cast<long long>(headerOf(captures[i]).step));
       char id[16];
       std::snprintf(id, sizeof(id), "##cap%zu", i);
       const ImVec2 size(width, avail.y - label_height);
-      if (captures[i].dims == 2) {
-        drawField2d(id, size, captures[i], ctx.view.plane_layers, ctx.ui.capture_views[i]);
-      } else {
-        drawFigure1(id, size, captures[i], ctx.view.layers, ctx.ui.capture_views[i], true);
-      }
+      std::visit(
+          [&](const auto& frame) { drawCapture(id, size, frame, ctx, ctx.ui.capture_views[i]); },
+          captures[i]);
     } else {
       ImGui::TextDisabled("(%c)  empty", static_cast<char>('a' + i));
       ImGui::Dummy(ImVec2(width, avail.y - label_height));
     }
     ImGui::EndGroup();
   }
+}
+
+class CapturePanel final : public Panel {
+ protected:
+  const char* title() const override { return "Captures (a)-(d)"; }
+  void drawContent(PanelContext& ctx) override { drawCapturePanel(ctx); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeCapturePanel() {
+  return std::make_unique<CapturePanel>();
 }
 
 }  // namespace ganscope

@@ -164,8 +164,6 @@ void fileSection(PanelContext& ctx) {
   }
 }
 
-}  // namespace
-
 void drawControlsPanel(PanelContext& ctx) {
   UiState& ui = ctx.ui;
   const float font = ImGui::GetFontSize();
@@ -286,6 +284,19 @@ void drawControlsPanel(PanelContext& ctx) {
   ImGui::Checkbox("z -> x mapping", &layers.mapping);
   ImGui::SliderFloat("UI scale", &ctx.view.ui_scale, 0.5f, 3.0f, "%.2f");
   ImGui::PopItemWidth();
+}
+
+class ControlsPanel final : public Panel {
+ protected:
+  const char* title() const override { return "Controls"; }
+  ImGuiWindowFlags flags() const override { return 0; }
+  void drawContent(PanelContext& ctx) override { drawControlsPanel(ctx); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeControlsPanel() {
+  return std::make_unique<ControlsPanel>();
 }
 
 }  // namespace ganscope

@@ -7,15 +7,17 @@
 
 namespace ganscope {
 
+namespace {
+
 void drawDHistogramPanel(PanelContext& ctx) {
-  const Snapshot* s = ctx.store.snapshot();
+  const Figure1Frame* s = ctx.store.frame<Figure1Frame>();
   float peak = 0.2f;
   if (s) {
     for (int i = 0; i < kHistBins; ++i) peak = std::max({peak, s->hist_real[i], s->hist_fake[i]});
   }
   const plot::PlotView bounds{0, 1, 0, peak * 1.1};
   plot::PlotOptions options;
-  const bool critic = s && s->d_normalised;
+  const bool critic = s && s->header.d_normalised;
   options.x_label = critic ? "critic score, rescaled" : "D output";
   options.fixed_y = true;
   plot::PlotCanvas canvas("##dhist", ImGui::GetContentRegionAvail(), ctx.ui.histogram_view, bounds,
@@ -31,6 +33,18 @@ void drawDHistogramPanel(PanelContext& ctx) {
       {palette::kDataFill, "D(x), real", plot::LegendEntry::Style::Box},
       {palette::kGeneratorFill, "D(G(z)), fake", plot::LegendEntry::Style::Box}};
   canvas.legend(legend);
+}
+
+class DHistogramPanel final : public Panel {
+ protected:
+  const char* title() const override { return "Histograms of D(x) and D(G(z))"; }
+  void drawContent(PanelContext& ctx) override { drawDHistogramPanel(ctx); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeDHistogramPanel() {
+  return std::make_unique<DHistogramPanel>();
 }
 
 }  // namespace ganscope

@@ -7,9 +7,12 @@
 
 namespace ganscope {
 
+namespace {
+
 void drawDMeansPanel(PanelContext& ctx) {
   const auto steps = ctx.store.steps();
-  const bool probability = outputIsProbability(ctx.session.config().hyper.loss);
+  // The loss the newest step ran with (not the latest one sent, which may still be in flight).
+  const bool probability = outputIsProbability(ctx.store.last().loss);
   plot::PlotView bounds{0, std::max(1.0, steps.empty() ? 1.0 : steps.back()), -0.02, 1.02};
   if (!probability && !steps.empty()) {  // raw scores: fit y to the recent values
     bounds.y0 = INFINITY;
@@ -40,6 +43,18 @@ void drawDMeansPanel(PanelContext& ctx) {
       {palette::kData, probability ? "mean D(x), real" : "mean score D(x), real"},
       {palette::kGenerator, probability ? "mean D(G(z)), fake" : "mean score D(G(z)), fake"}};
   canvas.legend(legend);
+}
+
+class DMeansPanel final : public Panel {
+ protected:
+  const char* title() const override { return "Mean D(x) and D(G(z))"; }
+  void drawContent(PanelContext& ctx) override { drawDMeansPanel(ctx); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeDMeansPanel() {
+  return std::make_unique<DMeansPanel>();
 }
 
 }  // namespace ganscope

@@ -8,8 +8,10 @@
 
 namespace ganscope {
 
+namespace {
+
 void drawFigure1Panel(PanelContext& ctx) {
-  const Snapshot* s = ctx.store.snapshot();
+  const Figure1Frame* s = ctx.store.frame<Figure1Frame>();
   if (!s) {
     ImGui::TextUnformatted("Waiting for the first snapshot...");
     return;
@@ -27,11 +29,12 @@ void drawFigure1Panel(PanelContext& ctx) {
     if (ImGui::SmallButton("Reset")) resetWith(ctx, ctx.ui.edit);
   }
   // C(G) = -log 4 + 2 JSD: the value at the optimal D (Theorem 1 of the paper), which only
-  // the paper's losses have.
-  const LossKind loss = ctx.session.config().hyper.loss;
+  // the paper's losses have. The frame's own loss: a frame made before a loss change keeps its
+  // labels.
+  const LossKind loss = s->header.loss;
   const double log4 = std::log(4.0);
-  ImGui::Text("step %lld      %s", static_cast<long long>(s->step),
-              gameValueText(*s, loss).c_str());
+  ImGui::Text("step %lld      %s", static_cast<long long>(s->header.step),
+              gameValueText(s->value, loss).c_str());
   if (outputIsProbability(loss)) {
     ImGui::Text("JSD(p_data || p_g) = %.4f nats      C(G) = -log 4 + 2 JSD = %.3f", s->js,
                 -log4 + 2 * s->js);
@@ -47,6 +50,18 @@ void drawFigure1Panel(PanelContext& ctx) {
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   drawFigure1("##figure1", avail, *s, l, ctx.ui.figure1_view, false, ctx.d_strip);
+}
+
+class Figure1Panel final : public Panel {
+ protected:
+  const char* title() const override { return "Figure 1: the game in one dimension"; }
+  void drawContent(PanelContext& ctx) override { drawFigure1Panel(ctx); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeFigure1Panel() {
+  return std::make_unique<Figure1Panel>();
 }
 
 }  // namespace ganscope

@@ -6,15 +6,15 @@
 
 namespace ganscope {
 
-std::string gameValueText(const Snapshot& s, LossKind loss) {
+std::string gameValueText(float value, LossKind loss) {
   char text[96];
   if (outputIsProbability(loss)) {
-    std::snprintf(text, sizeof(text), "V(D,G) = %.3f  (at the optimum: -log 4 = %.3f)", s.value,
+    std::snprintf(text, sizeof(text), "V(D,G) = %.3f  (at the optimum: -log 4 = %.3f)", value,
                   -std::log(4.0));
   } else if (loss == LossKind::WganClip || loss == LossKind::WganGp) {
-    std::snprintf(text, sizeof(text), "Wasserstein estimate = %.3f", s.value);
+    std::snprintf(text, sizeof(text), "Wasserstein estimate = %.3f", value);
   } else {
-    std::snprintf(text, sizeof(text), "-(D's loss) = %.3f", s.value);
+    std::snprintf(text, sizeof(text), "-(D's loss) = %.3f", value);
   }
   return text;
 }

@@ -24,13 +24,12 @@ const char* generatorLossLabel(LossKind loss) {
   return "G loss";
 }
 
-}  // namespace
-
 void drawLossesPanel(PanelContext& ctx) {
   const MetricStore& store = ctx.store;
   const auto steps = store.steps();
   const double log2 = std::log(2.0);
-  const LossKind loss = ctx.session.config().hyper.loss;
+  // The loss the newest step ran with (not the latest one sent, which may still be in flight).
+  const LossKind loss = store.last().loss;
   const bool references = outputIsProbability(loss);
   const double g_reference = loss == LossKind::NonSaturating ? log2 : -log2;
   plot::PlotView bounds{0, std::max(1.0, steps.empty() ? 1.0 : steps.back()), -1.0, 2.0};
@@ -67,6 +66,18 @@ void drawLossesPanel(PanelContext& ctx) {
   const plot::LegendEntry legend[] = {{palette::kDiscriminator, "D loss (with penalties)"},
                                       {palette::kGenerator, generatorLossLabel(loss)}};
   canvas.legend(legend);
+}
+
+class LossesPanel final : public Panel {
+ protected:
+  const char* title() const override { return "Losses"; }
+  void drawContent(PanelContext& ctx) override { drawLossesPanel(ctx); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeLossesPanel() {
+  return std::make_unique<LossesPanel>();
 }
 
 }  // namespace ganscope

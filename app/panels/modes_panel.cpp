@@ -9,9 +9,11 @@
 
 namespace ganscope {
 
+namespace {
+
 void drawModesPanel(PanelContext& ctx) {
-  const Snapshot* s = ctx.store.snapshot();
-  if (!s || s->dims != 2) return;
+  const PlaneFrame* s = ctx.store.frame<PlaneFrame>();
+  if (!s) return;
   if (s->modes_total == 0) {
     ImGui::TextWrapped(
         "This data has no separate modes to count. How far G is from it, on a 32 x 32 grid "
@@ -46,6 +48,18 @@ void drawModesPanel(PanelContext& ctx) {
   canvas.bars(std::span<const float>(s->mode_share, s->modes_total), 0, s->modes_total,
               palette::kGeneratorFill, palette::kGenerator);
   canvas.horizontalLine(uniform, palette::kReference, true, "uniform");
+}
+
+class ModesPanel final : public Panel {
+ protected:
+  const char* title() const override { return "Mode coverage"; }
+  void drawContent(PanelContext& ctx) override { drawModesPanel(ctx); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeModesPanel() {
+  return std::make_unique<ModesPanel>();
 }
 
 }  // namespace ganscope

@@ -1,12 +1,16 @@
-// The GUI's panels, one per file in app/panels/, all drawn by GuiApp from this list. A panel
-// reads the MetricStore and the settings; it talks to the trainer only through Session.
+// The GUI's panels, one per file in app/panels/, each made by its factory below; the
+// PanelRegistry says which panels each scenario shows. A panel reads the MetricStore and the
+// settings, interprets frames and stats by their own headers (never by session.config()), and
+// talks to the trainer only through Session.
 #pragma once
 #include <imgui.h>
 
+#include <memory>
 #include <string>
 
 #include "app/gl/scalar_field_view.hpp"
 #include "app/metric_store.hpp"
+#include "app/panels/panel.hpp"
 #include "app/ui_state.hpp"
 #include "app/view_settings.hpp"
 #include "core/session.hpp"
@@ -25,9 +29,9 @@ struct PanelContext {
   gl::ScalarFieldView* d_field = nullptr;  ///< D heatmap of the plane panel
 };
 
-/// The game's value for the headlines: V(D,G) against -log 4 for the losses of the paper, the
-/// Wasserstein estimate for WGAN, -(D's loss) otherwise.
-std::string gameValueText(const Snapshot& s, LossKind loss);
+/// The game's value `value` (a frame's -(D's loss)) for the headlines: V(D,G) against -log 4
+/// for the losses of the paper, the Wasserstein estimate for WGAN, -(D's loss) otherwise.
+std::string gameValueText(float value, LossKind loss);
 
 /// A tooltip for the item just drawn (also when it is disabled).
 inline void hint(const char* text) {
@@ -39,18 +43,18 @@ bool sendCommand(PanelContext& ctx, Command command);
 /// Rebuilds the run from `config` and makes it what the controls show.
 void resetWith(PanelContext& ctx, const TrainConfig& config);
 
-void drawControlsPanel(PanelContext& ctx);
-void drawFigure1Panel(PanelContext& ctx);
-void drawPlanePanel(PanelContext& ctx);
-void drawModesPanel(PanelContext& ctx);
-void drawLossesPanel(PanelContext& ctx);
-void drawDMeansPanel(PanelContext& ctx);
-void drawDHistogramPanel(PanelContext& ctx);
-void drawCapturePanel(PanelContext& ctx);
-void drawStatusBar(PanelContext& ctx);
+std::unique_ptr<Panel> makeControlsPanel();
+std::unique_ptr<Panel> makeFigure1Panel();
+std::unique_ptr<Panel> makePlanePanel();
+std::unique_ptr<Panel> makeModesPanel();
+std::unique_ptr<Panel> makeLossesPanel();
+std::unique_ptr<Panel> makeDMeansPanel();
+std::unique_ptr<Panel> makeDHistogramPanel();
+std::unique_ptr<Panel> makeCapturePanel();
+std::unique_ptr<Panel> makeStatusBar();
 /// Save session... / Open session... with a path field (in the controls panel).
 void drawSessionControls(PanelContext& ctx);
-/// A modal dialog while ctx.ui.error is set; OK clears it.
+/// A modal dialog while ctx.ui.error is set; OK clears it (drawn over the panels, in no slot).
 void drawErrorDialog(PanelContext& ctx);
 
 }  // namespace ganscope

@@ -25,11 +25,11 @@ void flowText(const char* text, bool first) {
 }
 
 /// The game's numbers, as many to a line as fit.
-void headline(const Snapshot& s, LossKind loss) {
+void headline(const PlaneFrame& s) {
   char text[128];
-  std::snprintf(text, sizeof(text), "step %lld", static_cast<long long>(s.step));
+  std::snprintf(text, sizeof(text), "step %lld", static_cast<long long>(s.header.step));
   flowText(text, true);
-  flowText(gameValueText(s, loss).c_str(), false);
+  flowText(gameValueText(s.value, s.header.loss).c_str(), false);
   std::snprintf(text, sizeof(text), "JSD (binned) = %.3f nats", s.js);
   flowText(text, false);
   std::snprintf(text, sizeof(text), "KL(p_data || p_g) (binned) = %.3f nats", s.kl);
@@ -79,7 +79,7 @@ void paint(const plot::PlotCanvas& canvas, DrawDataState& d) {
   }
 }
 
-void drawPlane(PanelContext& ctx, const Snapshot& s, float side) {
+void drawPlane(PanelContext& ctx, const PlaneFrame& s, float side) {
   DrawDataState& drawing = ctx.ui.draw_data;
   plot::PlotOptions options = field2dOptions(false);
   options.drag_pans = !drawing.on;
@@ -148,15 +148,13 @@ void drawDataSection(PanelContext& ctx) {
   if (ImGui::Button("Train on these points")) trainOnDrawnPoints(ctx);
 }
 
-}  // namespace
-
 void drawPlanePanel(PanelContext& ctx) {
-  const Snapshot* s = ctx.store.snapshot();
-  if (!s || s->dims != 2) {
+  const PlaneFrame* s = ctx.store.frame<PlaneFrame>();
+  if (!s) {
     ImGui::TextUnformatted("Waiting for the first snapshot...");
     return;
   }
-  headline(*s, ctx.session.config().hyper.loss);
+  headline(*s);
   layerToggles(ctx.view.plane_layers);
   // The plane is square; the key and the draw controls take the width to its right.
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -171,6 +169,18 @@ void drawPlanePanel(PanelContext& ctx) {
   ImGui::Spacing();
   drawField2dLegend(*s, ctx.view.plane_layers);
   ImGui::EndChild();
+}
+
+class PlanePanel final : public Panel {
+ protected:
+  const char* title() const override { return "The game in the plane"; }
+  void drawContent(PanelContext& ctx) override { drawPlanePanel(ctx); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makePlanePanel() {
+  return std::make_unique<PlanePanel>();
 }
 
 }  // namespace ganscope

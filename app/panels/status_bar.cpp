@@ -4,6 +4,8 @@
 
 namespace ganscope {
 
+namespace {
+
 void drawStatusBar(PanelContext& ctx) {
   const SessionStatus& st = ctx.status;
   switch (st.state) {
@@ -28,7 +30,22 @@ void drawStatusBar(PanelContext& ctx) {
       static_cast<long long>(st.step),
       st.state == RunState::Running ? ctx.store.stepsPerSecond() : 0.0, ctx.ui_fps,
       static_cast<unsigned long long>(st.dropped_stats),
-      static_cast<unsigned long long>(st.dropped_snapshots), ctx.blas.c_str());
+      static_cast<unsigned long long>(st.dropped_frames), ctx.blas.c_str());
+}
+
+class StatusBar final : public Panel {
+ protected:
+  const char* title() const override { return "status"; }
+  ImGuiWindowFlags flags() const override {
+    return ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar;
+  }
+  void drawContent(PanelContext& ctx) override { drawStatusBar(ctx); }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeStatusBar() {
+  return std::make_unique<StatusBar>();
 }
 
 }  // namespace ganscope

@@ -5,12 +5,12 @@
 
 #include <memory>
 
+#include "core/api/telemetry/step_stats.hpp"
 #include "core/config.hpp"
 #include "core/data/gaussian_mixture.hpp"
 #include "core/discriminator_input.hpp"
 #include "core/flat_optimizer.hpp"
 #include "core/models/mlp.hpp"
-#include "core/telemetry.hpp"
 
 namespace ganscope {
 

@@ -21,7 +21,7 @@ void putTensor(ByteWriter& out, const torch::Tensor& tensor) {
   out.put<int8_t>(static_cast<int8_t>(t.scalar_type()));
   out.put<uint32_t>(static_cast<uint32_t>(t.dim()));
   for (int64_t size : t.sizes()) out.put<int64_t>(size);
-  out.putRaw({static_cast<const char*>(t.data_ptr()), t.numel() * t.element_size()});
+  out.putRaw({static_cast<const char*>(t.data_ptr()), static_cast<size_t>(t.nbytes())});
 }
 
 /// Reads a tensor written by putTensor into `into`, which fixes the dtype and shape expected.

@@ -1,0 +1,55 @@
+// PanelRegistry: the one list of which panels each scenario shows, and where.
+#include "app/panels/panel_registry.hpp"
+
+#include "app/panels/panels.hpp"
+
+namespace ganscope {
+
+const char* slotName(Slot slot) {
+  switch (slot) {
+    case Slot::Controls:
+      return "controls";
+    case Slot::Main:
+      return "main";
+    case Slot::Below:
+      return "below";
+    case Slot::RightTop:
+      return "right-top";
+    case Slot::RightMiddle:
+      return "right-middle";
+    case Slot::RightBottom:
+      return "right-bottom";
+    case Slot::Status:
+      return "status";
+  }
+  return "?";
+}
+
+Panel* PanelRegistry::add(std::unique_ptr<Panel> panel) {
+  panels_.push_back(std::move(panel));
+  return panels_.back().get();
+}
+
+PanelRegistry::PanelRegistry() {
+  Panel* controls = add(makeControlsPanel());
+  Panel* captures = add(makeCapturePanel());
+  Panel* losses = add(makeLossesPanel());
+  Panel* d_means = add(makeDMeansPanel());
+  Panel* status = add(makeStatusBar());
+  auto& figure1 = layouts_[static_cast<size_t>(Scenario::Figure1)];
+  figure1 = {{Slot::Controls, controls},   {Slot::Main, add(makeFigure1Panel())},
+             {Slot::Below, captures},      {Slot::RightTop, losses},
+             {Slot::RightMiddle, d_means}, {Slot::RightBottom, add(makeDHistogramPanel())},
+             {Slot::Status, status}};
+  auto& plane = layouts_[static_cast<size_t>(Scenario::Plane)];
+  plane = {{Slot::Controls, controls},   {Slot::Main, add(makePlanePanel())},
+           {Slot::Below, captures},      {Slot::RightTop, losses},
+           {Slot::RightMiddle, d_means}, {Slot::RightBottom, add(makeModesPanel())},
+           {Slot::Status, status}};
+}
+
+std::span<const Placement> PanelRegistry::layout(Scenario scenario) const {
+  return layouts_[static_cast<size_t>(scenario)];
+}
+
+}  // namespace ganscope
