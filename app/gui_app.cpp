@@ -20,7 +20,7 @@
 #include "app/ui_state.hpp"
 #include "app/view_settings.hpp"
 #include "app/window.hpp"
-#include "core/runtime_info.hpp"
+#include "common/runtime_info.hpp"
 #include "core/session.hpp"
 
 namespace ganscope {

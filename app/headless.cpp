@@ -11,8 +11,8 @@
 
 #include "app/cli.hpp"
 #include "app/metric_store.hpp"
-#include "core/atomic_file.hpp"
-#include "core/runtime_info.hpp"
+#include "common/atomic_file.hpp"
+#include "common/runtime_info.hpp"
 #include "core/session.hpp"
 
 namespace ganscope {

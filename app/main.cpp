@@ -9,7 +9,8 @@
 #include "app/gui_app.hpp"
 #include "app/headless.hpp"
 #include "core/presets.hpp"
-#include "core/runtime_info.hpp"
+#include "common/runtime_info.hpp"
+#include "core/api/torch_version.hpp"
 
 using namespace ganscope;
 

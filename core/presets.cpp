@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "core/embedded.hpp"
+#include "common/embedded.hpp"
 
 namespace ganscope {
 std::span<const EmbeddedFile> embedded_presets();

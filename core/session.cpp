@@ -9,7 +9,7 @@
 
 #include <readerwriterqueue/readerwriterqueue.h>
 
-#include "core/runtime_info.hpp"
+#include "common/runtime_info.hpp"
 #include "core/trainer.hpp"
 
 namespace ganscope {

@@ -7,7 +7,7 @@
 
 #include "app/palette.hpp"
 #include "app/panels/panels.hpp"
-#include "core/atomic_file.hpp"
+#include "common/atomic_file.hpp"
 #include "core/presets.hpp"
 
 namespace ganscope {
