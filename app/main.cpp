@@ -94,7 +94,9 @@ int main(int argc, char** argv) {
   try {
     return run(cli);
   } catch (const std::exception& error) {  // e.g. c10::Error or bad_alloc building the trainer
-    std::cerr << "ganscope: " << error.what() << "\n";
+    // The first line: LibTorch appends a backtrace to its messages.
+    const std::string message = error.what();
+    std::cerr << "ganscope: " << message.substr(0, message.find('\n')) << "\n";
     return kExitFailure;
   }
 }
