@@ -65,8 +65,8 @@ bool writeAll(int fd, std::string_view text) {
 /// Makes the rename durable. Folders that cannot be opened or synced (some file systems) are
 /// left as they are: the file itself is already on disk.
 void syncFolder(const std::string& path) {
-  std::string folder = std::filesystem::path(path).parent_path().string();
-  if (folder.empty()) folder = ".";
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  const std::filesystem::path folder = parent.empty() ? std::filesystem::path(".") : parent;
   const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return;
   ::fsync(fd);

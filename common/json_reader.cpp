@@ -76,8 +76,7 @@ nlohmann::json parseJson(std::string_view text, const std::string& source) {
     const bool opens = event == nlohmann::json::parse_event_t::object_start ||
                        event == nlohmann::json::parse_event_t::array_start;
     if (opens && depth >= kMaxJsonDepth) {
-      throw ConfigError("", "not valid JSON here: nested deeper than " +
-                                std::to_string(kMaxJsonDepth) + " levels");
+      throw ConfigError("", "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     }
     return true;
   };
@@ -91,7 +90,12 @@ nlohmann::json parseJson(std::string_view text, const std::string& source) {
 }
 
 std::string quoteJson(const nlohmann::json& value) {
-  if (value.is_string()) return "\"" + prefix(value.get_ref<const std::string&>()) + "\"";
+  if (value.is_string()) {
+    std::string quoted(1, '"');  // appended, not "\"" + text: GCC 12 warns falsely on that
+    quoted += prefix(value.get_ref<const std::string&>());
+    quoted += '"';
+    return quoted;
+  }
   if (value.is_number()) return numberText(value);
   if (isScalar(value)) return value.dump();
   const bool small = value.size() <= 8 && std::all_of(value.begin(), value.end(), isScalar);
@@ -119,10 +123,6 @@ const nlohmann::json* JsonReader::find(const char* key) {
   known_.insert(key);
   auto it = object_.find(key);
   return it == object_.end() ? nullptr : &*it;
-}
-
-bool JsonReader::has(const char* key) {
-  return find(key) != nullptr;
 }
 
 JsonReader JsonReader::child(const char* key) {

@@ -74,9 +74,7 @@ class JsonReader {
   /// A reader for the nested object `key` (an empty object when absent).
   JsonReader child(const char* key);
 
-  /// True if the object has `key` (it counts as known from then on).
-  bool has(const char* key);
-  /// Throws for any field of the object that no read/child/has call asked for.
+  /// Throws for any field of the object that no read/child call asked for.
   void rejectUnknown() const;
   /// The dotted path of `key` in this object, for errors raised outside the reader.
   std::string fieldPath(const char* key) const;

@@ -34,17 +34,6 @@ struct Descriptor {
 
 }  // namespace
 
-const char* fileKindName(unsigned mode) {
-  if (S_ISREG(mode)) return "a regular file";
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISLNK(mode)) return "a symbolic link";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "a special file";
-}
-
 std::string readRegularFile(const std::string& path, size_t max_bytes) {
   if (path.empty()) throw FileError("\"\"", "an empty file name");
   struct stat info {};

@@ -160,9 +160,7 @@ json configToJson(const TrainConfig& config) {
     // Drawn points belong to the "points" kind: kept in memory (the UI may switch back), they
     // are not written with another kind, which would refuse them.
     if (field.type == FieldType::Points && config.data.kind != DataKind::Points) continue;
-    std::string pointer = "/" + std::string(field.path);
-    std::replace(pointer.begin(), pointer.end(), '.', '/');
-    out[json::json_pointer(pointer)] = fieldToJson(field, config);
+    out[json::json_pointer(field.pointer())] = fieldToJson(field, config);
   }
   return out;
 }

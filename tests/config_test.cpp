@@ -129,12 +129,10 @@ TEST(ConfigTest, EveryRangeEndIsAllowedOrRefusedAsDocumented) {
   // documented ends (the float was compared with the double bound).
   for (const ConfigField& field : configFields()) {
     if (field.type != FieldType::Float) continue;
-    std::string pointer = "/" + std::string(field.path);
-    std::replace(pointer.begin(), pointer.end(), '.', '/');
     for (const auto& [end, open] :
          {std::pair{field.range.lo, field.range.lo_open}, {field.range.hi, field.range.hi_open}}) {
       nlohmann::json json = nlohmann::json::object();
-      json[nlohmann::json::json_pointer(pointer)] = end;
+      json[nlohmann::json::json_pointer(field.pointer())] = end;
       if (open) {
         EXPECT_THROW(configFromJson(json), ConfigError) << field.path << " " << end;
       } else {

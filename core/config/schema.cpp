@@ -1,7 +1,7 @@
 // The config field table and what is derived from it alone: JSON of one field, help text.
 #include "core/config/schema.hpp"
 
-#include <charconv>
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 #include <type_traits>
@@ -101,8 +101,7 @@ const ConfigField kFields[] = {
     number("data.spacing", GANSCOPE_MEMBER(data.spacing), closed(0.1, 100),
            "grid: distance between neighbouring modes", {0.1, 10, false, "%.2f"}),
     plain("data.points", GANSCOPE_MEMBER(data.points),
-          "points: the drawn points as [[x, y], ...], 1 to 10000 of them, each coordinate "
-          "within +-1000; only with kind \"points\""),
+          "points: the drawn points (only with kind \"points\", which needs at least one)"),
     choice("latent.kind", GANSCOPE_MEMBER(latent.kind), kLatentNames,
            "the generator's input z: uniform U(0, 1) or normal N(0, 1) in each dimension"),
     number("latent.dim", GANSCOPE_MEMBER(latent.dim), closed(1, 256), "dimensions of z"),
@@ -181,6 +180,13 @@ std::string_view ConfigField::group() const {
   return dot == std::string_view::npos ? std::string_view() : all.substr(0, dot);
 }
 
+std::string ConfigField::pointer() const {
+  std::string pointer(1, '/');
+  pointer += path;
+  std::replace(pointer.begin(), pointer.end(), '.', '/');
+  return pointer;
+}
+
 std::span<const ConfigField> configFields() {
   return kFields;
 }
@@ -253,7 +259,8 @@ std::string allowedText(const ConfigField& field) {
       return field.range.text();
     case FieldType::Int:
     case FieldType::Int64:
-      return "integers in " + field.range.text();
+      return "integers in [" + std::to_string(static_cast<int64_t>(field.range.lo)) + ", " +
+             std::to_string(static_cast<int64_t>(field.range.hi)) + "]";
     case FieldType::UInt64:
       return "integers in [0, 18446744073709551615]";
     case FieldType::Bool:

@@ -50,6 +50,8 @@ struct ConfigField {
   std::string_view key() const;
   /// The dotted path of its group: "hyper.d_opt" ("" at the top level).
   std::string_view group() const;
+  /// The path as a JSON pointer: "/hyper/d_opt/lr".
+  std::string pointer() const;
 };
 
 /// Every field, in the order --help-config lists them.
