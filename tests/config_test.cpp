@@ -111,6 +111,7 @@ TEST(ConfigTest, TableDefaultsAreTheStructsDefaults) {
   EXPECT_EQ(configField("engine").names.size(), 3u);
   EXPECT_EQ(toString(defaults.engine), std::string("auto"));
   EXPECT_THROW(configField("hyper.no_such_field"), std::out_of_range);
+  EXPECT_THROW(configField("hyper.d_opt.lr").get<int>(defaults), std::logic_error);
 }
 
 TEST(ConfigTest, FloatsAreWrittenAsTheirShortestDecimal) {

@@ -13,18 +13,6 @@
 namespace ganscope {
 namespace {
 
-template <class T>
-constexpr FieldType fieldTypeOf() {
-  if constexpr (std::is_same_v<T, float>) return FieldType::Float;
-  if constexpr (std::is_same_v<T, int>) return FieldType::Int;
-  if constexpr (std::is_same_v<T, int64_t>) return FieldType::Int64;
-  if constexpr (std::is_same_v<T, uint64_t>) return FieldType::UInt64;
-  if constexpr (std::is_same_v<T, bool>) return FieldType::Bool;
-  if constexpr (std::is_same_v<T, std::string>) return FieldType::String;
-  if constexpr (std::is_same_v<T, std::vector<float>>) return FieldType::Points;
-  if constexpr (std::is_enum_v<T>) return FieldType::Enum;
-}
-
 /// A row of the table. `Get` is a captureless lambda naming the member: the field's type is
 /// the member's, so the table cannot claim a float is an int.
 template <class Get>

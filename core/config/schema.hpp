@@ -5,8 +5,11 @@
 #pragma once
 #include <cstdint>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -16,6 +19,19 @@
 namespace ganscope {
 
 enum class FieldType : uint8_t { Float, Int, Int64, UInt64, Bool, String, Enum, Points };
+
+/// The FieldType of a member of type T (enums are stored as their uint8_t).
+template <class T>
+constexpr FieldType fieldTypeOf() {
+  if constexpr (std::is_same_v<T, float>) return FieldType::Float;
+  if constexpr (std::is_same_v<T, int>) return FieldType::Int;
+  if constexpr (std::is_same_v<T, int64_t>) return FieldType::Int64;
+  if constexpr (std::is_same_v<T, uint64_t>) return FieldType::UInt64;
+  if constexpr (std::is_same_v<T, bool>) return FieldType::Bool;
+  if constexpr (std::is_same_v<T, std::string>) return FieldType::String;
+  if constexpr (std::is_same_v<T, std::vector<float>>) return FieldType::Points;
+  if constexpr (std::is_enum_v<T> || std::is_same_v<T, uint8_t>) return FieldType::Enum;
+}
 
 /// A slider's limits in the UI where they are narrower than the allowed range (lo == hi: use
 /// the allowed range). Typed values are clamped to the slider's limits.
@@ -36,15 +52,17 @@ struct ConfigField {
   SliderRange slider;               ///< numbers: the UI slider's limits
   void* (*member)(TrainConfig&);    ///< the field's member in a config
 
-  /// The member in `config`; T must match `type` (float, int, int64_t, uint64_t, bool,
-  /// std::string, uint8_t for enums, std::vector<float> for points).
+  /// The member in `config`. T must match `type` (float, int, int64_t, uint64_t, bool,
+  /// std::string, std::vector<float> for points, the enum or uint8_t for enums): throws
+  /// std::logic_error naming the path if it does not.
   template <class T>
   T& get(TrainConfig& config) const {
+    if (fieldTypeOf<T>() != type) throw std::logic_error(std::string("wrong type for ") + path);
     return *static_cast<T*>(member(config));
   }
   template <class T>
   const T& get(const TrainConfig& config) const {
-    return *static_cast<const T*>(member(const_cast<TrainConfig&>(config)));
+    return get<T>(const_cast<TrainConfig&>(config));
   }
   /// The key inside its group: "lr" for "hyper.d_opt.lr".
   std::string_view key() const;
