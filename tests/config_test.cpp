@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <utility>
 
 #include "common/atomic_file.hpp"
 #include "common/file_error.hpp"
@@ -93,6 +94,77 @@ TEST(ConfigTest, JsonRoundTripKeepsEveryField) {
   EXPECT_EQ(back.data.points, (std::vector<float>{1.5f, -2.25f, 0.1f, 999.5f}));
   EXPECT_EQ(back.hyper.d_opt.alpha, config.hyper.d_opt.alpha);
   EXPECT_NE(back.hyper.d_opt.alpha, defaults.hyper.d_opt.alpha);
+}
+
+/// Converts to any type: counts an aggregate's members (as boost.pfr does).
+struct AnyValue {
+  template <class T>
+  operator T() const;
+};
+
+template <class S, size_t... I>
+constexpr bool initializableFrom(std::index_sequence<I...>) {
+  return requires {
+    S{(void(I), AnyValue{})...};
+  };
+}
+
+/// The direct members (and bases) of the aggregate S.
+template <class S, size_t N = 24>
+constexpr size_t memberCount() {
+  if constexpr (N == 0) {
+    return 0;
+  } else if constexpr (initializableFrom<S>(std::make_index_sequence<N>{})) {
+    return N;
+  } else {
+    return memberCount<S, N - 1>();
+  }
+}
+
+/// Table rows directly in `group` plus the groups nested one level below it.
+size_t rowsAndGroups(std::string_view group) {
+  size_t rows = 0;
+  std::vector<std::string_view> children;
+  for (const ConfigField& field : configFields()) {
+    const std::string_view parent = field.group();
+    if (parent == group) {
+      ++rows;
+    } else if (group.empty() || parent.starts_with(std::string(group) + ".")) {
+      const std::string_view rest = group.empty() ? parent : parent.substr(group.size() + 1);
+      const std::string_view child = rest.substr(0, rest.find('.'));
+      if (std::find(children.begin(), children.end(), child) == children.end()) {
+        children.push_back(child);
+      }
+    }
+  }
+  return rows + children.size();
+}
+
+TEST(ConfigTest, TableCoversEveryMemberOfTheStructs) {
+  // A member added to a config struct without a table row would be neither read, written nor
+  // shown: each struct's member count must match its group's rows (and nested groups).
+  EXPECT_EQ(memberCount<TrainConfig>(), rowsAndGroups(""));
+  EXPECT_EQ(memberCount<DataConfig>(), rowsAndGroups("data"));
+  EXPECT_EQ(memberCount<LatentConfig>(), rowsAndGroups("latent"));
+  EXPECT_EQ(memberCount<MlpConfig>(), rowsAndGroups("generator"));
+  // DiscriminatorConfig: its MlpConfig base is one initializer for the base's three rows.
+  EXPECT_EQ(memberCount<DiscriminatorConfig>(),
+            rowsAndGroups("discriminator") - memberCount<MlpConfig>() + 1);
+  EXPECT_EQ(memberCount<Hyperparams>(), rowsAndGroups("hyper"));
+  EXPECT_EQ(memberCount<OptimizerConfig>(), rowsAndGroups("hyper.g_opt"));
+  EXPECT_EQ(memberCount<OptimizerConfig>(), rowsAndGroups("hyper.d_opt"));
+  // The counter itself: one more member, one more count.
+  struct Probe {
+    int a = 1;
+    std::string b;
+  };
+  struct ProbePlusOne : Probe {
+    std::vector<float> c;
+    bool d = false;
+  };
+  EXPECT_EQ(memberCount<Probe>(), 2u);
+  EXPECT_EQ(memberCount<ProbePlusOne>(), 3u);
+  EXPECT_EQ(memberCount<OptimizerConfig>(), 6u);
 }
 
 TEST(ConfigTest, TableDefaultsAreTheStructsDefaults) {
