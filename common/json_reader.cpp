@@ -16,10 +16,10 @@ const char* typeName(const nlohmann::json& value) {
   return value.type_name();
 }
 
-/// Cuts `text` to kQuoteChars, never inside a UTF-8 sequence.
-std::string prefix(const std::string& text) {
-  if (text.size() <= kQuoteChars) return text;
-  size_t end = kQuoteChars;
+/// Cuts `text` to `max_chars` (+ "..."), never inside a UTF-8 sequence.
+std::string prefix(const std::string& text, size_t max_chars = kQuoteChars) {
+  if (text.size() <= max_chars) return text;
+  size_t end = max_chars;
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   return text.substr(0, end) + "...";
 }
@@ -46,6 +46,19 @@ std::string shortest(T value) {
   char text[64];
   const auto result = std::to_chars(text, text + sizeof(text), value);
   return std::string(text, result.ptr);
+}
+
+/// nlohmann's parse error with its "last read: '...'" token (which may be megabytes) cut short.
+std::string shortParseError(const std::string& message) {
+  const std::string marker = "last read: '";
+  const size_t start = message.find(marker);
+  if (start == std::string::npos) return prefix(message, 300);
+  const size_t token = start + marker.size();
+  const size_t end = message.rfind('\'');
+  std::string text = message.substr(0, token);
+  text += prefix(message.substr(token, end > token ? end - token : std::string::npos));
+  text += '\'';
+  return text;
 }
 
 bool isScalar(const nlohmann::json& value) {
@@ -83,7 +96,7 @@ nlohmann::json parseJson(std::string_view text, const std::string& source) {
   try {
     return nlohmann::json::parse(text.begin(), text.end(), limit_depth);
   } catch (const nlohmann::json::exception& error) {  // syntax errors, and numbers beyond double
-    throw ConfigError("", std::string("not valid JSON (") + error.what() + ")", source);
+    throw ConfigError("", "not valid JSON (" + shortParseError(error.what()) + ")", source);
   } catch (const ConfigError& error) {
     throw ConfigError("", error.message(), source);
   }

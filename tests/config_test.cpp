@@ -372,6 +372,13 @@ TEST(ConfigTest, HugeBadValuesAreQuotedShort) {
   const ConfigError array = parseError(R"({"data": {"kind": "points", "points": [[1, 2], )" +
                                        std::string(1000, '[') + std::string(1000, ']') + "]}}");
   EXPECT_LT(array.message().size(), 200u) << array.message().substr(0, 300);
+  // Syntax errors quote the token they stopped at: cut short too.
+  for (const std::string& text : {R"({"hyper": {"loss": ")" + std::string(1 << 20, 'x'),
+                                  R"({"seed": )" + std::string(1 << 20, '9') + "}"}) {
+    const ConfigError syntax = parseError(text);
+    EXPECT_NE(syntax.message().find("not valid JSON"), std::string::npos);
+    EXPECT_LT(syntax.message().size(), 400u) << syntax.message().substr(0, 500);
+  }
 }
 
 TEST(ConfigTest, IntegersAreReportedAsGiven) {
