@@ -37,6 +37,9 @@ TEST_F(CliTest, UnknownPresetExitsTwoNamingKnownPresets) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("figure9"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("figure1"), std::string::npos) << r.err;
+  const auto long_name = runGanscope("--headless --preset " + std::string(5000, 'p'), dir_);
+  EXPECT_EQ(long_name.exit_code, 2);
+  EXPECT_LT(long_name.err.size(), 400u) << long_name.err.substr(0, 500);  // quoted short
 }
 
 TEST_F(CliTest, BadConfigFieldsExitTwoNamingTheField) {
