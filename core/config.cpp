@@ -25,56 +25,47 @@ const char* nameOf(Enum kind, std::span<const EnumName> names) {
   return "?";
 }
 
+/// Reads `field` from its group's object, if there.
+void readField(JsonReader& reader, const ConfigField& field, TrainConfig& config) {
+  const std::string key(field.key());
+  switch (field.type) {
+    case FieldType::Float:
+      reader.read(key.c_str(), field.get<float>(config), field.range);
+      break;
+    case FieldType::Int:
+      reader.read(key.c_str(), field.get<int>(config), static_cast<int64_t>(field.range.lo),
+                  static_cast<int64_t>(field.range.hi));
+      break;
+    case FieldType::Int64:
+      reader.read(key.c_str(), field.get<int64_t>(config), static_cast<int64_t>(field.range.lo),
+                  static_cast<int64_t>(field.range.hi));
+      break;
+    case FieldType::UInt64:
+      reader.read(key.c_str(), field.get<uint64_t>(config));
+      break;
+    case FieldType::Bool:
+      reader.read(key.c_str(), field.get<bool>(config));
+      break;
+    case FieldType::String:
+      reader.read(key.c_str(), field.get<std::string>(config));
+      break;
+    case FieldType::Enum:
+      reader.readEnum(key.c_str(), field.get<uint8_t>(config), field.names);
+      break;
+    case FieldType::Points:
+      reader.readPoints(key.c_str(), field.get<std::vector<float>>(config), kMaxDrawnPoints,
+                        kDrawnPointLimit);
+      break;
+  }
+}
+
 /// Reads the table's fields whose group is `group`, then the groups nested in it (in table
 /// order), then refuses whatever else the object holds.
 void readGroup(JsonReader reader, std::string_view group, TrainConfig& config) {
-  std::vector<std::string_view> children;
   for (const ConfigField& field : configFields()) {
-    const std::string_view parent = field.group();
-    const std::string key(field.key());
-    if (parent == group) {
-      switch (field.type) {
-        case FieldType::Float:
-          reader.read(key.c_str(), field.get<float>(config), field.range);
-          break;
-        case FieldType::Int:
-          reader.read(key.c_str(), field.get<int>(config), static_cast<int64_t>(field.range.lo),
-                      static_cast<int64_t>(field.range.hi));
-          break;
-        case FieldType::Int64:
-          reader.read(key.c_str(), field.get<int64_t>(config), static_cast<int64_t>(field.range.lo),
-                      static_cast<int64_t>(field.range.hi));
-          break;
-        case FieldType::UInt64:
-          reader.read(key.c_str(), field.get<uint64_t>(config));
-          break;
-        case FieldType::Bool:
-          reader.read(key.c_str(), field.get<bool>(config));
-          break;
-        case FieldType::String:
-          reader.read(key.c_str(), field.get<std::string>(config));
-          break;
-        case FieldType::Enum:
-          reader.readEnum(key.c_str(), field.get<uint8_t>(config), field.names);
-          break;
-        case FieldType::Points:
-          reader.readPoints(key.c_str(), field.get<std::vector<float>>(config), kMaxDrawnPoints,
-                            kDrawnPointLimit);
-          break;
-      }
-      continue;
-    }
-    // A field deeper down: its group's first level below `group` is a child object.
-    const bool below = group.empty() || (parent.size() > group.size() &&
-                                         parent.starts_with(group) && parent[group.size()] == '.');
-    if (!below) continue;
-    std::string_view rest = group.empty() ? parent : parent.substr(group.size() + 1);
-    const std::string_view child = rest.substr(0, rest.find('.'));
-    if (std::find(children.begin(), children.end(), child) == children.end()) {
-      children.push_back(child);
-    }
+    if (field.group() == group) readField(reader, field, config);
   }
-  for (const std::string_view child : children) {
+  for (const std::string_view child : childGroups(group)) {
     const std::string name(child);
     const std::string path = group.empty() ? name : std::string(group) + "." + name;
     readGroup(reader.child(name.c_str()), path, config);
@@ -84,9 +75,7 @@ void readGroup(JsonReader reader, std::string_view group, TrainConfig& config) {
 
 /// Rules between fields, after each field passed its own.
 void checkAcrossFields(const json& root, const TrainConfig& config) {
-  const json* points = nullptr;
-  if (root.contains("data") && root.at("data").contains("points"))
-    points = &root.at("data").at("points");
+  const bool points = root.contains("data") && root.at("data").contains("points");
   if (config.data.kind == DataKind::Points && config.data.points.empty()) {
     throw ConfigError("data.points", "data kind \"points\" needs at least one [x, y] point");
   }

@@ -123,21 +123,9 @@ constexpr size_t memberCount() {
 
 /// Table rows directly in `group` plus the groups nested one level below it.
 size_t rowsAndGroups(std::string_view group) {
-  size_t rows = 0;
-  std::vector<std::string_view> children;
-  for (const ConfigField& field : configFields()) {
-    const std::string_view parent = field.group();
-    if (parent == group) {
-      ++rows;
-    } else if (group.empty() || parent.starts_with(std::string(group) + ".")) {
-      const std::string_view rest = group.empty() ? parent : parent.substr(group.size() + 1);
-      const std::string_view child = rest.substr(0, rest.find('.'));
-      if (std::find(children.begin(), children.end(), child) == children.end()) {
-        children.push_back(child);
-      }
-    }
-  }
-  return rows + children.size();
+  const auto rows = std::count_if(configFields().begin(), configFields().end(),
+                                  [&](const ConfigField& field) { return field.group() == group; });
+  return static_cast<size_t>(rows) + childGroups(group).size();
 }
 
 TEST(ConfigTest, TableCoversEveryMemberOfTheStructs) {

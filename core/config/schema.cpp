@@ -179,6 +179,23 @@ std::span<const ConfigField> configFields() {
   return kFields;
 }
 
+std::vector<std::string_view> childGroups(std::string_view group) {
+  std::vector<std::string_view> children;
+  for (const ConfigField& field : kFields) {
+    const std::string_view parent = field.group();
+    const bool below = !parent.empty() && (group.empty() || (parent.size() > group.size() &&
+                                                             parent.starts_with(group) &&
+                                                             parent[group.size()] == '.'));
+    if (!below) continue;
+    const std::string_view rest = group.empty() ? parent : parent.substr(group.size() + 1);
+    const std::string_view child = rest.substr(0, rest.find('.'));
+    if (std::find(children.begin(), children.end(), child) == children.end()) {
+      children.push_back(child);
+    }
+  }
+  return children;
+}
+
 const ConfigField& configField(std::string_view path) {
   for (const ConfigField& field : kFields) {
     if (path == field.path) return field;

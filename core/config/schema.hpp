@@ -75,6 +75,10 @@ struct ConfigField {
 /// Every field, in the order --help-config lists them.
 std::span<const ConfigField> configFields();
 
+/// The groups nested one level below `group` ("" for the top level), in table order: "g_opt"
+/// and "d_opt" for "hyper".
+std::vector<std::string_view> childGroups(std::string_view group);
+
 /// The field at `path`; throws std::out_of_range naming the path if there is none (a bug).
 const ConfigField& configField(std::string_view path);
 
