@@ -9,10 +9,14 @@ namespace ganscope {
 /// Exit codes: documented in --help and the README.
 enum ExitCode : int {
   kExitOk = 0,
-  kExitFailure = 1,   ///< a run failed (no display, cannot write a file, ...)
-  kExitBadInput = 2,  ///< bad option, config, preset or field
+  kExitFailure = 1,   ///< a run failed (no display, out of memory, a write failing mid-run, ...)
+  kExitBadInput = 2,  ///< bad option, config, preset or field; an output path that cannot be
+                      ///< written (checked before training)
   kExitDiverged = 3,  ///< training diverged (NaN/Inf); the metrics file says where
 };
+
+/// The most samples --dump-samples takes (headless also caps them by a memory estimate).
+inline constexpr int kMaxSamples = 10'000'000;
 
 struct CliOptions {
   std::string preset;              ///< --preset (default: figure1 unless --config)
@@ -25,6 +29,7 @@ struct CliOptions {
   std::string dump_samples;        ///< --dump-samples FILE.csv (headless)
   int num_samples = 2500;          ///< --num-samples N for --dump-samples
   bool dump_config = false;        ///< --dump-config
+  bool help_config = false;        ///< --help-config
   bool list_presets = false;       ///< --list-presets
   bool version = false;            ///< --version
   std::string screenshot;          ///< --screenshot out.png (GUI)

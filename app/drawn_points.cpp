@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/atomic_file.hpp"
+#include "common/atomic_file.hpp"
 #include "core/config.hpp"
 
 namespace ganscope {

@@ -24,7 +24,7 @@
 #include "app/view_settings.hpp"
 #include "app/window.hpp"
 #include "common/byte_stream.hpp"
-#include "core/runtime_info.hpp"
+#include "common/runtime_info.hpp"
 #include "core/session.hpp"
 
 namespace ganscope {

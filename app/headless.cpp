@@ -14,16 +14,24 @@
 #include "app/cli.hpp"
 #include "app/metric_store.hpp"
 #include "common/byte_stream.hpp"
-#include "core/atomic_file.hpp"
-#include "core/runtime_info.hpp"
+#include "common/atomic_file.hpp"
+#include "common/runtime_info.hpp"
 #include "core/session.hpp"
 
 namespace ganscope {
 namespace {
 
-constexpr size_t kMetricWindow = 100;    // loss figures are means over the last 100 steps
-constexpr size_t kHistoryPoints = 4096;  // headless keeps only recent history
-constexpr double kFullCoverageHq = 0.9;  // "all modes" counts once this many fakes are HQ
+constexpr size_t kMetricWindow = 100;       // loss figures are means over the last 100 steps
+constexpr size_t kHistoryPoints = 4096;     // headless keeps only recent history
+constexpr double kFullCoverageHq = 0.9;     // "all modes" counts once this many fakes are HQ
+constexpr double kSampleMemoryLimit = 1e9;  // bytes --dump-samples may take (an estimate)
+
+/// Bytes one --dump-samples sample takes at its peak: z, two hidden activations of G (one layer
+/// computes from the last), the output, its copy, and a CSV row.
+double bytesPerSample(const TrainConfig& config) {
+  const int dims = dataDimension(config.data.kind);
+  return 4.0 * (config.latent.dim + 2.0 * config.generator.width + 2.0 * dims) + 12.0 * dims;
+}
 
 /// The first frame (2 per second) with every mode covered and kFullCoverageHq of the fakes
 /// high-quality: the time-to-coverage figure of the mode-collapse papers.
@@ -76,6 +84,18 @@ std::string samplesCsv(const std::vector<float>& values, int dims) {
 }  // namespace
 
 int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
+  if (!options.samples_path.empty()) {
+    const double per_sample = bytesPerSample(config);
+    if (options.num_samples * per_sample > kSampleMemoryLimit) {
+      std::fprintf(stderr,
+                   "ganscope: --num-samples %d would take about %.1f GB with this generator "
+                   "(width %d); at most %.0f fit in the %.0f GB limit\n",
+                   options.num_samples, options.num_samples * per_sample / 1e9,
+                   config.generator.width, std::floor(kSampleMemoryLimit / per_sample),
+                   kSampleMemoryLimit / 1e9);
+      return kExitBadInput;
+    }
+  }
   for (const auto& [option, path] :
        {std::pair{"--out", options.out_path}, std::pair{"--dump-samples", options.samples_path},
         std::pair{"--save-session", options.save_session_path}}) {

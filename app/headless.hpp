@@ -22,7 +22,8 @@ struct HeadlessOptions {
   const SessionFile* session = nullptr;
 };
 
-/// Trains `config` for options.steps steps. Returns kExitOk, kExitDiverged or kExitFailure.
+/// Trains `config` for options.steps steps. Returns kExitOk, kExitDiverged or kExitFailure;
+/// kExitBadInput, before training, for an output path that cannot be written or too many samples.
 int runHeadless(const TrainConfig& config, const HeadlessOptions& options);
 
 }  // namespace ganscope

@@ -10,8 +10,11 @@
 #include "app/gui_app.hpp"
 #include "app/headless.hpp"
 #include "app/state/session_file.hpp"
+#include "common/atomic_file.hpp"
+#include "common/runtime_info.hpp"
+#include "core/api/torch_version.hpp"
+#include "core/config/schema.hpp"
 #include "core/presets.hpp"
-#include "core/runtime_info.hpp"
 #include "core/session.hpp"
 
 using namespace ganscope;
@@ -28,14 +31,15 @@ TrainConfig resolveConfig(const CliOptions& cli) {
   return config;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CliOptions cli;
-  if (auto exit_code = parseCli(argc, argv, cli)) return *exit_code;
+/// Everything after parsing; exceptions are main's to report.
+int run(const CliOptions& cli) {
   if (cli.version) {
     std::cout << "ganscope " << GANSCOPE_VERSION << "\nLibTorch " << torchVersion() << "\nBLAS "
               << blasDescription() << "\n";
+    return kExitOk;
+  }
+  if (cli.help_config) {
+    std::cout << configHelpText();
     return kExitOk;
   }
   if (cli.list_presets) {
@@ -80,6 +84,14 @@ int main(int argc, char** argv) {
     options.progress = isatty(STDERR_FILENO);
     return runHeadless(config, options);
   }
+  if (!cli.screenshot.empty()) {
+    try {
+      checkWritable(cli.screenshot);  // before the run, not after it
+    } catch (const std::exception& error) {
+      std::cerr << "ganscope: --screenshot: " << error.what() << "\n";
+      return kExitBadInput;
+    }
+  }
   GuiOptions options;
   options.threads = cli.threads;
   options.width = cli.width;
@@ -91,4 +103,19 @@ int main(int argc, char** argv) {
   options.start_paused = cli.paused;
   if (session) options.session = &*session;
   return runGui(config, options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CliOptions cli;
+  if (auto exit_code = parseCli(argc, argv, cli)) return *exit_code;
+  try {
+    return run(cli);
+  } catch (const std::exception& error) {  // e.g. c10::Error or bad_alloc building the trainer
+    // The first line: LibTorch appends a backtrace to its messages.
+    const std::string message = error.what();
+    std::cerr << "ganscope: " << message.substr(0, message.find('\n')) << "\n";
+    return kExitFailure;
+  }
 }

@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/atomic_file.hpp"
-#include "core/json_reader.hpp"
+#include "common/atomic_file.hpp"
+#include "common/json_reader.hpp"
 
 namespace ganscope {
 

@@ -1,150 +1,89 @@
-// TrainConfig JSON I/O and validation.
+// TrainConfig JSON I/O and validation, driven by the field table in core/config/schema.cpp.
 #include "core/config.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
-#include "core/json_reader.hpp"
+#include "common/file_error.hpp"
+#include "common/json_reader.hpp"
+#include "common/read_file.hpp"
+#include "core/config/enum_names.hpp"
+#include "core/config/schema.hpp"
 
 namespace ganscope {
 namespace {
 
 using nlohmann::json;
 
-constexpr std::initializer_list<std::pair<const char*, LossKind>> kLossNames = {
-    {"minimax", LossKind::Minimax},    {"non_saturating", LossKind::NonSaturating},
-    {"wgan_clip", LossKind::WganClip}, {"wgan_gp", LossKind::WganGp},
-    {"lsgan", LossKind::LeastSquares}, {"hinge", LossKind::Hinge}};
-constexpr std::initializer_list<std::pair<const char*, OptimizerKind>> kOptimizerNames = {
-    {"sgd", OptimizerKind::Sgd},
-    {"adam", OptimizerKind::Adam},
-    {"rmsprop", OptimizerKind::RmsProp}};
-constexpr std::initializer_list<std::pair<const char*, Activation>> kActivationNames = {
-    {"relu", Activation::Relu}, {"leaky_relu", Activation::LeakyRelu}, {"tanh", Activation::Tanh}};
-constexpr std::initializer_list<std::pair<const char*, DataKind>> kDataNames = {
-    {"gaussian", DataKind::Gaussian},
-    {"bimodal", DataKind::Bimodal},
-    {"ring", DataKind::Ring},
-    {"grid", DataKind::Grid},
-    {"gaussian_2d", DataKind::Gaussian2d},
-    {"line", DataKind::Line},
-    {"moons", DataKind::Moons},
-    {"spiral", DataKind::Spiral},
-    {"points", DataKind::Points}};
-constexpr std::initializer_list<std::pair<const char*, LatentKind>> kLatentNames = {
-    {"uniform", LatentKind::Uniform}, {"normal", LatentKind::Normal}};
-
 template <class Enum>
-const char* nameOf(Enum kind, std::initializer_list<std::pair<const char*, Enum>> names) {
-  for (const auto& [name, value] : names) {
-    if (value == kind) return name;
+const char* nameOf(Enum kind, std::span<const EnumName> names) {
+  for (const EnumName& name : names) {
+    if (name.value == static_cast<uint8_t>(kind)) return name.name;
   }
   return "?";
 }
 
-void readOptimizer(JsonReader reader, OptimizerConfig& out) {
-  reader.readEnum("kind", out.kind, kOptimizerNames);
-  reader.read("lr", out.lr, 0.0, 100.0, /*lo_open=*/true);
-  reader.read("momentum", out.momentum, 0.0, 0.999);
-  reader.read("beta1", out.beta1, 0.0, 0.999);
-  reader.read("beta2", out.beta2, 0.0, 0.99999);
-  reader.read("alpha", out.alpha, 0.0, 0.99999);
-  reader.rejectUnknown();
+/// Reads `field` from its group's object, if there.
+void readField(JsonReader& reader, const ConfigField& field, TrainConfig& config) {
+  const std::string key(field.key());
+  switch (field.type) {
+    case FieldType::Float:
+      reader.read(key.c_str(), field.get<float>(config), field.range);
+      break;
+    case FieldType::Int:
+      reader.read(key.c_str(), field.get<int>(config), static_cast<int64_t>(field.range.lo),
+                  static_cast<int64_t>(field.range.hi));
+      break;
+    case FieldType::Int64:
+      reader.read(key.c_str(), field.get<int64_t>(config), static_cast<int64_t>(field.range.lo),
+                  static_cast<int64_t>(field.range.hi));
+      break;
+    case FieldType::UInt64:
+      reader.read(key.c_str(), field.get<uint64_t>(config));
+      break;
+    case FieldType::Bool:
+      reader.read(key.c_str(), field.get<bool>(config));
+      break;
+    case FieldType::String:
+      reader.read(key.c_str(), field.get<std::string>(config));
+      break;
+    case FieldType::Enum:
+      reader.readEnum(key.c_str(), field.get<uint8_t>(config), field.names);
+      break;
+    case FieldType::Points:
+      reader.readPoints(key.c_str(), field.get<std::vector<float>>(config), kMaxDrawnPoints,
+                        kDrawnPointLimit);
+      break;
+  }
 }
 
-void readHyper(JsonReader reader, Hyperparams& out) {
-  reader.readEnum("loss", out.loss, kLossNames);
-  reader.read("batch_size", out.batch_size, 1, 8192);
-  reader.read("d_steps", out.d_steps, 1, 100);
-  readOptimizer(reader.child("g_opt"), out.g_opt);
-  readOptimizer(reader.child("d_opt"), out.d_opt);
-  reader.read("real_label", out.real_label, 0.5, 1.0);
-  reader.read("instance_noise", out.instance_noise, 0.0, 100.0);
-  reader.read("noise_anneal_steps", out.noise_anneal_steps, 0, 1'000'000'000);
-  reader.read("clip", out.clip, 0.0, 10.0, /*lo_open=*/true);
-  reader.read("gp_lambda", out.gp_lambda, 0.0, 1000.0);
-  reader.read("r1_gamma", out.r1_gamma, 0.0, 1000.0);
-  reader.read("unrolled_steps", out.unrolled_steps, 0, 50);
-  reader.read("lr_half_life", out.lr_half_life, 0, 1'000'000'000);
-  reader.rejectUnknown();
-}
-
-void readMlpFields(JsonReader& reader, MlpConfig& out) {
-  reader.read("hidden_layers", out.hidden_layers, 1, 8);
-  reader.read("width", out.width, 1, 1024);
-  reader.readEnum("activation", out.activation, kActivationNames);
-}
-
-void readMlp(JsonReader reader, MlpConfig& out) {
-  readMlpFields(reader, out);
-  reader.rejectUnknown();
-}
-
-void readDiscriminator(JsonReader reader, DiscriminatorConfig& out) {
-  readMlpFields(reader, out);
-  reader.read("pack", out.pack, 1, 8);
-  reader.read("minibatch_stddev", out.minibatch_stddev);
-  reader.rejectUnknown();
-}
-
-void readData(JsonReader reader, DataConfig& out) {
-  reader.readEnum("kind", out.kind, kDataNames);
-  reader.read("mean", out.mean, -100.0, 100.0);
-  reader.read("std", out.std, 0.01, 100.0);
-  reader.read("separation", out.separation, 0.0, 200.0);
-  reader.read("modes", out.modes, 2, 64);
-  reader.read("radius", out.radius, 0.1, 100.0);
-  reader.read("grid_size", out.grid_size, 2, 10);
-  reader.read("spacing", out.spacing, 0.1, 100.0);
-  reader.readPoints("points", out.points, kMaxDrawnPoints, kDrawnPointLimit);
-  if (out.kind == DataKind::Points && out.points.empty()) {
-    throw ConfigError(reader.fieldPath("points"),
-                      "data kind \"points\" needs at least one [x, y] point");
+/// Reads the table's fields whose group is `group`, then the groups nested in it (in table
+/// order), then refuses whatever else the object holds.
+void readGroup(JsonReader reader, std::string_view group, TrainConfig& config) {
+  for (const ConfigField& field : configFields()) {
+    if (field.group() == group) readField(reader, field, config);
+  }
+  for (const std::string_view child : childGroups(group)) {
+    const std::string name(child);
+    const std::string path = group.empty() ? name : std::string(group) + "." + name;
+    readGroup(reader.child(name.c_str()), path, config);
   }
   reader.rejectUnknown();
 }
 
-void readLatent(JsonReader reader, LatentConfig& out) {
-  reader.readEnum("kind", out.kind, kLatentNames);
-  reader.read("dim", out.dim, 1, 256);
-  reader.rejectUnknown();
-}
-
-json optimizerToJson(const OptimizerConfig& opt) {
-  return {{"kind", toString(opt.kind)}, {"lr", opt.lr},       {"momentum", opt.momentum},
-          {"beta1", opt.beta1},         {"beta2", opt.beta2}, {"alpha", opt.alpha}};
-}
-
-json mlpToJson(const MlpConfig& mlp) {
-  return {{"hidden_layers", mlp.hidden_layers},
-          {"width", mlp.width},
-          {"activation", toString(mlp.activation)}};
-}
-
-json discriminatorToJson(const DiscriminatorConfig& d) {
-  json out = mlpToJson(d);
-  out["pack"] = d.pack;
-  out["minibatch_stddev"] = d.minibatch_stddev;
-  return out;
-}
-
-json dataToJson(const DataConfig& data) {
-  json out = {{"kind", toString(data.kind)},   {"mean", data.mean},      {"std", data.std},
-              {"separation", data.separation}, {"modes", data.modes},    {"radius", data.radius},
-              {"grid_size", data.grid_size},   {"spacing", data.spacing}};
-  if (!data.points.empty()) {
-    json points = json::array();
-    for (size_t i = 0; i + 1 < data.points.size(); i += 2) {
-      points.push_back({data.points[i], data.points[i + 1]});
-    }
-    out["points"] = std::move(points);
+/// Rules between fields, after each field passed its own.
+void checkAcrossFields(const json& root, const TrainConfig& config) {
+  const bool points = root.contains("data") && root.at("data").contains("points");
+  if (config.data.kind == DataKind::Points && config.data.points.empty()) {
+    throw ConfigError("data.points", "data kind \"points\" needs at least one [x, y] point");
   }
-  return out;
+  if (config.data.kind != DataKind::Points && points) {
+    throw ConfigError("data.points",
+                      std::string("only allowed with data.kind \"points\" (here \"") +
+                          toString(config.data.kind) + "\")");
+  }
 }
 
 }  // namespace
@@ -164,6 +103,10 @@ const char* toString(DataKind kind) {
 
 const char* toString(LatentKind kind) {
   return nameOf(kind, kLatentNames);
+}
+
+const char* toString(EngineKind kind) {
+  return nameOf(kind, kEngineNames);
 }
 
 int dataDimension(DataKind kind) {
@@ -195,53 +138,24 @@ double learningRateScale(const Hyperparams& hyper, int64_t step) {
 
 TrainConfig configFromJson(const json& root) {
   TrainConfig config;
-  JsonReader reader(root, "");
-  reader.read("name", config.name);
-  reader.read("description", config.description);
-  readData(reader.child("data"), config.data);
-  readLatent(reader.child("latent"), config.latent);
-  readMlp(reader.child("generator"), config.generator);
-  readDiscriminator(reader.child("discriminator"), config.discriminator);
-  readHyper(reader.child("hyper"), config.hyper);
-  reader.read("seed", config.seed);
-  reader.read("steps", config.steps, 1, 1'000'000'000);
-  reader.rejectUnknown();
+  readGroup(JsonReader(root, ""), "", config);
+  checkAcrossFields(root, config);
   return config;
 }
 
 json configToJson(const TrainConfig& config) {
-  const Hyperparams& hyper = config.hyper;
-  return {{"name", config.name},
-          {"description", config.description},
-          {"data", dataToJson(config.data)},
-          {"latent", {{"kind", toString(config.latent.kind)}, {"dim", config.latent.dim}}},
-          {"generator", mlpToJson(config.generator)},
-          {"discriminator", discriminatorToJson(config.discriminator)},
-          {"hyper",
-           {{"loss", toString(hyper.loss)},
-            {"batch_size", hyper.batch_size},
-            {"d_steps", hyper.d_steps},
-            {"g_opt", optimizerToJson(hyper.g_opt)},
-            {"d_opt", optimizerToJson(hyper.d_opt)},
-            {"real_label", hyper.real_label},
-            {"instance_noise", hyper.instance_noise},
-            {"noise_anneal_steps", hyper.noise_anneal_steps},
-            {"clip", hyper.clip},
-            {"gp_lambda", hyper.gp_lambda},
-            {"r1_gamma", hyper.r1_gamma},
-            {"unrolled_steps", hyper.unrolled_steps},
-            {"lr_half_life", hyper.lr_half_life}}},
-          {"seed", config.seed},
-          {"steps", config.steps}};
+  json out = json::object();
+  for (const ConfigField& field : configFields()) {
+    // Drawn points belong to the "points" kind: kept in memory (the UI may switch back), they
+    // are not written with another kind, which would refuse them.
+    if (field.type == FieldType::Points && config.data.kind != DataKind::Points) continue;
+    out[json::json_pointer(field.pointer())] = fieldToJson(field, config);
+  }
+  return out;
 }
 
 TrainConfig parseConfig(std::string_view text, const std::string& source) {
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::exception& error) {  // syntax errors, and numbers beyond double
-    throw ConfigError("", std::string("not valid JSON (") + error.what() + ")", source);
-  }
+  const json root = parseJson(text, source);
   try {
     return configFromJson(root);
   } catch (const ConfigError& error) {
@@ -250,13 +164,13 @@ TrainConfig parseConfig(std::string_view text, const std::string& source) {
 }
 
 TrainConfig loadConfigFile(const std::string& path) {
-  if (std::filesystem::is_directory(path)) throw ConfigError("", "is a folder, not a file", path);
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw ConfigError("", "cannot open the file for reading", path);
-  std::ostringstream text;
-  text << file.rdbuf();
-  if (file.bad()) throw ConfigError("", "cannot read the file", path);
-  return parseConfig(text.str(), path);
+  std::string text;
+  try {
+    text = readRegularFile(path, kMaxConfigBytes);
+  } catch (const FileError& error) {
+    throw ConfigError("", error.reason(), error.path());
+  }
+  return parseConfig(text, path);
 }
 
 void validate(const Hyperparams& hyper) {

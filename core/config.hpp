@@ -1,14 +1,16 @@
 // TrainConfig: every hyperparameter of a run with its default, JSON I/O and validation.
-// Torch-free: app/ reads and edits these types directly.
+// Torch-free: app/ reads and edits these types directly. The allowed values, help and JSON
+// names of every field are in one table: core/config/schema.cpp (see --help-config).
 #pragma once
 #include <cstddef>
 #include <cstdint>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
+
+#include "common/config_error.hpp"
 
 namespace ganscope {
 
@@ -51,28 +53,27 @@ enum class LatentKind : uint8_t {
 /// One network's optimiser. Every field may change while training.
 struct OptimizerConfig {
   OptimizerKind kind = OptimizerKind::Adam;  ///< "sgd" (with momentum), "adam" or "rmsprop"
-  float lr = 1e-3f;                          ///< learning rate, (0, 100]
-  float momentum = 0.9f;                     ///< SGD momentum, [0, 1)
-  float beta1 = 0.5f;                        ///< Adam beta1, [0, 1)
-  float beta2 = 0.999f;                      ///< Adam beta2, [0, 1)
-  float alpha = 0.99f;                       ///< RMSprop smoothing of squared gradients, [0, 1)
+  float lr = 1e-3f;                          ///< learning rate
+  float momentum = 0.9f;                     ///< SGD momentum
+  float beta1 = 0.5f;                        ///< Adam beta1
+  float beta2 = 0.999f;                      ///< Adam beta2
+  float alpha = 0.99f;                       ///< RMSprop smoothing of squared gradients
 };
 
 /// Everything that can change between two steps without rebuilding the networks.
 struct Hyperparams {
   LossKind loss = LossKind::NonSaturating;  ///< generator loss
-  int batch_size = 128;                     ///< samples per batch, [1, 8192]
-  int d_steps = 1;                          ///< k: discriminator steps per generator step, [1, 100]
+  int batch_size = 128;                     ///< samples per batch
+  int d_steps = 1;                          ///< k: discriminator steps per generator step
   OptimizerConfig g_opt;                    ///< generator optimiser
   OptimizerConfig d_opt;                    ///< discriminator optimiser
-  float real_label =
-      1.0f;  ///< D's target for real samples; < 1 is one-sided label smoothing, [0.5, 1]
-  float instance_noise = 0.0f;  ///< std of Gaussian noise added to D's inputs at step 0, [0, 100]
+  float real_label = 1.0f;      ///< D's target for real samples; < 1 is one-sided label smoothing
+  float instance_noise = 0.0f;  ///< std of Gaussian noise added to D's inputs at step 0
   int64_t noise_anneal_steps = 0;  ///< the noise falls linearly to 0 over these steps (0: constant)
-  float clip = 0.01f;  ///< wgan_clip: the critic's weights are clipped to [-clip, clip], (0, 10]
-  float gp_lambda = 0.1f;    ///< wgan_gp: weight of the penalty E[(|grad D(x^)| - 1)^2], [0, 1000]
-  float r1_gamma = 0.0f;     ///< R1: adds gamma/2 E[|grad D(x)|^2] on real x to D's loss, [0, 1000]
-  int unrolled_steps = 0;    ///< G's update looks ahead this many D updates (0: off), [0, 50]
+  float clip = 0.01f;              ///< wgan_clip: the critic's weights are clipped to [-clip, clip]
+  float gp_lambda = 0.1f;          ///< wgan_gp: weight of the penalty E[(|grad D(x^)| - 1)^2]
+  float r1_gamma = 0.0f;           ///< R1: adds gamma/2 E[|grad D(x)|^2] on real x to D's loss
+  int unrolled_steps = 0;          ///< G's update looks ahead this many D updates (0: off)
   int64_t lr_half_life = 0;  ///< both learning rates halve every this many steps (0: constant)
 };
 
@@ -83,14 +84,14 @@ double learningRateScale(const Hyperparams& hyper, int64_t step);
 
 /// A multilayer perceptron. Changes apply on reset.
 struct MlpConfig {
-  int hidden_layers = 2;                     ///< hidden layers, [1, 8]
-  int width = 32;                            ///< units per hidden layer, [1, 1024]
+  int hidden_layers = 2;                     ///< hidden layers
+  int width = 32;                            ///< units per hidden layer
   Activation activation = Activation::Relu;  ///< "relu", "leaky_relu" (slope 0.2) or "tanh"
 };
 
 /// The discriminator: an MLP, and what it sees of the samples. Changes apply on reset.
 struct DiscriminatorConfig : MlpConfig {
-  int pack = 1;  ///< PacGAN: D judges this many samples at once, concatenated, [1, 8]
+  int pack = 1;                   ///< PacGAN: D judges this many samples at once, concatenated
   bool minibatch_stddev = false;  ///< adds the batch's mean std as an input feature of D
 };
 
@@ -102,20 +103,27 @@ inline constexpr double kDrawnPointLimit = 1000;
 struct DataConfig {
   DataKind kind = DataKind::Gaussian;  ///< 1-D: "gaussian", "bimodal"; 2-D: "ring", "grid",
                                        ///< "gaussian_2d", "line", "moons", "spiral", "points"
-  float mean = 4.0f;                   ///< 1-D centre, [-100, 100]
-  float std = 0.5f;                    ///< standard deviation of each mode, [0.01, 100]
-  float separation = 4.0f;             ///< distance between the two bimodal modes, [0, 200]
-  int modes = 8;                       ///< ring: modes on the circle, [2, 64]
-  float radius = 2.0f;                 ///< ring: circle radius, [0.1, 100]
-  int grid_size = 5;                   ///< grid: modes per side, [2, 10]
-  float spacing = 2.0f;                ///< grid: distance between neighbouring modes, [0.1, 100]
+  float mean = 4.0f;                   ///< 1-D centre
+  float std = 0.5f;                    ///< standard deviation of each mode
+  float separation = 4.0f;             ///< distance between the two bimodal modes
+  int modes = 8;                       ///< ring: modes on the circle
+  float radius = 2.0f;                 ///< ring: circle radius
+  int grid_size = 5;                   ///< grid: modes per side
+  float spacing = 2.0f;                ///< grid: distance between neighbouring modes
   std::vector<float> points;  ///< points: the drawn points, interleaved x, y (1 to 10000 points)
 };
 
 /// The generator's input z. Changes apply on reset.
 struct LatentConfig {
   LatentKind kind = LatentKind::Uniform;  ///< "uniform" (U(0,1)) or "normal" (N(0,1))
-  int dim = 1;                            ///< dimensions of z, [1, 256]
+  int dim = 1;                            ///< dimensions of z
+};
+
+/// Which step engine trains a run.
+enum class EngineKind : uint8_t {
+  Auto,      ///< the model decides: the hand-written MLP pass for MLPs
+  Fast,      ///< the hand-written MLP forward/backward and flat optimisers
+  Autograd,  ///< torch::nn modules and autograd: any architecture
 };
 
 /// A complete run: data, networks, hyperparameters, seed, default length.
@@ -127,33 +135,19 @@ struct TrainConfig {
   MlpConfig generator;
   DiscriminatorConfig discriminator;
   Hyperparams hyper;
-  uint64_t seed = 1;     ///< random seed for weights and sampling
-  int64_t steps = 5000;  ///< default step count of a headless run, [1, 1e9]
-};
-
-/// A bad configuration. `field()` is the dotted JSON path, e.g. "hyper.d_opt.lr".
-class ConfigError : public std::runtime_error {
- public:
-  /// `source` names the file or text the error came from ("" when unknown).
-  ConfigError(std::string field, std::string message, const std::string& source = "")
-      : std::runtime_error((source.empty() ? "" : source + ": ") +
-                           (field.empty() ? message : field + ": " + message)),
-        field_(std::move(field)),
-        message_(std::move(message)) {}
-  const std::string& field() const { return field_; }
-  const std::string& message() const { return message_; }
-
- private:
-  std::string field_;
-  std::string message_;
+  EngineKind engine = EngineKind::Auto;  ///< which step engine trains
+  uint64_t seed = 1;                     ///< random seed for weights and sampling
+  int64_t steps = 5000;                  ///< default step count of a headless run
 };
 
 /// Reads a config from JSON; missing fields keep their defaults. Throws ConfigError naming the
 /// field and the allowed values for unknown fields, wrong types and out-of-range numbers.
 TrainConfig configFromJson(const nlohmann::json& json);
+/// Every field; floats as their shortest decimal. data.points only with data.kind "points".
 nlohmann::json configToJson(const TrainConfig& config);
 
-/// Parses JSON text (`source` names it in errors) or a file; throws ConfigError.
+/// Parses JSON text (`source` names it in errors) or a file (a regular file of at most
+/// kMaxConfigBytes); throws ConfigError.
 TrainConfig parseConfig(std::string_view text, const std::string& source);
 TrainConfig loadConfigFile(const std::string& path);
 
@@ -166,6 +160,7 @@ const char* toString(OptimizerKind kind);
 const char* toString(Activation kind);
 const char* toString(DataKind kind);
 const char* toString(LatentKind kind);
+const char* toString(EngineKind kind);
 
 /// Dimensions of a data sample: 1 for gaussian/bimodal, 2 for the others.
 int dataDimension(DataKind kind);

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-#include "core/embedded.hpp"
+#include "common/embedded.hpp"
+#include "common/json_reader.hpp"
 
 namespace ganscope {
 std::span<const EmbeddedFile> embedded_presets();
@@ -27,7 +28,7 @@ TrainConfig presetConfig(const std::string& name) {
   }
   std::string known;
   for (const std::string& preset : presetNames()) known += (known.empty() ? "" : ", ") + preset;
-  throw ConfigError("preset", "unknown preset \"" + name + "\"; known presets: " + known);
+  throw ConfigError("preset", "unknown preset " + quoteJson(name) + "; known presets: " + known);
 }
 
 }  // namespace ganscope

@@ -12,7 +12,7 @@
 
 #include "core/engine/gan_state_io.hpp"
 #include "core/engine/frame_channel.hpp"
-#include "core/runtime_info.hpp"
+#include "common/runtime_info.hpp"
 #include "core/trainer.hpp"
 
 namespace ganscope {

@@ -105,7 +105,7 @@ TEST_F(CliSessionTest, BadSessionFilesExitTwoSayingWhatIsWrong) {
       {smallConfig("figure1"), "is JSON (a config?)"},
       {write("empty.gss", ""), "is empty"},
       {path("folder"), "is a folder"},
-      {path("missing.gss"), "cannot open"},
+      {path("missing.gss"), "No such file"},
   };
   for (const auto& [file, message] : cases) {
     const auto r = runGanscope("--headless --session " + file + " --steps 5", dir_);

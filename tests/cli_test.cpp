@@ -1,13 +1,17 @@
 // The ganscope executable: exit codes and messages for bad input, headless metrics, queries.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cmath>
+#include <regex>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "core/config.hpp"
+#include "core/config/schema.hpp"
 #include "core/presets.hpp"
 #include "test_util.hpp"
 
@@ -33,6 +37,9 @@ TEST_F(CliTest, UnknownPresetExitsTwoNamingKnownPresets) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("figure9"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("figure1"), std::string::npos) << r.err;
+  const auto long_name = runGanscope("--headless --preset " + std::string(5000, 'p'), dir_);
+  EXPECT_EQ(long_name.exit_code, 2);
+  EXPECT_LT(long_name.err.size(), 400u) << long_name.err.substr(0, 500);  // quoted short
 }
 
 TEST_F(CliTest, BadConfigFieldsExitTwoNamingTheField) {
@@ -186,6 +193,152 @@ TEST_F(CliTest, DrawnPointsConfigTrainsAndReportsBinnedDivergences) {
   EXPECT_NE(bad.err.find("item 1"), std::string::npos) << bad.err;
 }
 
+TEST_F(CliTest, HelpConfigListsEveryFieldWithDefaultRangeAndHelp) {
+  const auto r = runGanscope("--help-config", dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const TrainConfig defaults;
+  for (const ConfigField& field : configFields()) {
+    const std::string line = std::string(field.path) + "  (" + typeName(field.type) +
+                             ")  default " + fieldToJson(field, defaults).dump() +
+                             "  allowed: " + allowedText(field) + "\n    " + field.help + "\n";
+    EXPECT_NE(r.out.find(line), std::string::npos) << line;
+  }
+  EXPECT_NE(r.out.find("hyper.d_opt.momentum  (float)  default 0.9  allowed: [0, 0.999]"),
+            std::string::npos);
+  EXPECT_NE(r.out.find("engine  (enum)  default \"auto\"  allowed: one of \"auto\", \"fast\", "
+                       "\"autograd\""),
+            std::string::npos);
+}
+
+TEST_F(CliTest, DumpConfigPrintsShortestDecimals) {
+  const auto r = runGanscope("--dump-config --preset ring-stddev", dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"std\": 0.02\n"), std::string::npos) << r.out;
+  // No number carries float noise such as 0.019999999552965164 or 0.0010000000474974513.
+  EXPECT_FALSE(std::regex_search(r.out, std::regex(R"(\d\.\d*(0000|9999)\d)"))) << r.out;
+  EXPECT_EQ(configToJson(configFromJson(nlohmann::json::parse(r.out))),
+            configToJson(presetConfig("ring-stddev")));
+}
+
+TEST_F(CliTest, DeeplyNestedConfigExitsTwoWithAMessage) {
+  const auto deep = write("deep.json", R"({"hyper": {"loss": )" + std::string(60000, '[') +
+                                           std::string(60000, ']') + "}}");
+  const auto r = runGanscope("--dump-config --config " + deep.string(), dir_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("nested deeper than 64 levels"), std::string::npos) << r.err;
+  const auto huge =
+      write("huge.json", R"({"hyper": {"loss": ")" + std::string(1 << 20, 'w') + "\"}}");
+  const auto h = runGanscope("--dump-config --config " + huge.string(), dir_);
+  EXPECT_EQ(h.exit_code, 2);
+  EXPECT_LT(h.err.size(), 300u);
+}
+
+TEST_F(CliTest, SpecialFilesAreNotConfigsAndNeverBlock) {
+  const auto fifo = dir_ / "fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const auto big = write("big.json", "{}" + std::string((16 << 20) + 1, ' '));
+  for (const std::string path :
+       {"/dev/zero", "/dev/urandom", fifo.c_str(), dir_.c_str(), big.c_str()}) {
+    const auto r = runGanscope("--dump-config --config " + path, dir_, "timeout 20");
+    EXPECT_EQ(r.exit_code, 2) << path << ": " << r.err;
+    EXPECT_NE(r.err.find(path + ": is "), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(CliTest, NumbersAreWholeDecimalsInRange) {
+  for (const char* steps : {"0x10", "' 5'", "abc", "5.0", "1e3", "+5"}) {
+    const auto r = runGanscope(std::string("--headless --steps ") + steps, dir_);
+    EXPECT_EQ(r.exit_code, 2) << steps;
+    EXPECT_NE(r.err.find("is not a number"), std::string::npos) << steps << ": " << r.err;
+  }
+  auto r = runGanscope("--headless --steps 0", dir_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("0 is out of range [1, 1000000000]"), std::string::npos) << r.err;
+  r = runGanscope("--headless --seed 99999999999999999999999", dir_);
+  EXPECT_EQ(r.exit_code, 2);  // once clamped to 2^64-1 silently
+  EXPECT_NE(r.err.find("99999999999999999999999 is out of range"), std::string::npos) << r.err;
+  r = runGanscope("--dump-config --seed 18446744073709551615", dir_);  // the control: the end
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["seed"].get<uint64_t>(), 18446744073709551615ull);
+}
+
+TEST_F(CliTest, EmptyNamesAreRefused) {
+  for (const char* option : {"--preset", "--config", "--out", "--dump-samples"}) {
+    const auto r = runGanscope(std::string("--headless --steps 1 ") + option + " ''", dir_);
+    EXPECT_EQ(r.exit_code, 2) << option;
+    EXPECT_NE(r.err.find(std::string(option) + ": an empty name"), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(CliTest, ConfigWithNulAndGarbageOrStrayPointsExitsTwo) {
+  const auto nul = write("nul.json", std::string(R"({"seed": 3})") + '\0' + "garbage");
+  auto r = runGanscope("--dump-config --config " + nul.string(), dir_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("NUL byte"), std::string::npos) << r.err;
+  const auto stray = write("stray.json", R"({"data": {"kind": "ring", "points": [[1, 2]]}})");
+  r = runGanscope("--dump-config --config " + stray.string(), dir_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("data.points"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, OutputsReplaceOnlyRegularFilesAndAreCheckedBeforeTraining) {
+  const auto fifo = dir_ / "fifo", target = dir_ / "target.json", link = dir_ / "link.json";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::ofstream(target) << "keep";
+  std::filesystem::create_symlink(target, link);
+  // A billion steps: each refusal must come before training.
+  const std::string run = "--headless --steps 1000000000 ";
+  for (const std::string path : {"/dev/null", fifo.c_str(), dir_.c_str(), link.c_str()}) {
+    for (const char* option : {"--out", "--dump-samples"}) {
+      const auto r = runGanscope(run + option + " " + path, dir_, "timeout 60");
+      EXPECT_EQ(r.exit_code, 2) << option << " " << path << ": " << r.err;
+      EXPECT_NE(r.err.find("only a regular file is ever replaced"), std::string::npos) << r.err;
+    }
+  }
+  struct stat info {};
+  ASSERT_EQ(::stat("/dev/null", &info), 0);
+  EXPECT_TRUE(S_ISCHR(info.st_mode));
+  ASSERT_EQ(::lstat(fifo.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISFIFO(info.st_mode));
+  ASSERT_EQ(::lstat(link.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISLNK(info.st_mode));
+  EXPECT_EQ(test::readFile(target), "keep");
+  for (const char* option : {"--out", "--dump-samples"}) {  // every unwritable output: exit 2
+    const auto r = runGanscope(run + option + " /no/such/dir/x", dir_, "timeout 60");
+    EXPECT_EQ(r.exit_code, 2) << option << ": " << r.err;
+  }
+  const auto shot =
+      runGanscope("--steps 1000000000 --screenshot /no/such/dir/x.png", dir_, "timeout 60");
+  EXPECT_EQ(shot.exit_code, 2) << shot.err;
+  const auto same = runGanscope(
+      run + "--out " + target.string() + " --dump-samples " + (dir_ / "." / "target.json").string(),
+      dir_, "timeout 60");
+  EXPECT_EQ(same.exit_code, 2);
+  EXPECT_NE(same.err.find("name the same file"), std::string::npos) << same.err;
+}
+
+TEST_F(CliTest, SampleCountIsCappedByAMemoryEstimate) {
+  const auto r = runGanscope(
+      "--headless --preset ring-stddev --steps 1000000000 --num-samples 10000000 --dump-samples " +
+          (dir_ / "s.csv").string(),
+      dir_, "timeout 60");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("--num-samples 10000000 would take about"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("GB"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, AllocationFailureBuildingTheTrainerExitsOne) {
+  // Under a 900 MB address-space limit LibTorch loads, but building these networks (measured:
+  // a 29 MB buffer) fails on the main thread; it once ended in terminate() (exit 134).
+  const auto config = write("huge.json", R"({"generator": {"width": 1024, "hidden_layers": 8},
+      "discriminator": {"width": 1024, "hidden_layers": 8}, "hyper": {"batch_size": 8192}})");
+  const auto r = runGanscope("--headless --steps 1 --config " + config.string(), dir_,
+                             "ulimit -v 900000; timeout 60");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("allocate"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("terminate called"), std::string::npos) << r.err;
+}
+
 TEST_F(CliTest, VersionNamesTheBlas) {
   const auto r = runGanscope("--version", dir_);
   ASSERT_EQ(r.exit_code, 0);
@@ -197,8 +350,11 @@ TEST_F(CliTest, HelpListsTheOptions) {
   const auto r = runGanscope("--help", dir_);
   ASSERT_EQ(r.exit_code, 0);
   for (const char* option : {"--preset", "--config", "--headless", "--steps", "--screenshot",
-                             "--dump-config", "--list-presets"}) {
+                             "--dump-config", "--help-config", "--list-presets"}) {
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
+  }
+  for (const char* rule : {"2 bad input", "checked", "before training", "symbolic link"}) {
+    EXPECT_NE(r.out.find(rule), std::string::npos) << rule;  // exit codes and the output rule
   }
 }
 

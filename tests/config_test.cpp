@@ -1,9 +1,22 @@
-// TrainConfig JSON: round trip, presets, and each kind of bad input rejected with its field named.
+// TrainConfig JSON: round trip of every schema field, presets, each kind of bad input rejected
+// with its field named (the fuzzing pass's findings among them), and the checked file I/O.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <utility>
+
+#include "common/atomic_file.hpp"
+#include "common/file_error.hpp"
+#include "common/read_file.hpp"
 #include "core/config.hpp"
+#include "core/config/schema.hpp"
 #include "core/presets.hpp"
 
 namespace ganscope {
@@ -20,27 +33,176 @@ ConfigError parseError(const std::string& text) {
   return ConfigError("", "");
 }
 
+/// Sets `field` in `config` to a value different from its default and inside its range.
+void setNonDefault(const ConfigField& field, TrainConfig& config) {
+  const TrainConfig defaults;
+  const NumberRange& range = field.range;
+  switch (field.type) {
+    case FieldType::Float: {  // 37% or 61% of the way through the range: never an end
+      float& value = field.get<float>(config);
+      value = static_cast<float>(range.lo + 0.37 * (range.hi - range.lo));
+      if (value == field.get<float>(defaults)) {
+        value = static_cast<float>(range.lo + 0.61 * (range.hi - range.lo));
+      }
+      break;
+    }
+    case FieldType::Int:
+    case FieldType::Int64: {
+      int64_t value = static_cast<int64_t>(range.lo + 0.37 * (range.hi - range.lo));
+      const int64_t old =
+          field.type == FieldType::Int ? field.get<int>(defaults) : field.get<int64_t>(defaults);
+      if (value == old) value = value + 1 <= range.hi ? value + 1 : value - 1;
+      if (field.type == FieldType::Int) field.get<int>(config) = static_cast<int>(value);
+      if (field.type == FieldType::Int64) field.get<int64_t>(config) = value;
+      break;
+    }
+    case FieldType::UInt64:
+      field.get<uint64_t>(config) = field.get<uint64_t>(defaults) + 12345678901234ull;
+      break;
+    case FieldType::Bool:
+      field.get<bool>(config) = !field.get<bool>(defaults);
+      break;
+    case FieldType::String:
+      field.get<std::string>(config) = field.get<std::string>(defaults) + " round trip";
+      break;
+    case FieldType::Enum:  // the last name that is not the default
+      for (const EnumName& name : field.names) {
+        if (name.value != field.get<uint8_t>(defaults)) field.get<uint8_t>(config) = name.value;
+      }
+      break;
+    case FieldType::Points:
+      field.get<std::vector<float>>(config) = {1.5f, -2.25f, 0.1f, 999.5f};
+      break;
+  }
+}
+
 TEST(ConfigTest, JsonRoundTripKeepsEveryField) {
   TrainConfig config;
-  config.name = "round";
-  config.description = "trip";
-  config.data = {DataKind::Bimodal, -1.5f, 0.25f, 3.0f};
-  config.generator = {3, 17, Activation::Tanh};
-  config.discriminator = {1, 9, Activation::LeakyRelu};
-  config.hyper.loss = LossKind::Minimax;
-  config.hyper.batch_size = 33;
-  config.hyper.d_steps = 4;
-  config.hyper.g_opt = {OptimizerKind::Sgd, 0.05f, 0.7f, 0.1f, 0.2f};
-  config.hyper.d_opt = {OptimizerKind::Adam, 0.002f, 0.3f, 0.8f, 0.95f};
-  config.seed = 12345678901234ull;
-  config.steps = 777;
+  for (const ConfigField& field : configFields()) setNonDefault(field, config);
+  ASSERT_EQ(config.data.kind, DataKind::Points);  // so that data.points is written too
   const nlohmann::json json = configToJson(config);
   const TrainConfig back = configFromJson(json);
+  const TrainConfig defaults;
+  for (const ConfigField& field : configFields()) {
+    EXPECT_NE(fieldToJson(field, config), fieldToJson(field, defaults)) << field.path;
+    EXPECT_EQ(fieldToJson(field, back), fieldToJson(field, config)) << field.path;
+  }
   EXPECT_EQ(configToJson(back), json);
-  EXPECT_EQ(back.data.kind, DataKind::Bimodal);
-  EXPECT_EQ(back.generator.activation, Activation::Tanh);
-  EXPECT_EQ(back.hyper.g_opt.kind, OptimizerKind::Sgd);
-  EXPECT_EQ(back.seed, 12345678901234ull);
+  // Spot checks of the members themselves, not only their JSON.
+  EXPECT_EQ(back.engine, EngineKind::Autograd);
+  EXPECT_EQ(back.seed, defaults.seed + 12345678901234ull);
+  EXPECT_EQ(back.data.points, (std::vector<float>{1.5f, -2.25f, 0.1f, 999.5f}));
+  EXPECT_EQ(back.hyper.d_opt.alpha, config.hyper.d_opt.alpha);
+  EXPECT_NE(back.hyper.d_opt.alpha, defaults.hyper.d_opt.alpha);
+}
+
+/// Converts to any type: counts an aggregate's members (as boost.pfr does).
+struct AnyValue {
+  template <class T>
+  operator T() const;
+};
+
+template <class S, size_t... I>
+constexpr bool initializableFrom(std::index_sequence<I...>) {
+  return requires {
+    S{(void(I), AnyValue{})...};
+  };
+}
+
+/// The direct members (and bases) of the aggregate S.
+template <class S, size_t N = 24>
+constexpr size_t memberCount() {
+  if constexpr (N == 0) {
+    return 0;
+  } else if constexpr (initializableFrom<S>(std::make_index_sequence<N>{})) {
+    return N;
+  } else {
+    return memberCount<S, N - 1>();
+  }
+}
+
+/// Table rows directly in `group` plus the groups nested one level below it.
+size_t rowsAndGroups(std::string_view group) {
+  const auto rows = std::count_if(configFields().begin(), configFields().end(),
+                                  [&](const ConfigField& field) { return field.group() == group; });
+  return static_cast<size_t>(rows) + childGroups(group).size();
+}
+
+TEST(ConfigTest, TableCoversEveryMemberOfTheStructs) {
+  // A member added to a config struct without a table row would be neither read, written nor
+  // shown: each struct's member count must match its group's rows (and nested groups).
+  EXPECT_EQ(memberCount<TrainConfig>(), rowsAndGroups(""));
+  EXPECT_EQ(memberCount<DataConfig>(), rowsAndGroups("data"));
+  EXPECT_EQ(memberCount<LatentConfig>(), rowsAndGroups("latent"));
+  EXPECT_EQ(memberCount<MlpConfig>(), rowsAndGroups("generator"));
+  // DiscriminatorConfig: its MlpConfig base is one initializer for the base's three rows.
+  EXPECT_EQ(memberCount<DiscriminatorConfig>(),
+            rowsAndGroups("discriminator") - memberCount<MlpConfig>() + 1);
+  EXPECT_EQ(memberCount<Hyperparams>(), rowsAndGroups("hyper"));
+  EXPECT_EQ(memberCount<OptimizerConfig>(), rowsAndGroups("hyper.g_opt"));
+  EXPECT_EQ(memberCount<OptimizerConfig>(), rowsAndGroups("hyper.d_opt"));
+  // The counter itself: one more member, one more count.
+  struct Probe {
+    int a = 1;
+    std::string b;
+  };
+  struct ProbePlusOne : Probe {
+    std::vector<float> c;
+    bool d = false;
+  };
+  EXPECT_EQ(memberCount<Probe>(), 2u);
+  EXPECT_EQ(memberCount<ProbePlusOne>(), 3u);
+  EXPECT_EQ(memberCount<OptimizerConfig>(), 6u);
+}
+
+TEST(ConfigTest, TableDefaultsAreTheStructsDefaults) {
+  const TrainConfig defaults;
+  const TrainConfig read = configFromJson(nlohmann::json::object());  // every field absent
+  EXPECT_EQ(configToJson(read), configToJson(defaults));
+  EXPECT_NO_THROW(validate(defaults));
+  for (const ConfigField& field : configFields()) {
+    EXPECT_EQ(fieldToJson(field, read), fieldToJson(field, defaults)) << field.path;
+    EXPECT_NE(std::string(field.help), "") << field.path;
+    if (field.type == FieldType::Float) {
+      EXPECT_GE(field.get<float>(defaults), static_cast<float>(field.range.lo)) << field.path;
+      EXPECT_LE(field.get<float>(defaults), static_cast<float>(field.range.hi)) << field.path;
+    }
+  }
+  EXPECT_EQ(configField("engine").names.size(), 3u);
+  EXPECT_EQ(toString(defaults.engine), std::string("auto"));
+  EXPECT_THROW(configField("hyper.no_such_field"), std::out_of_range);
+  EXPECT_THROW(configField("hyper.d_opt.lr").get<int>(defaults), std::logic_error);
+}
+
+TEST(ConfigTest, FloatsAreWrittenAsTheirShortestDecimal) {
+  TrainConfig config;
+  config.data.std = 0.02f;
+  config.hyper.d_opt.lr = 2e-4f;
+  const std::string text = configToJson(config).dump();
+  EXPECT_NE(text.find("\"std\":0.02}"), std::string::npos) << text;
+  EXPECT_NE(text.find("0.0002"), std::string::npos) << text;
+  EXPECT_EQ(text.find("0.0199999"), std::string::npos) << text;
+  EXPECT_EQ(configFromJson(nlohmann::json::parse(text)).data.std, 0.02f);  // reads back exactly
+}
+
+TEST(ConfigTest, EveryRangeEndIsAllowedOrRefusedAsDocumented) {
+  // hyper.d_opt.momentum 0.999, beta1 0.999 and data.std 0.01 were once refused at their own
+  // documented ends (the float was compared with the double bound).
+  for (const ConfigField& field : configFields()) {
+    if (field.type != FieldType::Float) continue;
+    for (const auto& [end, open] :
+         {std::pair{field.range.lo, field.range.lo_open}, {field.range.hi, field.range.hi_open}}) {
+      nlohmann::json json = nlohmann::json::object();
+      json[nlohmann::json::json_pointer(field.pointer())] = end;
+      if (open) {
+        EXPECT_THROW(configFromJson(json), ConfigError) << field.path << " " << end;
+      } else {
+        EXPECT_NO_THROW(configFromJson(json)) << field.path << " " << end;
+      }
+    }
+  }
+  EXPECT_EQ(parseError(R"({"hyper": {"d_opt": {"momentum": 0.9991}}})").field(),
+            "hyper.d_opt.momentum");
 }
 
 TEST(ConfigTest, PlaneDataAndLatentRoundTrip) {
@@ -176,6 +338,117 @@ TEST(ConfigTest, UnknownPresetListsKnownOnes) {
     EXPECT_NE(error.message().find("figure2"), std::string::npos);
     EXPECT_NE(error.message().find(kDefaultPreset), std::string::npos);
   }
+}
+
+TEST(ConfigTest, DeepNestingIsRefusedWithoutCrashing) {
+  const std::string deep =
+      R"({"hyper": {"loss": )" + std::string(60000, '[') + std::string(60000, ']') + "}}";
+  const ConfigError error = parseError(deep);
+  EXPECT_NE(error.message().find("nested deeper than 64"), std::string::npos) << error.what();
+  // 60 levels are fine for the parser; the field then says what it expected.
+  const std::string nested =
+      R"({"hyper": {"loss": )" + std::string(60, '[') + std::string(60, ']') + "}}";
+  EXPECT_EQ(parseError(nested).field(), "hyper.loss");
+}
+
+TEST(ConfigTest, HugeBadValuesAreQuotedShort) {
+  const ConfigError error =
+      parseError(R"({"hyper": {"loss": ")" + std::string(1 << 20, 'x') + "\"}}");
+  EXPECT_EQ(error.field(), "hyper.loss");
+  EXPECT_LT(error.message().size(), 200u) << error.message().substr(0, 300);
+  EXPECT_NE(error.message().find("xxx..."), std::string::npos);
+  const ConfigError array = parseError(R"({"data": {"kind": "points", "points": [[1, 2], )" +
+                                       std::string(1000, '[') + std::string(1000, ']') + "]}}");
+  EXPECT_LT(array.message().size(), 200u) << array.message().substr(0, 300);
+  // Syntax errors quote the token they stopped at: cut short too.
+  for (const std::string& text : {R"({"hyper": {"loss": ")" + std::string(1 << 20, 'x'),
+                                  R"({"seed": )" + std::string(1 << 20, '9') + "}"}) {
+    const ConfigError syntax = parseError(text);
+    EXPECT_NE(syntax.message().find("not valid JSON"), std::string::npos);
+    EXPECT_LT(syntax.message().size(), 400u) << syntax.message().substr(0, 500);
+  }
+}
+
+TEST(ConfigTest, IntegersAreReportedAsGiven) {
+  const ConfigError error = parseError(R"({"hyper": {"batch_size": 18446744073709551615}})");
+  EXPECT_EQ(error.field(), "hyper.batch_size");
+  EXPECT_NE(error.message().find("18446744073709551615 is out of range [1, 8192]"),
+            std::string::npos)
+      << error.message();
+  EXPECT_NE(parseError(R"({"steps": 9223372036854775808})").message().find("9223372036854775808"),
+            std::string::npos);
+}
+
+TEST(ConfigTest, TextAfterANulByteIsRefused) {
+  const std::string text = std::string(R"({"seed": 3})") + '\0' + "garbage";
+  EXPECT_NE(std::string(parseError(text).what()).find("NUL byte at offset 11"), std::string::npos);
+}
+
+TEST(ConfigTest, PointsOnlyWithKindPoints) {
+  const ConfigError error = parseError(R"({"data": {"kind": "ring", "points": [[1, 2]]}})");
+  EXPECT_EQ(error.field(), "data.points");
+  EXPECT_NE(error.message().find("\"ring\""), std::string::npos) << error.message();
+  // Points kept in memory under another kind (the UI switched kinds) are not written.
+  TrainConfig config;
+  config.data.kind = DataKind::Ring;
+  config.data.points = {1, 2};
+  EXPECT_FALSE(configToJson(config)["data"].contains("points"));
+  EXPECT_NO_THROW(validate(config));
+}
+
+/// A fresh folder for one file test.
+std::filesystem::path fileTestDir(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("ganscope-config-test-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+TEST(FileTest, OnlyRegularFilesOfASaneSizeAreRead) {
+  const auto dir = fileTestDir("read");
+  const auto fifo = dir / "fifo", big = dir / "big.json", good = dir / "good.json";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::ofstream(good) << R"({"seed": 5})";
+  std::ofstream(big) << std::string(1000, ' ');
+  EXPECT_EQ(readRegularFile(good, 100), R"({"seed": 5})");
+  for (const std::string path :
+       {"/dev/zero", "/dev/urandom", fifo.c_str(), dir.c_str(), big.c_str(), "/no/such/file"}) {
+    try {
+      readRegularFile(path, 100);  // a FIFO nobody writes must not block
+      ADD_FAILURE() << "read " << path;
+    } catch (const FileError& error) {
+      EXPECT_EQ(error.path(), path);
+      EXPECT_FALSE(error.reason().empty());
+    }
+  }
+  try {
+    loadConfigFile(fifo);
+    ADD_FAILURE();
+  } catch (const ConfigError& error) {
+    EXPECT_NE(std::string(error.what()).find("is a FIFO, not a regular file"), std::string::npos)
+        << error.what();
+  }
+}
+
+TEST(FileTest, AtomicWritesReplaceOnlyRegularFiles) {
+  const auto dir = fileTestDir("write");
+  const auto fifo = dir / "fifo", file = dir / "file.txt", link = dir / "link.txt";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::ofstream(file) << "old";
+  std::filesystem::create_symlink(file, link);
+  writeFileAtomically(file, "new");  // the control: a regular file is replaced
+  EXPECT_EQ(readRegularFile(file, 100), "new");
+  for (const std::string path : {fifo.c_str(), dir.c_str(), link.c_str(), "/dev/null"}) {
+    EXPECT_THROW(writeFileAtomically(path, "x"), FileError) << path;
+    EXPECT_THROW(checkWritable(path), FileError) << path;
+  }
+  struct stat info {};
+  ASSERT_EQ(::lstat(fifo.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISFIFO(info.st_mode));
+  ASSERT_EQ(::lstat(link.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISLNK(info.st_mode));
+  EXPECT_EQ(readRegularFile(file, 100), "new");  // the link's target is untouched
+  EXPECT_FALSE(std::filesystem::exists(dir / "file.txt.tmp"));
 }
 
 TEST(ConfigTest, ValidateRejectsUiValuesLikeJson) {

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/embedded.hpp"
+#include "common/embedded.hpp"
 
 namespace ganscope {
 std::span<const EmbeddedFile> embedded_shaders();

@@ -1,134 +1,128 @@
 // Controls panel: play/pause/step/reset, presets and config files, every hyperparameter live,
 // architecture/data/seed edits that apply on reset, the capture plan and the UI scale.
-#include <cfloat>
+// Config fields get their slider limits, tooltips and combo labels from the schema table.
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
 
 #include "app/palette.hpp"
 #include "app/panels/panels.hpp"
-#include "core/atomic_file.hpp"
+#include "common/atomic_file.hpp"
+#include "core/config/schema.hpp"
 #include "core/presets.hpp"
 
 namespace ganscope {
 namespace {
 
-template <class Enum, size_t N>
-bool enumCombo(const char* label, Enum& value, const std::pair<const char*, Enum> (&items)[N]) {
+// Ctrl+click typing stays inside the slider's range, which lies inside the config's limits.
+constexpr ImGuiSliderFlags kClamp = ImGuiSliderFlags_AlwaysClamp;
+
+/// A combo box over the enum field at `path`, labelled by the schema's UI labels.
+bool fieldCombo(const char* label, const std::string& path, TrainConfig& config) {
+  const ConfigField& field = configField(path);
+  uint8_t& value = field.get<uint8_t>(config);
   bool changed = false;
   const char* current = "?";
-  for (const auto& [name, item] : items) {
-    if (item == value) current = name;
+  for (const EnumName& name : field.names) {
+    if (name.value == value) current = name.label;
   }
   if (ImGui::BeginCombo(label, current)) {
-    for (const auto& [name, item] : items) {
-      if (ImGui::Selectable(name, item == value)) {
-        changed = item != value;
-        value = item;
+    for (const EnumName& name : field.names) {
+      if (ImGui::Selectable(name.label, name.value == value)) {
+        changed = name.value != value;
+        value = name.value;
       }
     }
     ImGui::EndCombo();
   }
+  hint(field.help);
   return changed;
 }
 
-constexpr std::pair<const char*, LossKind> kLosses[] = {
-    {"non-saturating  -log D(G(z))", LossKind::NonSaturating},
-    {"minimax  log(1 - D(G(z)))", LossKind::Minimax},
-    {"WGAN, weight clipping", LossKind::WganClip},
-    {"WGAN-GP, gradient penalty", LossKind::WganGp},
-    {"LSGAN, least squares", LossKind::LeastSquares},
-    {"hinge", LossKind::Hinge}};
-constexpr std::pair<const char*, OptimizerKind> kOptimizers[] = {
-    {"Adam", OptimizerKind::Adam},
-    {"SGD + momentum", OptimizerKind::Sgd},
-    {"RMSprop", OptimizerKind::RmsProp}};
-constexpr std::pair<const char*, Activation> kActivations[] = {
-    {"ReLU", Activation::Relu},
-    {"LeakyReLU 0.2", Activation::LeakyRelu},
-    {"tanh", Activation::Tanh}};
-constexpr std::pair<const char*, DataKind> kDataKinds[] = {
-    {"1-D Gaussian", DataKind::Gaussian},   {"1-D bimodal", DataKind::Bimodal},
-    {"2-D ring", DataKind::Ring},           {"2-D grid", DataKind::Grid},
-    {"2-D Gaussian", DataKind::Gaussian2d}, {"2-D line", DataKind::Line},
-    {"2-D two moons", DataKind::Moons},     {"2-D spiral", DataKind::Spiral},
-    {"2-D drawn points", DataKind::Points}};
-constexpr std::pair<const char*, LatentKind> kLatentKinds[] = {
-    {"uniform U(0,1)", LatentKind::Uniform}, {"normal N(0,1)", LatentKind::Normal}};
+/// A slider over the number field at `path`: its limits are the schema's slider range (else
+/// the allowed range), its tooltip the field's help.
+bool fieldSlider(const char* label, const std::string& path, TrainConfig& config) {
+  const ConfigField& field = configField(path);
+  const SliderRange& slider = field.slider;
+  const bool own = slider.lo != slider.hi;
+  const double lo = own ? slider.lo : field.range.lo, hi = own ? slider.hi : field.range.hi;
+  const ImGuiSliderFlags flags = kClamp | (slider.logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
+  bool changed = false;
+  if (field.type == FieldType::Float) {
+    changed =
+        ImGui::SliderFloat(label, &field.get<float>(config), static_cast<float>(lo),
+                           static_cast<float>(hi), slider.format ? slider.format : "%.3f", flags);
+  } else {
+    changed = ImGui::SliderInt(label, &field.get<int>(config), static_cast<int>(lo),
+                               static_cast<int>(hi), slider.format ? slider.format : "%d", flags);
+  }
+  hint(field.help);
+  return changed;
+}
 
-// Ctrl+click typing stays inside the slider's range, which lies inside the config's limits.
-constexpr ImGuiSliderFlags kClamp = ImGuiSliderFlags_AlwaysClamp;
-
-/// A count of steps typed in; negative numbers are refused (the field keeps its value).
-bool stepsInput(const char* label, int64_t& steps) {
+/// A count of steps typed in for the int64 field at `path`; numbers outside its range are
+/// refused (the field keeps its value).
+bool stepsInput(const char* label, const std::string& path, TrainConfig& config) {
+  const ConfigField& field = configField(path);
+  int64_t& steps = field.get<int64_t>(config);
   long long typed = steps;
-  if (!ImGui::InputScalar(label, ImGuiDataType_S64, &typed) || typed < 0) return false;
+  const bool edited = ImGui::InputScalar(label, ImGuiDataType_S64, &typed);
+  hint(field.help);
+  if (!edited || typed < field.range.lo || typed > field.range.hi) return false;
   steps = typed;
   return true;
 }
 
-/// Learning rate on a log slider: rates span seven decades, up to the config's limit of 100.
-bool learningRate(const char* label, float& lr) {
-  return ImGui::SliderFloat(label, &lr, 1e-5f, 100.0f, "%.5f",
-                            ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-}
-
-bool optimizerEditor(const char* title, OptimizerConfig& opt) {
+bool optimizerEditor(const char* title, const std::string& path, TrainConfig& config) {
   ImGui::PushID(title);
   ImGui::TextUnformatted(title);
-  bool changed = enumCombo("optimizer", opt.kind, kOptimizers);
-  changed |= learningRate("learning rate", opt.lr);
-  if (opt.kind == OptimizerKind::Sgd) {
-    changed |= ImGui::SliderFloat("momentum", &opt.momentum, 0.0f, 0.99f, "%.2f", kClamp);
-  } else if (opt.kind == OptimizerKind::RmsProp) {
-    changed |= ImGui::SliderFloat("alpha", &opt.alpha, 0.5f, 0.999f, "%.3f", kClamp);
+  bool changed = fieldCombo("optimizer", path + ".kind", config);
+  changed |= fieldSlider("learning rate", path + ".lr", config);
+  const OptimizerKind kind = configField(path + ".kind").get<OptimizerKind>(config);
+  if (kind == OptimizerKind::Sgd) {
+    changed |= fieldSlider("momentum", path + ".momentum", config);
+  } else if (kind == OptimizerKind::RmsProp) {
+    changed |= fieldSlider("alpha", path + ".alpha", config);
   } else {
-    changed |= ImGui::SliderFloat("beta1", &opt.beta1, 0.0f, 0.99f, "%.2f", kClamp);
-    changed |= ImGui::SliderFloat("beta2", &opt.beta2, 0.9f, 0.9999f, "%.4f", kClamp);
+    changed |= fieldSlider("beta1", path + ".beta1", config);
+    changed |= fieldSlider("beta2", path + ".beta2", config);
   }
   ImGui::PopID();
   return changed;
 }
 
-bool mlpEditor(const char* title, MlpConfig& mlp) {
+bool mlpEditor(const char* title, const std::string& path, TrainConfig& config) {
   ImGui::PushID(title);
   ImGui::TextUnformatted(title);
-  bool changed = ImGui::SliderInt("hidden layers", &mlp.hidden_layers, 1, 8, "%d", kClamp);
-  changed |= ImGui::SliderInt("width", &mlp.width, 1, 256, "%d", kClamp);
-  changed |= enumCombo("activation", mlp.activation, kActivations);
+  bool changed = fieldSlider("hidden layers", path + ".hidden_layers", config);
+  changed |= fieldSlider("width", path + ".width", config);
+  changed |= fieldCombo("activation", path + ".activation", config);
   ImGui::PopID();
   return changed;
 }
 
-bool discriminatorEditor(DiscriminatorConfig& d) {
-  bool changed = mlpEditor("Discriminator network", d);
+bool discriminatorEditor(TrainConfig& config) {
+  bool changed = mlpEditor("Discriminator network", "discriminator", config);
   ImGui::PushID("discriminator input");
-  changed |= ImGui::SliderInt("PacGAN pack", &d.pack, 1, 8, "%d", kClamp);
-  hint("D judges this many samples at once, side by side: a collapsed G is easy to spot in a pack");
-  changed |= ImGui::Checkbox("minibatch stddev feature", &d.minibatch_stddev);
-  hint("D also sees how spread out the batch is: a collapsed batch has no spread");
+  changed |= fieldSlider("PacGAN pack", "discriminator.pack", config);
+  const ConfigField& stddev = configField("discriminator.minibatch_stddev");
+  changed |= ImGui::Checkbox("minibatch stddev feature", &stddev.get<bool>(config));
+  hint(stddev.help);
   ImGui::PopID();
   return changed;
 }
 
 /// The loss's own parameter, and the remedies that act on the G or D update.
-bool remedyEditor(Hyperparams& hyper) {
+bool remedyEditor(TrainConfig& config) {
   bool changed = false;
-  if (hyper.loss == LossKind::WganClip) {
-    changed |= ImGui::SliderFloat("weight clip", &hyper.clip, 0.001f, 1.0f, "%.3f",
-                                  kClamp | ImGuiSliderFlags_Logarithmic);
-    hint("D's weights are kept within [-clip, clip]");
+  if (config.hyper.loss == LossKind::WganClip) {
+    changed |= fieldSlider("weight clip", "hyper.clip", config);
   }
-  if (hyper.loss == LossKind::WganGp) {
-    changed |= ImGui::SliderFloat("GP lambda", &hyper.gp_lambda, 0.0f, 100.0f, "%.3f",
-                                  kClamp | ImGuiSliderFlags_Logarithmic);
-    hint("weight of E[(|grad D(x^)| - 1)^2] between real and fake samples");
+  if (config.hyper.loss == LossKind::WganGp) {
+    changed |= fieldSlider("GP lambda", "hyper.gp_lambda", config);
   }
-  changed |= ImGui::SliderFloat("R1 gamma", &hyper.r1_gamma, 0.0f, 100.0f, "%.3f",
-                                kClamp | ImGuiSliderFlags_Logarithmic);
-  hint("adds gamma/2 E[|grad D(x)|^2] on real samples to D's loss (0: off)");
-  changed |= ImGui::SliderInt("unrolled D steps", &hyper.unrolled_steps, 0, 20, "%d", kClamp);
-  hint("G updates against D as it will be after this many more D updates (first order; 0: off)");
+  changed |= fieldSlider("R1 gamma", "hyper.r1_gamma", config);
+  changed |= fieldSlider("unrolled D steps", "hyper.unrolled_steps", config);
   return changed;
 }
 
@@ -197,24 +191,20 @@ void drawControlsPanel(PanelContext& ctx) {
 
   // Live hyperparameters: sent as one struct, applied before the next step.
   ImGui::TextUnformatted("Training (applies at the next step)");
-  Hyperparams& hyper = ui.edit.hyper;
-  bool changed = enumCombo("loss", hyper.loss, kLosses);
-  changed |= ImGui::SliderInt("batch size", &hyper.batch_size, 1, 1024, "%d", kClamp);
-  changed |= ImGui::SliderInt("k: D steps", &hyper.d_steps, 1, 20, "%d", kClamp);
-  hint("discriminator updates per generator update");
-  changed |= remedyEditor(hyper);
+  TrainConfig& edit = ui.edit;
+  Hyperparams& hyper = edit.hyper;
+  bool changed = fieldCombo("loss", "hyper.loss", edit);
+  changed |= fieldSlider("batch size", "hyper.batch_size", edit);
+  changed |= fieldSlider("k: D steps", "hyper.d_steps", edit);
+  changed |= remedyEditor(edit);
   ImGui::BeginDisabled(isCritic(hyper.loss));  // a critic has no labels
-  changed |= ImGui::SliderFloat("real label", &hyper.real_label, 0.5f, 1.0f, "%.2f", kClamp);
+  changed |= fieldSlider("real label", "hyper.real_label", edit);
   ImGui::EndDisabled();
-  hint("D's target for real samples: below 1 is one-sided label smoothing");
-  changed |=
-      ImGui::SliderFloat("instance noise", &hyper.instance_noise, 0.0f, 2.0f, "%.3f", kClamp);
-  hint("std of Gaussian noise added to everything D sees");
-  changed |= stepsInput("noise anneal steps", hyper.noise_anneal_steps);
-  changed |= stepsInput("lr half-life (steps)", hyper.lr_half_life);
-  hint("both learning rates halve every this many steps (0: constant)");
-  changed |= optimizerEditor("Discriminator", hyper.d_opt);
-  changed |= optimizerEditor("Generator", hyper.g_opt);
+  changed |= fieldSlider("instance noise", "hyper.instance_noise", edit);
+  changed |= stepsInput("noise anneal steps", "hyper.noise_anneal_steps", edit);
+  changed |= stepsInput("lr half-life (steps)", "hyper.lr_half_life", edit);
+  changed |= optimizerEditor("Discriminator", "hyper.d_opt", edit);
+  changed |= optimizerEditor("Generator", "hyper.g_opt", edit);
   // A refused change goes back to what the trainer runs with, so the controls never lie.
   if (changed && !sendCommand(ctx, SetHyperparams{hyper})) hyper = ctx.session.config().hyper;
   ImGui::Separator();
@@ -222,47 +212,48 @@ void drawControlsPanel(PanelContext& ctx) {
   // Rebuild-time settings.
   ImGui::TextUnformatted("Model and data (apply on Reset)");
   bool rebuild = false;
-  rebuild |= enumCombo("data", ui.edit.data.kind, kDataKinds);
-  DataConfig& data = ui.edit.data;
+  rebuild |= fieldCombo("data", "data.kind", edit);
+  DataConfig& data = edit.data;
   if (dataDimension(data.kind) == 1 || data.kind == DataKind::Gaussian2d) {
-    rebuild |= ImGui::SliderFloat("mean", &data.mean, -10.0f, 10.0f, "%.2f", kClamp);
+    rebuild |= fieldSlider("mean", "data.mean", edit);
   }
-  rebuild |= ImGui::SliderFloat("std", &data.std, 0.01f, 3.0f, "%.2f",
-                                kClamp | ImGuiSliderFlags_Logarithmic);
+  rebuild |= fieldSlider("std", "data.std", edit);
   switch (data.kind) {
     case DataKind::Gaussian:
     case DataKind::Gaussian2d:
       break;
     case DataKind::Bimodal:
-      rebuild |= ImGui::SliderFloat("separation", &data.separation, 0.0f, 10.0f, "%.2f", kClamp);
+      rebuild |= fieldSlider("separation", "data.separation", edit);
       break;
     case DataKind::Ring:
-      rebuild |= ImGui::SliderInt("modes", &data.modes, 2, 64, "%d", kClamp);
-      rebuild |= ImGui::SliderFloat("radius", &data.radius, 0.1f, 10.0f, "%.2f", kClamp);
+      rebuild |= fieldSlider("modes", "data.modes", edit);
+      rebuild |= fieldSlider("radius", "data.radius", edit);
       break;
     case DataKind::Grid:
-      rebuild |= ImGui::SliderInt("modes per side", &data.grid_size, 2, 10, "%d", kClamp);
-      rebuild |= ImGui::SliderFloat("spacing", &data.spacing, 0.1f, 10.0f, "%.2f", kClamp);
+      rebuild |= fieldSlider("modes per side", "data.grid_size", edit);
+      rebuild |= fieldSlider("spacing", "data.spacing", edit);
       break;
     case DataKind::Line:
     case DataKind::Moons:
     case DataKind::Spiral:
-      rebuild |= ImGui::SliderFloat("radius", &data.radius, 0.1f, 10.0f, "%.2f", kClamp);
+      rebuild |= fieldSlider("radius", "data.radius", edit);
       break;
     case DataKind::Points:
       ImGui::TextWrapped("%zu points. Paint them with Draw in the plane panel.",
                          data.points.size() / 2);
       break;
   }
-  rebuild |= enumCombo("z", ui.edit.latent.kind, kLatentKinds);
-  rebuild |= ImGui::SliderInt("z dimensions", &ui.edit.latent.dim, 1, 256, "%d", kClamp);
-  rebuild |= mlpEditor("Generator network", ui.edit.generator);
-  rebuild |= discriminatorEditor(ui.edit.discriminator);
+  rebuild |= fieldCombo("z", "latent.kind", edit);
+  rebuild |= fieldSlider("z dimensions", "latent.dim", edit);
+  rebuild |= mlpEditor("Generator network", "generator", edit);
+  rebuild |= discriminatorEditor(edit);
+  rebuild |= fieldCombo("step engine", "engine", edit);
   long long seed = static_cast<long long>(ui.edit.seed);
   if (ImGui::InputScalar("seed", ImGuiDataType_S64, &seed) && seed >= 0) {
     ui.edit.seed = static_cast<uint64_t>(seed);
     rebuild = true;
   }
+  hint(configField("seed").help);
   ui.needs_reset |= rebuild;
   if (ui.needs_reset) {
     ImGui::TextColored(palette::kNote, "Edited: press Reset to rebuild with these settings.");

@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/metric_store.hpp"
+#include "common/atomic_file.hpp"
 #include "common/byte_stream.hpp"
-#include "common/read_regular_file_local.hpp"
-#include "core/atomic_file.hpp"
+#include "common/read_file.hpp"
 #include "core/session.hpp"
 
 namespace ganscope {
@@ -109,7 +109,7 @@ void saveSessionFile(const std::string& path, const SessionFile& session) {
 }
 
 SessionFile loadSessionFile(const std::string& path) {
-  return decodeSessionFile(local_io::readRegularFile(path, kMaxSessionFileBytes), path);
+  return decodeSessionFile(readRegularFile(path, kMaxSessionFileBytes), path);
 }
 
 }  // namespace ganscope

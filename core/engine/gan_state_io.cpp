@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/atomic_file.hpp"
 #include "common/byte_stream.hpp"
-#include "common/read_regular_file_local.hpp"
-#include "core/atomic_file.hpp"
+#include "common/read_file.hpp"
 #include "core/engine/gan_state.hpp"
 
 namespace ganscope {
@@ -193,7 +193,7 @@ void saveGanStateFile(const GanState& state, const std::string& path) {
 }
 
 GanState loadGanStateFile(const std::string& path) {
-  return loadGanState(local_io::readRegularFile(path, kMaxStateBytes), path);
+  return loadGanState(readRegularFile(path, kMaxStateBytes), path);
 }
 
 }  // namespace ganscope

@@ -1,11 +1,9 @@
-// Runtime facts about the engine, torch-free: LibTorch version and the BLAS library in use.
+// Runtime facts, torch-free: the BLAS library in use and its threads (LibTorch's version is
+// core/api/torch_version.hpp).
 #pragma once
 #include <string>
 
 namespace ganscope {
-
-/// The LibTorch version compiled against, e.g. "1.13.1".
-std::string torchVersion();
 
 /// The BLAS library loaded into the process and its Debian variant, e.g.
 /// "OpenBLAS 0.3.21 (openblas-pthread)". The reference BLAS is 10-20x slower on our networks;

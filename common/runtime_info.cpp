@@ -1,5 +1,5 @@
-// Runtime facts for --version and the status bar: the LibTorch version and the BLAS library
-// the process loaded (LibTorch calls whatever libblas.so.3 Debian's alternatives select).
+// Runtime facts for --version and the status bar: the BLAS library the process loaded (LibTorch
+// calls whatever libblas.so.3 Debian's alternatives select).
 #include <dlfcn.h>
 #include <link.h>
 
@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "core/runtime_info.hpp"
+#include "common/runtime_info.hpp"
 
 namespace ganscope {
 namespace {
@@ -31,10 +31,6 @@ void setBlasThreads(int threads) {
   if (auto set = reinterpret_cast<SetThreadsFn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) {
     set(threads);
   }
-}
-
-std::string torchVersion() {
-  return TORCH_VERSION;
 }
 
 std::string blasDescription() {
