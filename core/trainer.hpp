@@ -36,6 +36,10 @@ class Trainer {
   /// `count` fresh samples of G, interleaved; a function of (seed, step, count).
   std::vector<float> sampleGenerator(int count);
 
+  /// Test-only: G's and D's flat parameters (the step-engine tests compare and load them).
+  FlatParameters& generatorParams() { return *g_params_; }
+  FlatParameters& discriminatorParams() { return *d_params_; }
+
  private:
   void resizeBatch(int batch_size);
   void sampleLatent(const torch::Tensor& z, at::Generator& generator);
