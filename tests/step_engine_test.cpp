@@ -160,6 +160,23 @@ INSTANTIATE_TEST_SUITE_P(EveryLossAndRemedy, StepEngineTest, testing::ValuesIn(e
                            return info.param.name;
                          });
 
+TEST(AutogradEngineTest, TrainsTheSameInsideInferenceMode) {
+  TrainConfig config = baseConfig();
+  config.discriminator.minibatch_stddev = true;
+  config.hyper.r1_gamma = 1.0f;
+  GanState plain(config), guarded(config);
+  const torch::Tensor initial = plain.g_params->values().clone();
+  AutogradEngine plain_engine, guarded_engine;
+  for (int i = 0; i < 5; ++i) {
+    runStep(plain_engine, plain, StepTarget::Both);
+    c10::InferenceMode inference;  // as the fast path's trainer runs its steps
+    runStep(guarded_engine, guarded, StepTarget::Both);
+  }
+  EXPECT_TRUE(torch::equal(plain.g_params->values(), guarded.g_params->values()));
+  EXPECT_TRUE(torch::equal(plain.d_params->values(), guarded.d_params->values()));
+  EXPECT_FALSE(torch::equal(plain.g_params->values(), initial));  // the control: G did move
+}
+
 // Controls: the comparison can fail. The autograd run without the change (or another seed)
 // drifts from the fast path far beyond the tolerance.
 TEST(StepEngineControlTest, AnotherSeedDiffers) {

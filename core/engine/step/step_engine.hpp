@@ -12,9 +12,10 @@ namespace ganscope {
 class StepEngine {
  public:
   virtual ~StepEngine() = default;
-  virtual void discriminatorStep(
-      GanState& state) = 0;  ///< writes stats d_loss, value, d_real_mean, d_fake_mean
-  virtual void generatorStep(GanState& state) = 0;  ///< writes stats g_loss
+  /// Writes stats d_loss, value, d_real_mean, d_fake_mean.
+  virtual void discriminatorStep(GanState& state) = 0;
+  /// Writes stats g_loss.
+  virtual void generatorStep(GanState& state) = 0;
 };
 
 }  // namespace ganscope
