@@ -160,6 +160,18 @@ INSTANTIATE_TEST_SUITE_P(EveryLossAndRemedy, StepEngineTest, testing::ValuesIn(e
                            return info.param.name;
                          });
 
+TEST(GanStateTest, StartsFromTheTrainersWeightsBitForBit) {
+  TrainConfig config = baseConfig();
+  config.discriminator.pack = 2;
+  Trainer trainer(config);
+  const GanState state(config);
+  EXPECT_TRUE(torch::equal(trainer.generatorParams().values(), state.g_params->values()));
+  EXPECT_TRUE(torch::equal(trainer.discriminatorParams().values(), state.d_params->values()));
+  config.seed += 1;  // the control: another seed, other weights
+  EXPECT_FALSE(
+      torch::equal(trainer.generatorParams().values(), GanState(config).g_params->values()));
+}
+
 TEST(AutogradEngineTest, TrainsTheSameInsideInferenceMode) {
   TrainConfig config = baseConfig();
   config.discriminator.minibatch_stddev = true;
