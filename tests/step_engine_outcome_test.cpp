@@ -9,6 +9,7 @@
 #include "core/engine/step/autograd_engine.hpp"
 #include "core/engine/step/step_driver.hpp"
 #include "core/presets.hpp"
+#include "core/runtime_info.hpp"
 #include "core/trainer.hpp"
 
 namespace ganscope {
@@ -83,6 +84,10 @@ bool withinTolerance(const Outcome& a, const Outcome& b) {
 }
 
 TEST(StepEngineOutcomeTest, AutogradReachesTheFastPathsOutcomeOnRingStddev) {
+  // One thread each for LibTorch and OpenBLAS, as a session trains: spinning pools cost more
+  // CPU than they save on networks this small.
+  at::set_num_threads(1);
+  setBlasThreads(1);
   const TrainConfig config = presetConfig("ring-stddev");
   const Outcome fast = trainFastPath(config);
   const Outcome autograd = trainAutograd(config);
