@@ -1,7 +1,10 @@
 // Google Benchmark of one training step and one frame of each preset, on the trainer itself
-// (no session, no queues): the engine's raw cost.
+// (no session, no queues): the engine's raw cost; and one step of the autograd engine on the
+// same presets' networks, next to the fast path.
 #include <benchmark/benchmark.h>
 
+#include "core/engine/step/autograd_engine.hpp"
+#include "core/engine/step/step_driver.hpp"
 #include "core/presets.hpp"
 #include "core/trainer.hpp"
 
@@ -12,6 +15,14 @@ void BM_Step(benchmark::State& state, const std::string& preset) {
   at::set_num_threads(1);
   Trainer trainer(presetConfig(preset));
   for (auto _ : state) benchmark::DoNotOptimize(trainer.step(StepTarget::Both));
+  state.counters["steps/s"] = benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
+}
+
+void BM_AutogradStep(benchmark::State& state, const std::string& preset) {
+  at::set_num_threads(1);
+  GanState gan(presetConfig(preset));
+  AutogradEngine engine;
+  for (auto _ : state) benchmark::DoNotOptimize(runStep(engine, gan, StepTarget::Both));
   state.counters["steps/s"] = benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
 }
 
@@ -35,6 +46,10 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("step/" + name).c_str(), ganscope::BM_Step, name)
         ->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark(("frame/" + name).c_str(), ganscope::BM_Frame, name)
+        ->Unit(benchmark::kMicrosecond);
+  }
+  for (const std::string name : {"figure1", "ring-collapse", "ring-stddev"}) {
+    benchmark::RegisterBenchmark(("autograd_step/" + name).c_str(), ganscope::BM_AutogradStep, name)
         ->Unit(benchmark::kMicrosecond);
   }
   benchmark::Initialize(&argc, argv);
