@@ -5,8 +5,8 @@
 
 #include "core/engine/step/autograd_engine.hpp"
 #include "core/engine/step/step_driver.hpp"
-#include "core/presets.hpp"
-#include "core/trainer.hpp"
+#include "core/config/presets.hpp"
+#include "core/engine/trainer.hpp"
 
 namespace ganscope {
 namespace {

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-#include "app/arrow_scale.hpp"
+#include "app/scenes/arrow_scale.hpp"
 
 namespace ganscope {
 namespace {

@@ -10,9 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/config.hpp"
+#include "core/api/config.hpp"
 #include "core/config/schema.hpp"
-#include "core/presets.hpp"
+#include "core/config/presets.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/config/overrides.hpp"
-#include "core/presets.hpp"
+#include "core/config/presets.hpp"
 
 namespace ganscope {
 namespace {

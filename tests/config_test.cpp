@@ -15,9 +15,9 @@
 #include "common/atomic_file.hpp"
 #include "common/file_error.hpp"
 #include "common/read_file.hpp"
-#include "core/config.hpp"
+#include "core/api/config.hpp"
 #include "core/config/schema.hpp"
-#include "core/presets.hpp"
+#include "core/config/presets.hpp"
 
 namespace ganscope {
 namespace {

@@ -2,7 +2,7 @@
 // backward against autograd.
 #include <gtest/gtest.h>
 
-#include "core/discriminator_input.hpp"
+#include "core/losses/discriminator_input.hpp"
 
 namespace ganscope {
 namespace {

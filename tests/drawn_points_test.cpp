@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "app/drawn_points.hpp"
-#include "core/config.hpp"
+#include "app/state/drawn_points.hpp"
+#include "core/api/config.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {

@@ -3,7 +3,7 @@
 
 #include <memory>
 
-#include "app/fake_trails.hpp"
+#include "app/state/fake_trails.hpp"
 
 namespace ganscope {
 namespace {

@@ -2,7 +2,7 @@
 // follow the same path as autograd with LibTorch's own optimisers.
 #include <gtest/gtest.h>
 
-#include "core/flat_optimizer.hpp"
+#include "core/engine/step/flat_optimizer.hpp"
 #include "core/models/mlp_pass.hpp"
 
 namespace ganscope {

@@ -10,8 +10,8 @@
 #include "common/byte_stream.hpp"
 #include "core/engine/gan_state.hpp"
 #include "core/engine/gan_state_io.hpp"
-#include "core/presets.hpp"
-#include "core/trainer.hpp"
+#include "core/config/presets.hpp"
+#include "core/engine/trainer.hpp"
 
 namespace ganscope {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
-#include "core/gradient_penalty.hpp"
+#include "core/losses/gradient_penalty.hpp"
 
 namespace ganscope {
 namespace {

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <vector>
 
-#include "core/losses.hpp"
+#include "core/losses/losses.hpp"
 
 namespace ganscope {
 namespace {

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "app/capture_strip.hpp"
-#include "app/metric_store.hpp"
+#include "app/state/capture_strip.hpp"
+#include "app/state/metric_store.hpp"
 
 namespace ganscope {
 namespace {

@@ -2,7 +2,7 @@
 // activation, also when the pass is reused on batches of other sizes.
 #include <gtest/gtest.h>
 
-#include "core/flat_optimizer.hpp"
+#include "core/engine/step/flat_optimizer.hpp"
 #include "core/models/mlp_pass.hpp"
 
 namespace ganscope {

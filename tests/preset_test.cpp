@@ -7,7 +7,7 @@
 
 #include <ostream>
 
-#include "core/presets.hpp"
+#include "core/config/presets.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {

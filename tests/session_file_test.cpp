@@ -5,11 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/metric_store.hpp"
+#include "app/state/metric_store.hpp"
 #include "app/state/session_file.hpp"
 #include "common/byte_stream.hpp"
-#include "core/presets.hpp"
-#include "core/session.hpp"
+#include "core/config/presets.hpp"
+#include "core/api/session.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {

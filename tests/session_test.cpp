@@ -2,8 +2,8 @@
 // never drains the queues cannot slow or stop the trainer.
 #include <gtest/gtest.h>
 
-#include "core/presets.hpp"
-#include "core/session.hpp"
+#include "core/config/presets.hpp"
+#include "core/api/session.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {

@@ -8,9 +8,9 @@
 
 #include "core/engine/step/autograd_engine.hpp"
 #include "core/engine/step/step_driver.hpp"
-#include "core/presets.hpp"
+#include "core/config/presets.hpp"
 #include "common/runtime_info.hpp"
-#include "core/trainer.hpp"
+#include "core/engine/trainer.hpp"
 
 namespace ganscope {
 namespace {

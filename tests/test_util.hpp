@@ -13,7 +13,7 @@
 #include <string>
 #include <thread>
 
-#include "core/session.hpp"
+#include "core/api/session.hpp"
 
 namespace ganscope::test {
 

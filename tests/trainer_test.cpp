@@ -7,8 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "core/presets.hpp"
-#include "core/trainer.hpp"
+#include "core/config/presets.hpp"
+#include "core/engine/trainer.hpp"
 
 namespace ganscope {
 namespace {

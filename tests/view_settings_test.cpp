@@ -3,8 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/view_settings.hpp"
-#include "core/config.hpp"
+#include "app/state/view_settings.hpp"
+#include "core/api/config.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {

@@ -1,8 +1,8 @@
 // Capture panel: panels (a)-(d) of Figure 1 side by side, captured by click or at chosen steps.
 #include <cstdio>
 
-#include "app/field2d_view.hpp"
-#include "app/figure1_view.hpp"
+#include "app/scenes/plane_scene.hpp"
+#include "app/scenes/figure1_scene.hpp"
 #include "app/panels/panels.hpp"
 
 namespace ganscope {
@@ -15,7 +15,7 @@ void drawCapture(const char* id, ImVec2 size, const Figure1Frame& frame, PanelCo
 
 void drawCapture(const char* id, ImVec2 size, const PlaneFrame& frame, PanelContext& ctx,
                  plot::PlotView& view) {
-  drawField2d(id, size, frame, ctx.view.plane_layers, view);
+  drawPlaneCapture(id, size, frame, ctx.view.plane_layers, view);
 }
 
 void drawCapturePanel(PanelContext& ctx) {

@@ -5,11 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/palette.hpp"
+#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
 #include "common/atomic_file.hpp"
 #include "core/config/schema.hpp"
-#include "core/presets.hpp"
+#include "core/config/presets.hpp"
 
 namespace ganscope {
 namespace {

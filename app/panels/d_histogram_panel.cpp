@@ -2,7 +2,7 @@
 // rescaled to the range the picture uses, without the 1/2 line that only a probability has).
 #include <algorithm>
 
-#include "app/palette.hpp"
+#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
 
 namespace ganscope {

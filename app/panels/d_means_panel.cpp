@@ -2,7 +2,7 @@
 // critic (WGAN, hinge) the mean scores, whose gap is the Wasserstein estimate.
 #include <cmath>
 
-#include "app/palette.hpp"
+#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
 
 namespace ganscope {

@@ -1,6 +1,6 @@
 // Error dialog: a bad config file, a refused value or a full queue, shown until dismissed;
 // the current run continues underneath.
-#include "app/palette.hpp"
+#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
 
 namespace ganscope {

@@ -2,8 +2,8 @@
 #include <cmath>
 #include <numbers>
 
-#include "app/figure1_view.hpp"
-#include "app/palette.hpp"
+#include "app/scenes/figure1_scene.hpp"
+#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
 
 namespace ganscope {

@@ -2,7 +2,7 @@
 // original paper (minimax and non-saturating; the others have no fixed equilibrium value).
 #include <cmath>
 
-#include "app/palette.hpp"
+#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
 
 namespace ganscope {

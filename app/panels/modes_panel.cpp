@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/palette.hpp"
+#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
 
 namespace ganscope {

@@ -9,11 +9,11 @@
 #include <string>
 
 #include "app/gl/scalar_field_view.hpp"
-#include "app/metric_store.hpp"
+#include "app/state/metric_store.hpp"
 #include "app/panels/panel.hpp"
-#include "app/ui_state.hpp"
-#include "app/view_settings.hpp"
-#include "core/session.hpp"
+#include "app/state/ui_state.hpp"
+#include "app/state/view_settings.hpp"
+#include "core/api/session.hpp"
 
 namespace ganscope {
 

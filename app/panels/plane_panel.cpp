@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/field2d_legend.hpp"
-#include "app/field2d_view.hpp"
-#include "app/palette.hpp"
+#include "app/scenes/plane_legend.hpp"
+#include "app/scenes/plane_scene.hpp"
+#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
 
 namespace ganscope {
@@ -81,15 +81,15 @@ void paint(const plot::PlotCanvas& canvas, DrawDataState& d) {
 
 void drawPlane(PanelContext& ctx, const PlaneFrame& s, float side) {
   DrawDataState& drawing = ctx.ui.draw_data;
-  plot::PlotOptions options = field2dOptions(false);
+  plot::PlotOptions options = planeOptions(false);
   options.drag_pans = !drawing.on;
-  plot::PlotCanvas canvas("##plane", ImVec2(side, side), ctx.ui.plane_view, field2dBounds(s),
+  plot::PlotCanvas canvas("##plane", ImVec2(side, side), ctx.ui.plane_view, planeBounds(s),
                           options);
-  drawField2dLayers(canvas, s, ctx.view.plane_layers, false, ctx.d_field, &ctx.ui.trails);
+  drawPlaneLayers(canvas, s, ctx.view.plane_layers, false, ctx.d_field, &ctx.ui.trails);
   if (drawing.on) {
     paint(canvas, drawing);
   } else {
-    drawField2dTooltip(canvas, s, ctx.view.plane_layers);
+    drawPlaneTooltip(canvas, s, ctx.view.plane_layers);
   }
 }
 
@@ -167,7 +167,7 @@ void drawPlanePanel(PanelContext& ctx) {
   drawDataSection(ctx);
   ImGui::Separator();
   ImGui::Spacing();
-  drawField2dLegend(*s, ctx.view.plane_layers);
+  drawPlaneLegend(*s, ctx.view.plane_layers);
   ImGui::EndChild();
 }
 

@@ -1,5 +1,5 @@
 // Status bar: run state, step, rates, dropped telemetry and the BLAS in use.
-#include "app/palette.hpp"
+#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
 
 namespace ganscope {

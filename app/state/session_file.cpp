@@ -5,11 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/metric_store.hpp"
+#include "app/state/metric_store.hpp"
 #include "common/atomic_file.hpp"
 #include "common/byte_stream.hpp"
 #include "common/read_file.hpp"
-#include "core/session.hpp"
+#include "core/api/session.hpp"
 
 namespace ganscope {
 namespace {

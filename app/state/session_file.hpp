@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "app/view_settings.hpp"
-#include "core/config.hpp"
+#include "app/state/view_settings.hpp"
+#include "core/api/config.hpp"
 
 namespace ganscope {
 

@@ -3,7 +3,7 @@
 #pragma once
 #include <cstdint>
 
-#include "core/config.hpp"
+#include "core/api/config.hpp"
 
 namespace ganscope {
 

@@ -2,7 +2,7 @@
 // its labels in the UI's combo boxes.
 #pragma once
 #include "common/json_reader.hpp"
-#include "core/config.hpp"
+#include "core/api/config.hpp"
 
 namespace ganscope {
 

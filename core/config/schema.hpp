@@ -14,7 +14,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "common/json_reader.hpp"
-#include "core/config.hpp"
+#include "core/api/config.hpp"
 
 namespace ganscope {
 

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "core/config.hpp"
+#include "core/api/config.hpp"
 
 namespace ganscope {
 

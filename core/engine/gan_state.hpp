@@ -6,10 +6,10 @@
 #include <memory>
 
 #include "core/api/telemetry/step_stats.hpp"
-#include "core/config.hpp"
+#include "core/api/config.hpp"
 #include "core/data/gaussian_mixture.hpp"
-#include "core/discriminator_input.hpp"
-#include "core/flat_optimizer.hpp"
+#include "core/losses/discriminator_input.hpp"
+#include "core/engine/step/flat_optimizer.hpp"
 #include "core/models/mlp.hpp"
 
 namespace ganscope {

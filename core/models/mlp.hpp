@@ -2,7 +2,7 @@
 #pragma once
 #include <torch/torch.h>
 
-#include "core/config.hpp"
+#include "core/api/config.hpp"
 
 namespace ganscope {
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "core/losses.hpp"
+#include "core/losses/losses.hpp"
 #include "core/metrics/density.hpp"
 #include "core/tensor_span.hpp"
 

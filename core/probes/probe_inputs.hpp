@@ -4,9 +4,9 @@
 #pragma once
 #include <torch/torch.h>
 
-#include "core/config.hpp"
+#include "core/api/config.hpp"
 #include "core/data/gaussian_mixture.hpp"
-#include "core/discriminator_input.hpp"
+#include "core/losses/discriminator_input.hpp"
 #include "core/models/mlp.hpp"
 
 namespace ganscope {

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "core/losses.hpp"
+#include "core/losses/losses.hpp"
 #include "core/tensor_span.hpp"
 
 namespace ganscope {

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <type_traits>
 
-#include "core/config.hpp"
+#include "core/api/config.hpp"
 
 namespace ganscope {
 

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "core/engine/step/step_helpers.hpp"
-#include "core/gradient_penalty.hpp"
-#include "core/losses.hpp"
+#include "core/losses/gradient_penalty.hpp"
+#include "core/losses/losses.hpp"
 #include "core/tensor_span.hpp"
 
 namespace ganscope {

@@ -1,7 +1,7 @@
 // runStep: one training step of a GanState with a StepEngine, composed as Trainer::step does it
 // (k D updates and one G update, or the unrolled look-ahead), then the step counted.
 #pragma once
-#include "core/commands.hpp"
+#include "core/api/commands.hpp"
 #include "core/engine/gan_state.hpp"
 #include "core/engine/step/step_engine.hpp"
 

@@ -1,0 +1,237 @@
+// The plane's layers on a PlotCanvas, back to front, and its hover readout.
+#include "app/scenes/plane_scene.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <span>
+
+#include "app/scenes/palette.hpp"
+
+namespace ganscope {
+namespace {
+
+constexpr float kArrowsPerView = 15;  // the longest push arrow is this fraction of the view
+constexpr float kTrailAlpha = 170;    // opacity (of 255) of a trail's newest, short segments
+constexpr ImU32 kHalo = IM_COL32(255, 255, 255, 200);  // rim that lifts a fake off the heatmap
+
+ImU32 withAlpha(ImU32 color, float alpha) {
+  return (color & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT);
+}
+
+bool finite(float x, float y) {
+  return std::isfinite(x) && std::isfinite(y);
+}
+
+/// The field's rectangle: the samples lie on a grid from view[0] to view[2], so each texel's
+/// centre sits on its sample when the texture reaches half a cell past the outer ones.
+std::array<double, 4> heatmapRect(const PlaneFrame& s) {
+  const double half_x = (s.view[2] - s.view[0]) / (kFieldSize - 1) / 2;
+  const double half_y = (s.view[3] - s.view[1]) / (kFieldSize - 1) / 2;
+  return {s.view[0] - half_x, s.view[1] - half_y, s.view[2] + half_x, s.view[3] + half_y};
+}
+
+/// A polyline through kManifoldSide interleaved points `stride` pairs apart; non-finite points
+/// break it.
+void manifoldLine(const plot::PlotCanvas& canvas, const float* xy, int stride, ImU32 color,
+                  float thickness) {
+  std::array<ImVec2, kManifoldSide> points;
+  int n = 0;
+  for (int i = 0; i <= kManifoldSide; ++i) {
+    if (i < kManifoldSide && finite(xy[2 * i * stride], xy[2 * i * stride + 1])) {
+      points[n++] = canvas.toScreen(xy[2 * i * stride], xy[2 * i * stride + 1]);
+      continue;
+    }
+    if (n > 1) canvas.drawList()->AddPolyline(points.data(), n, color, 0, thickness);
+    n = 0;
+  }
+}
+
+/// G's image of the z grid: lines along its rows and columns, the border a little stronger so
+/// the warped square reads as one sheet. With a 1-D z every row is the same curve: draw one.
+void drawManifold(const plot::PlotCanvas& canvas, const PlaneFrame& s, bool compact) {
+  const int rows = s.latent_dim >= 2 ? kManifoldSide : 1;
+  const float thin = compact ? 0.8f : 1.0f, border = compact ? 1.2f : 1.8f;
+  for (int r = 0; r < rows; ++r) {
+    const bool edge = rows == 1 || r == 0 || r == rows - 1;
+    manifoldLine(canvas, &s.manifold_xy[2 * r * kManifoldSide], 1, palette::kManifold,
+                 edge ? border : thin);
+  }
+  if (rows == 1) return;
+  for (int c = 0; c < kManifoldSide; ++c) {
+    const bool edge = c == 0 || c == kManifoldSide - 1;
+    manifoldLine(canvas, &s.manifold_xy[2 * c], kManifoldSide, palette::kManifold,
+                 edge ? border : thin);
+  }
+}
+
+/// Each fake's last positions, older segments fainter. A long jump (a fake hopping between
+/// modes) fades with its length, like a motion blur, so hundreds of jumps do not hide the plane.
+void drawTrails(const plot::PlotCanvas& canvas, const FakeTrails& trails) {
+  const int length = trails.size();
+  const float short_hop = (canvas.plotMax().x - canvas.plotMin().x) / 25;
+  for (int age = length - 1; age > 0; --age) {
+    const float strength = 1.0f - static_cast<float>(age - 1) / (length - 1);
+    for (int i = 0; i < kShownPoints; ++i) {
+      const float *from = trails.at(age, i), *to = trails.at(age - 1, i);
+      if (!finite(from[0], from[1]) || !finite(to[0], to[1])) continue;
+      const ImVec2 a = canvas.toScreen(from[0], from[1]), b = canvas.toScreen(to[0], to[1]);
+      const float hop = std::hypot(b.x - a.x, b.y - a.y);
+      const float alpha = kTrailAlpha * strength * std::min(1.0f, short_hop / hop);
+      if (alpha < 4) continue;
+      canvas.drawList()->AddLine(a, b, withAlpha(palette::kGenerator, alpha), 1.5f);
+    }
+  }
+}
+
+void drawPushArrows(const plot::PlotCanvas& canvas, const PlaneFrame& s, bool compact) {
+  const ArrowScale scale = pushArrowScale(s);
+  const float head = compact ? 3.0f : 6.0f;
+  for (int i = 0; i < kShownPoints; ++i) {
+    const float x = s.fake_xy[2 * i], y = s.fake_xy[2 * i + 1];
+    if (!finite(x, y)) continue;
+    const auto [dx, dy] = scale.arrow(s.fake_push[2 * i], s.fake_push[2 * i + 1]);
+    const ImVec2 from = canvas.toScreen(x, y), to = canvas.toScreen(x + dx, y + dy);
+    const float length = std::hypot(to.x - from.x, to.y - from.y);
+    if (length < 2) continue;
+    plot::drawArrow(canvas.drawList(), from, to, palette::kPush, compact ? 0.8f : 1.2f,
+                    std::min(head, length * 0.45f));
+  }
+}
+
+/// The shown fake nearest the mouse within a few pixels, or -1.
+int hoveredFake(const plot::PlotCanvas& canvas, const PlaneFrame& s) {
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const float reach = std::max(6.0f, ImGui::GetFontSize() * 0.4f);
+  float best = reach * reach;
+  int nearest = -1;
+  for (int i = 0; i < kShownPoints; ++i) {
+    if (!finite(s.fake_xy[2 * i], s.fake_xy[2 * i + 1])) continue;
+    const ImVec2 p = canvas.toScreen(s.fake_xy[2 * i], s.fake_xy[2 * i + 1]);
+    const float d = (p.x - mouse.x) * (p.x - mouse.x) + (p.y - mouse.y) * (p.y - mouse.y);
+    if (d < best) {
+      best = d;
+      nearest = i;
+    }
+  }
+  return nearest;
+}
+
+void fakeTooltip(const PlaneFrame& s, int i) {
+  const float z0 = s.shown_z[2 * i], z1 = s.shown_z[2 * i + 1];
+  ImGui::BeginTooltip();
+  if (s.latent_dim == 1) {
+    ImGui::Text("z = %.3f", z0);
+  } else if (s.latent_dim == 2) {
+    ImGui::Text("z = (%.3f, %.3f)", z0, z1);
+  } else {
+    ImGui::Text("z = (%.3f, %.3f, ...)  (dim %d)", z0, z1, s.latent_dim);
+  }
+  ImGui::Text("G(z) = (%.3f, %.3f)", s.fake_xy[2 * i], s.fake_xy[2 * i + 1]);
+  if (s.header.d_normalised) {
+    ImGui::Text("D(G(z)) = %.3f  (critic score)", s.fake_d[i]);
+  } else {
+    ImGui::Text("D(G(z)) = %.3f", s.fake_d[i]);
+  }
+  ImGui::EndTooltip();
+}
+
+void pointTooltip(const plot::PlotCanvas& canvas, const PlaneFrame& s) {
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const double x = canvas.toDataX(mouse.x), y = canvas.toDataY(mouse.y);
+  const std::array<double, 4> rect = heatmapRect(s);
+  if (x < rect[0] || x >= rect[2] || y < rect[1] || y >= rect[3]) {
+    ImGui::SetTooltip("(%.2f, %.2f)", x, y);
+    return;
+  }
+  // The nearest sample of the field (rows from the top).
+  const int col = static_cast<int>((x - rect[0]) / (rect[2] - rect[0]) * kFieldSize);
+  const int row = static_cast<int>((rect[3] - y) / (rect[3] - rect[1]) * kFieldSize);
+  const float value =
+      s.field[std::clamp(row, 0, kFieldSize - 1) * kFieldSize + std::clamp(col, 0, kFieldSize - 1)];
+  if (s.header.d_normalised) {
+    ImGui::SetTooltip("(%.2f, %.2f)\ncritic D = %.3f", x, y,
+                      s.header.d_lo + value * (s.header.d_hi - s.header.d_lo));
+  } else {
+    ImGui::SetTooltip("(%.2f, %.2f)\nD = %.3f", x, y, value);
+  }
+}
+
+}  // namespace
+
+plot::PlotView planeBounds(const PlaneFrame& s) {
+  return {s.view[0], s.view[2], s.view[1], s.view[3]};
+}
+
+plot::PlotOptions planeOptions(bool compact) {
+  plot::PlotOptions options;
+  options.y_labels = !compact;
+  options.equal_aspect = true;
+  return options;
+}
+
+ArrowScale pushArrowScale(const PlaneFrame& s) {
+  const float side = std::max(s.view[2] - s.view[0], s.view[3] - s.view[1]);
+  return arrowScale(std::span<const float, 2 * kShownPoints>(s.fake_push), side / kArrowsPerView);
+}
+
+void drawPlaneLayers(plot::PlotCanvas& canvas, const PlaneFrame& s, const PlaneLayers& layers,
+                       bool compact, gl::ScalarFieldView* heatmap, const FakeTrails* trails) {
+  ImDrawList* draw = canvas.drawList();
+  if (layers.d_heatmap && heatmap) {
+    const std::array<double, 4> rect = heatmapRect(s);
+    heatmap->upload(std::span<const float>(s.field, kFieldSize * kFieldSize), kFieldSize,
+                    kFieldSize, s.header.sequence);
+    heatmap->draw(draw, canvas.toScreen(rect[0], rect[3]), canvas.toScreen(rect[2], rect[1]));
+  }
+  if (layers.manifold) drawManifold(canvas, s, compact);
+  if (layers.trails && trails && layers.fake_samples) drawTrails(canvas, *trails);
+  const float dot = compact ? 1.2f : 2.2f;
+  if (layers.real_samples) {
+    for (int i = 0; i < kShownPoints; ++i) {
+      const float x = s.real_xy[2 * i], y = s.real_xy[2 * i + 1];
+      if (finite(x, y)) {
+        draw->AddCircleFilled(canvas.toScreen(x, y), dot * 0.8f, palette::kDataSample);
+      }
+    }
+  }
+  if (layers.fake_samples) {
+    for (int i = 0; i < kShownPoints; ++i) {
+      const float x = s.fake_xy[2 * i], y = s.fake_xy[2 * i + 1];
+      if (finite(x, y)) draw->AddCircleFilled(canvas.toScreen(x, y), dot + 1, kHalo);
+    }
+    for (int i = 0; i < kShownPoints; ++i) {
+      const float x = s.fake_xy[2 * i], y = s.fake_xy[2 * i + 1];
+      if (finite(x, y)) draw->AddCircleFilled(canvas.toScreen(x, y), dot, palette::kGenerator);
+    }
+  }
+  if (layers.gradient_field) drawPushArrows(canvas, s, compact);
+  if (layers.mode_centres) {
+    for (int m = 0; m < s.modes_total; ++m) {
+      draw->AddCircle(canvas.toScreen(s.centres[2 * m], s.centres[2 * m + 1]), compact ? 4 : 8,
+                      palette::kModeCentre, 0, 1.0f);
+    }
+  }
+}
+
+void drawPlaneTooltip(const plot::PlotCanvas& canvas, const PlaneFrame& s,
+                        const PlaneLayers& layers) {
+  if (!canvas.hovered()) return;
+  const int fake = layers.fake_samples ? hoveredFake(canvas, s) : -1;
+  if (fake < 0) {
+    pointTooltip(canvas, s);
+    return;
+  }
+  const ImVec2 at = canvas.toScreen(s.fake_xy[2 * fake], s.fake_xy[2 * fake + 1]);
+  canvas.drawList()->AddCircle(at, ImGui::GetFontSize() * 0.45f, palette::kData, 0, 2.0f);
+  fakeTooltip(s, fake);
+}
+
+void drawPlaneCapture(const char* id, ImVec2 size, const PlaneFrame& s, const PlaneLayers& layers,
+                 plot::PlotView& view) {
+  const float side = std::min(size.x, size.y);
+  plot::PlotCanvas canvas(id, ImVec2(side, side), view, planeBounds(s), planeOptions(true));
+  drawPlaneLayers(canvas, s, layers, true);
+}
+
+}  // namespace ganscope

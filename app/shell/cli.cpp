@@ -1,0 +1,170 @@
+// Command-line parsing with CLI11; bad input exits with code 2 and a message naming it.
+#include "app/shell/cli.hpp"
+
+#include <charconv>
+#include <filesystem>
+#include <iostream>
+#include <regex>
+
+#include <CLI/CLI.hpp>
+
+namespace ganscope {
+namespace {
+
+/// A whole number option: decimal digits only (no sign, spaces, hex or exponent) within
+/// [lo, hi]. Returns the message for a bad one, or "" with `out` set.
+/// `text` for a message: at most 40 characters, then "...".
+std::string shortened(const std::string& text) {
+  return text.size() > 40 ? text.substr(0, 40) + "..." : text;
+}
+
+template <class T>
+std::string parseWhole(const char* option, const std::string& text, T lo, T hi, T& out) {
+  const std::string allowed = "[" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
+  const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits) {
+    return std::string(option) + ": \"" + shortened(text) +
+           "\" is not a number; give a non-negative whole number (digits only) in " + allowed;
+  }
+  T value{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error == std::errc::result_out_of_range || value < lo || value > hi) {
+    return std::string(option) + ": " + shortened(text) + " is out of range " + allowed;
+  }
+  out = value;
+  return "";
+}
+
+/// Every option that takes a whole number, as typed, checked after parsing.
+struct WholeNumbers {
+  std::string steps, seed, threads, num_samples, frames;
+};
+
+/// Options naming a file: given as "" they would silently mean "none".
+std::string emptyNameMessage(const CLI::App& app) {
+  for (const char* option : {"--preset", "--config", "--out", "--dump-samples", "--screenshot"}) {
+    const CLI::Option* given = app.get_option(option);
+    if (given->count() > 0 && given->as<std::string>().empty()) {
+      return std::string(option) + ": an empty name; give a " +
+             (std::string(option) == "--preset" ? "preset (see --list-presets)" : "file name");
+    }
+  }
+  return "";
+}
+
+bool sameFile(const std::string& a, const std::string& b) {
+  std::error_code ignored;
+  namespace fs = std::filesystem;
+  return fs::weakly_canonical(fs::absolute(a), ignored) ==
+         fs::weakly_canonical(fs::absolute(b), ignored);
+}
+
+}  // namespace
+
+std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
+  CLI::App app{
+      "ganscope: train a GAN live and watch the generator-vs-discriminator game.\n"
+      "Opens a window on the default preset (figure1) unless --headless is given.\n"
+      "Exit codes: 0 ok, 1 failure (no display, out of memory, ...), 2 bad input (an option,\n"
+      "config, preset or field, or an output path that cannot be written: all are checked\n"
+      "before training), 3 training diverged.\n"
+      "Output files (--out, --dump-samples, --screenshot) replace only regular files: a\n"
+      "symbolic link, device, FIFO or folder is refused (name the link's target instead)."};
+  app.get_formatter()->column_width(34);
+  WholeNumbers whole{"", "", std::to_string(out.threads), std::to_string(out.num_samples),
+                     std::to_string(out.frames)};
+  auto* preset = app.add_option("--preset", out.preset, "Built-in preset (see --list-presets)");
+  auto* config = app.add_option("--config", out.config_file,
+                                "JSON config file (a regular file of at most 16 MB; fields: "
+                                "--help-config)");
+  preset->excludes(config);
+  auto* session = app.add_option("--session", out.session_file,
+                                 "Continue the run saved in this session file (its config and "
+                                 "seed; --steps counts new steps)");
+  session->excludes(preset)->excludes(config);
+  auto* steps = app.add_option("--steps", whole.steps,
+                               "Steps to train, 1 to 1000000000: headless and --screenshot runs "
+                               "stop there (default: the preset's own), the window pauses there "
+                               "(default: runs on)");
+  auto* seed = app.add_option("--seed", whole.seed,
+                              "Random seed, a non-negative 64-bit integer (default: the preset's)");
+  seed->excludes(session);
+  app.add_option("--threads", whole.threads,
+                 "Trainer threads (LibTorch intra-op and OpenBLAS), 1 to 64")
+      ->capture_default_str();
+  app.add_flag("--headless", out.headless, "Train without a window and print/write metrics");
+  app.add_option("--out", out.out, "Headless: write metrics JSON to this file");
+  app.add_option("--save-session", out.save_session,
+                 "Headless: after training, save the run as a session file (see --session)");
+  app.add_option("--dump-samples", out.dump_samples,
+                 "Headless: after training, write --num-samples fresh G samples as CSV");
+  app.add_option("--num-samples", whole.num_samples,
+                 "Samples for --dump-samples, 1 to 10000000 (and what fits in 1 GB)")
+      ->capture_default_str();
+  app.add_flag("--dump-config", out.dump_config, "Print the full config JSON and exit");
+  app.add_flag("--help-config", out.help_config,
+               "List every config field with its default, allowed values and meaning, and exit");
+  app.add_flag("--list-presets", out.list_presets, "List built-in presets and exit");
+  app.add_flag("--version", out.version, "Print versions (ganscope, LibTorch, BLAS) and exit");
+  app.add_option("--screenshot", out.screenshot,
+                 "GUI: train --steps, render --frames, save the window as PNG, exit");
+  app.add_option("--frames", whole.frames, "Frames to render before --screenshot, 1 to 100000")
+      ->capture_default_str();
+  std::string size;
+  app.add_option("--size", size, "Window size WxH (default: 1600x900)");
+  app.add_flag("--paused", out.paused, "Open the window paused");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "ganscope: " << e.what() << "\nRun 'ganscope --help' for the options.\n";
+    return kExitBadInput;
+  }
+  const auto fail = [](const std::string& message) {
+    std::cerr << "ganscope: " << message << "\n";
+    return kExitBadInput;
+  };
+  if (const std::string message = emptyNameMessage(app); !message.empty()) return fail(message);
+  int64_t steps_value = 0;
+  uint64_t seed_value = 0;
+  for (const std::string& message :
+       {steps->count()
+            ? parseWhole("--steps", whole.steps, int64_t{1}, int64_t{1'000'000'000}, steps_value)
+            : "",
+        seed->count() ? parseWhole("--seed", whole.seed, uint64_t{0}, UINT64_MAX, seed_value) : "",
+        parseWhole("--threads", whole.threads, 1, 64, out.threads),
+        parseWhole("--num-samples", whole.num_samples, 1, kMaxSamples, out.num_samples),
+        parseWhole("--frames", whole.frames, 1, 100000, out.frames)}) {
+    if (!message.empty()) return fail(message);
+  }
+  if (steps->count()) out.steps = steps_value;
+  if (seed->count()) out.seed = seed_value;
+  if (!size.empty()) {
+    std::smatch match;
+    const std::regex pattern(R"((\d{1,5})x(\d{1,5}))");
+    if (!std::regex_match(size, match, pattern)) {
+      return fail("--size: \"" + shortened(size) + "\" is not WxH, e.g. 1600x900");
+    }
+    out.width = std::stoi(match[1]);
+    out.height = std::stoi(match[2]);
+    if (out.width < 320 || out.height < 240 || out.width > 8192 || out.height > 8192) {
+      return fail("--size: " + size + " is outside 320x240 .. 8192x8192");
+    }
+  }
+  if ((!out.out.empty() || !out.dump_samples.empty() || !out.save_session.empty()) &&
+      !out.headless) {
+    return fail("--out, --dump-samples and --save-session need --headless");
+  }
+  if (out.headless && !out.screenshot.empty()) {
+    return fail("--screenshot needs the window; drop --headless");
+  }
+  if (!out.out.empty() && !out.dump_samples.empty() && sameFile(out.out, out.dump_samples)) {
+    return fail("--out and --dump-samples name the same file, " + shortened(out.out) +
+                "; give each its own");
+  }
+  return std::nullopt;
+}
+
+}  // namespace ganscope

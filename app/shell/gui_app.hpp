@@ -1,0 +1,27 @@
+// The GUI: a Window, a Session, the MetricStore and the panels, in a frame loop that redraws
+// while something changes and otherwise sleeps until input arrives.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "app/state/session_file.hpp"
+#include "core/api/config.hpp"
+
+namespace ganscope {
+
+struct GuiOptions {
+  int threads = 1;                 ///< LibTorch intra-op threads of the trainer
+  int width = 1600, height = 900;  ///< window size
+  bool start_paused = false;       ///< open paused
+  int64_t pause_at_step = -1;      ///< pause when this many steps are done (-1: never)
+  std::string screenshot_path;     ///< non-empty: train to pause_at_step, save a PNG, exit
+  int screenshot_frames = 60;      ///< frames to render before the screenshot
+
+  /// Continue this saved run with its history and view settings (nullptr: start `config`).
+  const SessionFile* session = nullptr;
+};
+
+/// Runs the window until it is closed (or the screenshot is written). Returns an exit code.
+int runGui(const TrainConfig& config, const GuiOptions& options);
+
+}  // namespace ganscope

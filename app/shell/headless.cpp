@@ -1,0 +1,222 @@
+// Headless runs: drive a Session to a step count, then report the metrics as JSON.
+#include "app/shell/headless.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <thread>
+#include <type_traits>
+
+#include <nlohmann/json.hpp>
+
+#include "app/shell/cli.hpp"
+#include "app/state/metric_store.hpp"
+#include "common/byte_stream.hpp"
+#include "common/atomic_file.hpp"
+#include "common/runtime_info.hpp"
+#include "core/api/session.hpp"
+
+namespace ganscope {
+namespace {
+
+constexpr size_t kMetricWindow = 100;       // loss figures are means over the last 100 steps
+constexpr size_t kHistoryPoints = 4096;     // headless keeps only recent history
+constexpr double kFullCoverageHq = 0.9;     // "all modes" counts once this many fakes are HQ
+constexpr double kSampleMemoryLimit = 1e9;  // bytes --dump-samples may take (an estimate)
+
+/// Bytes one --dump-samples sample takes at its peak: z, two hidden activations of G (one layer
+/// computes from the last), the output, its copy, and a CSV row.
+double bytesPerSample(const TrainConfig& config) {
+  const int dims = dataDimension(config.data.kind);
+  return 4.0 * (config.latent.dim + 2.0 * config.generator.width + 2.0 * dims) + 12.0 * dims;
+}
+
+/// The first frame (2 per second) with every mode covered and kFullCoverageHq of the fakes
+/// high-quality: the time-to-coverage figure of the mode-collapse papers.
+struct FullCoverage {
+  int64_t step = -1;
+  double seconds = 0;  ///< training time when that frame arrived
+};
+
+/// The figures of a Figure 1 run's final frame.
+void reportFrame(const Figure1Frame& frame, const FullCoverage&, nlohmann::json& metrics) {
+  metrics["value_function"] = frame.value;
+  metrics["js_estimate"] = frame.js;
+}
+
+/// The figures of a plane run's final frame, with its mode coverage where the data has modes.
+void reportFrame(const PlaneFrame& frame, const FullCoverage& coverage, nlohmann::json& metrics) {
+  metrics["value_function"] = frame.value;
+  metrics["js_estimate"] = frame.js;
+  metrics["kl_estimate"] = frame.kl;
+  if (frame.modes_total == 0) return;
+  metrics["modes_covered"] = frame.modes_covered;
+  metrics["modes_covered_1pct"] = frame.modes_covered_1pct;
+  metrics["modes_total"] = frame.modes_total;
+  metrics["hq_fraction"] = frame.hq_fraction;
+  metrics["mode_kl"] = frame.mode_kl;
+  metrics["full_coverage_hq"] = kFullCoverageHq;
+  metrics["full_coverage_step"] = nullptr;  // never reached
+  metrics["full_coverage_seconds"] = nullptr;
+  if (coverage.step >= 0) {
+    metrics["full_coverage_step"] = coverage.step;
+    metrics["full_coverage_seconds"] = coverage.seconds;
+  }
+}
+
+/// One sample per row: "x" (1-D) or "x,y" (2-D), with a header.
+std::string samplesCsv(const std::vector<float>& values, int dims) {
+  std::string csv = dims == 1 ? "x\n" : "x,y\n";
+  char row[64];
+  for (size_t i = 0; i + dims <= values.size(); i += dims) {
+    if (dims == 1) {
+      std::snprintf(row, sizeof(row), "%.7g\n", values[i]);
+    } else {
+      std::snprintf(row, sizeof(row), "%.7g,%.7g\n", values[i], values[i + 1]);
+    }
+    csv += row;
+  }
+  return csv;
+}
+
+}  // namespace
+
+int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
+  if (!options.samples_path.empty()) {
+    const double per_sample = bytesPerSample(config);
+    if (options.num_samples * per_sample > kSampleMemoryLimit) {
+      std::fprintf(stderr,
+                   "ganscope: --num-samples %d would take about %.1f GB with this generator "
+                   "(width %d); at most %.0f fit in the %.0f GB limit\n",
+                   options.num_samples, options.num_samples * per_sample / 1e9,
+                   config.generator.width, std::floor(kSampleMemoryLimit / per_sample),
+                   kSampleMemoryLimit / 1e9);
+      return kExitBadInput;
+    }
+  }
+  for (const auto& [option, path] :
+       {std::pair{"--out", options.out_path}, std::pair{"--dump-samples", options.samples_path},
+        std::pair{"--save-session", options.save_session_path}}) {
+    if (path.empty()) continue;
+    try {
+      checkWritable(path);  // before the run, not after it
+    } catch (const std::exception& error) {
+      std::cerr << "ganscope: " << option << ": " << error.what() << "\n";
+      return kExitBadInput;
+    }
+  }
+  const int64_t start = options.session ? Session::stepOfState(options.session->state) : 0;
+  const int64_t end = start + options.steps;
+  SessionOptions session_options;
+  session_options.intra_op_threads = options.threads;
+  session_options.pause_at_step = end;
+  session_options.frame_hz = 2;  // only the final frame is reported
+  MetricStore store(kHistoryPoints);
+  std::unique_ptr<Session> started;
+  try {
+    if (options.session) {
+      store.importHistory(options.session->history, 0, "session history");
+      started = std::make_unique<Session>(options.session->state, session_options);
+    } else {
+      started = std::make_unique<Session>(config, session_options);
+    }
+  } catch (const FormatError& error) {
+    std::cerr << "ganscope: --session: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+  Session& session = *started;
+
+  auto last_progress = std::chrono::steady_clock::now();
+  SessionStatus status;
+  FullCoverage coverage;
+  while (true) {
+    StepStats stats;
+    while (session.pollStats(stats)) store.append(stats);
+    forEachFrameKind([&](auto kind) {
+      using Frame = typename decltype(kind)::type;
+      while (const Frame* frame = session.poll<Frame>()) {
+        if constexpr (std::is_same_v<Frame, PlaneFrame>) {
+          const bool full = frame->modes_total > 0 && frame->modes_covered == frame->modes_total &&
+                            frame->hq_fraction >= kFullCoverageHq;
+          if (full && coverage.step < 0) coverage = {frame->header.step, store.last().seconds};
+        }
+        store.setFrame(*frame);
+        session.recycle(frame);
+      }
+    });
+    status = session.status();
+    if (status.state == RunState::Failed) {
+      std::cerr << "ganscope: the trainer stopped at step " << status.step << ": "
+                << session.failure() << "\n";
+      return kExitFailure;
+    }
+    const FrameHeader* last = store.newestHeader();
+    const bool stopped = status.state == RunState::Diverged ||
+                         (status.state == RunState::Paused && status.step >= end);
+    if (stopped && last && last->step == status.step) {  // the final frame is in
+      // The last steps' stats may have come after this round's poll: take them too, so the
+      // metrics (and a saved history) always cover every step.
+      while (session.pollStats(stats)) store.append(stats);
+      break;
+    }
+    if (options.progress &&
+        std::chrono::steady_clock::now() - last_progress > std::chrono::seconds(1)) {
+      std::fprintf(stderr, "\rstep %lld/%lld  %.0f steps/s   ", static_cast<long long>(status.step),
+                   static_cast<long long>(end), store.stepsPerSecond());
+      last_progress = std::chrono::steady_clock::now();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  if (options.progress) std::fprintf(stderr, "\n");
+
+  const bool diverged = status.state == RunState::Diverged;
+  const double seconds = store.last().seconds;
+  nlohmann::json metrics = {{"preset", config.name},
+                            {"steps", status.step},
+                            {"seconds", seconds},
+                            {"steps_per_second", seconds > 0 ? status.step / seconds : 0.0},
+                            {"metric_window_steps", kMetricWindow},
+                            {"d_loss", store.recentMean(Series::DLoss, kMetricWindow)},
+                            {"g_loss", store.recentMean(Series::GLoss, kMetricWindow)},
+                            {"d_real_mean", store.recentMean(Series::DReal, kMetricWindow)},
+                            {"d_fake_mean", store.recentMean(Series::DFake, kMetricWindow)},
+                            {"diverged", diverged},
+                            {"diverged_at", status.diverged_at},
+                            {"dropped_stats", status.dropped_stats},
+                            {"threads", options.threads},
+                            {"blas", blasDescription()},
+                            {"config", configToJson(config)}};
+  // The final frame of the run's scenario (the only kind it makes).
+  store.visitNewest([&](const auto& frame) { reportFrame(frame, coverage, metrics); });
+  // JSON has no NaN: non-finite figures (a diverged run) are written as null.
+  for (auto& [key, value] : metrics.items()) {
+    if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
+  }
+  const std::string text = metrics.dump(2) + "\n";
+  std::cout << text;
+  try {
+    if (!options.out_path.empty()) writeFileAtomically(options.out_path, text);
+    if (!options.samples_path.empty()) {
+      writeFileAtomically(options.samples_path,
+                          samplesCsv(session.sampleGenerator(options.num_samples),
+                                     dataDimension(config.data.kind)));
+    }
+    if (!options.save_session_path.empty()) {
+      const ViewSettings view = options.session ? options.session->view : ViewSettings{};
+      saveSessionFile(options.save_session_path, captureSession(session, store, view));
+    }
+  } catch (const std::exception& error) {
+    std::cerr << "ganscope: " << error.what() << "\n";
+    return kExitFailure;
+  }
+  if (diverged) {
+    std::cerr << "ganscope: training diverged at step " << status.diverged_at
+              << " (a loss or weight became NaN/Inf); try a smaller learning rate\n";
+    return kExitDiverged;
+  }
+  return kExitOk;
+}
+
+}  // namespace ganscope

@@ -1,0 +1,29 @@
+// Headless runs: the same Session as the GUI, no window; prints and writes metrics JSON.
+#pragma once
+#include <string>
+
+#include "app/state/session_file.hpp"
+#include "core/api/config.hpp"
+
+namespace ganscope {
+
+struct HeadlessOptions {
+  int64_t steps = 0;         ///< steps to train
+  int threads = 1;           ///< LibTorch intra-op threads of the trainer
+  std::string out_path;      ///< metrics JSON file ("" prints to stdout only)
+  std::string samples_path;  ///< CSV of fresh G samples after training ("" for none)
+  int num_samples = 2500;    ///< rows of that CSV
+  bool progress = false;     ///< a progress line on stderr about once a second
+
+  /// Session file written after the run ("" for none).
+  std::string save_session_path;
+  /// Continue this saved run for `steps` more steps (nullptr: start `config` afresh; the
+  /// metrics report `config`, whose `steps` is where the continued run ends).
+  const SessionFile* session = nullptr;
+};
+
+/// Trains `config` for options.steps steps. Returns kExitOk, kExitDiverged or kExitFailure;
+/// kExitBadInput, before training, for an output path that cannot be written or too many samples.
+int runHeadless(const TrainConfig& config, const HeadlessOptions& options);
+
+}  // namespace ganscope

@@ -1,0 +1,121 @@
+// ganscope entry point: parses the command line, then runs the GUI, a headless run or a query.
+#include <unistd.h>
+
+#include <iostream>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "app/shell/cli.hpp"
+#include "app/shell/gui_app.hpp"
+#include "app/shell/headless.hpp"
+#include "app/state/session_file.hpp"
+#include "common/atomic_file.hpp"
+#include "common/runtime_info.hpp"
+#include "core/api/torch_version.hpp"
+#include "core/config/schema.hpp"
+#include "core/config/presets.hpp"
+#include "core/api/session.hpp"
+
+using namespace ganscope;
+
+namespace {
+
+/// The config the options name: a file, a preset or the default preset, with overrides.
+TrainConfig resolveConfig(const CliOptions& cli) {
+  TrainConfig config = !cli.config_file.empty()
+                           ? loadConfigFile(cli.config_file)
+                           : presetConfig(cli.preset.empty() ? kDefaultPreset : cli.preset);
+  if (cli.seed) config.seed = *cli.seed;
+  if (cli.steps) config.steps = *cli.steps;
+  return config;
+}
+
+/// Everything after parsing; exceptions are main's to report.
+int run(const CliOptions& cli) {
+  if (cli.version) {
+    std::cout << "ganscope " << GANSCOPE_VERSION << "\nLibTorch " << torchVersion() << "\nBLAS "
+              << blasDescription() << "\n";
+    return kExitOk;
+  }
+  if (cli.help_config) {
+    std::cout << configHelpText();
+    return kExitOk;
+  }
+  if (cli.list_presets) {
+    for (const std::string& name : presetNames()) {
+      std::cout << name << "\t" << presetConfig(name).description << "\n";
+    }
+    return kExitOk;
+  }
+  TrainConfig config;
+  std::optional<SessionFile> session;
+  int64_t start_step = 0;  // steps already done in the --session
+  try {
+    if (!cli.session_file.empty()) {
+      session = loadSessionFile(cli.session_file);
+      start_step = Session::stepOfState(session->state);
+      config = session->config;
+      // --steps counts new steps (default: the config's own); config.steps is where it ends.
+      config.steps = start_step + cli.steps.value_or(config.steps);
+    } else {
+      config = resolveConfig(cli);
+    }
+  } catch (const ConfigError& error) {
+    std::cerr << "ganscope: " << error.what() << "\n";
+    return kExitBadInput;
+  } catch (const std::runtime_error& error) {  // a session file that cannot be used
+    std::cerr << "ganscope: --session: " << error.what() << "\n";
+    return kExitBadInput;
+  }
+  if (cli.dump_config) {
+    std::cout << configToJson(config).dump(2) << "\n";
+    return kExitOk;
+  }
+  if (cli.headless) {
+    HeadlessOptions options;
+    options.steps = config.steps - start_step;
+    options.threads = cli.threads;
+    options.save_session_path = cli.save_session;
+    if (session) options.session = &*session;
+    options.out_path = cli.out;
+    options.samples_path = cli.dump_samples;
+    options.num_samples = cli.num_samples;
+    options.progress = isatty(STDERR_FILENO);
+    return runHeadless(config, options);
+  }
+  if (!cli.screenshot.empty()) {
+    try {
+      checkWritable(cli.screenshot);  // before the run, not after it
+    } catch (const std::exception& error) {
+      std::cerr << "ganscope: --screenshot: " << error.what() << "\n";
+      return kExitBadInput;
+    }
+  }
+  GuiOptions options;
+  options.threads = cli.threads;
+  options.width = cli.width;
+  options.height = cli.height;
+  options.screenshot_path = cli.screenshot;
+  options.screenshot_frames = cli.frames;
+  // --steps pauses the window there; a screenshot run always stops at a step count.
+  if (cli.steps || !cli.screenshot.empty()) options.pause_at_step = config.steps;
+  options.start_paused = cli.paused;
+  if (session) options.session = &*session;
+  return runGui(config, options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CliOptions cli;
+  if (auto exit_code = parseCli(argc, argv, cli)) return *exit_code;
+  try {
+    return run(cli);
+  } catch (const std::exception& error) {  // e.g. c10::Error or bad_alloc building the trainer
+    // The first line: LibTorch appends a backtrace to its messages.
+    const std::string message = error.what();
+    std::cerr << "ganscope: " << message.substr(0, message.find('\n')) << "\n";
+    return kExitFailure;
+  }
+}

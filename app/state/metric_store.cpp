@@ -1,0 +1,131 @@
+// MetricStore: per-step series, the newest frame of each kind and rates.
+#include "app/state/metric_store.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "common/byte_stream.hpp"
+
+namespace ganscope {
+
+MetricStore::MetricStore(size_t max_points) : max_points_(std::max<size_t>(max_points, 16)) {}
+
+void MetricStore::clear() {
+  stride_ = 1;
+  steps_.clear();
+  seconds_.clear();
+  for (auto& s : series_) s.clear();
+  last_ = StepStats{};
+  frames_ = {};
+}
+
+bool MetricStore::acceptGeneration(uint32_t generation) {
+  if (generation < generation_) return false;
+  if (generation > generation_) {
+    clear();
+    generation_ = generation;
+  }
+  return true;
+}
+
+void MetricStore::thin() {
+  auto keepEveryOther = [](auto& values) {
+    for (size_t i = 1; 2 * i < values.size(); ++i) values[i] = values[2 * i];
+    values.resize((values.size() + 1) / 2);
+  };
+  keepEveryOther(steps_);
+  keepEveryOther(seconds_);
+  for (auto& s : series_) keepEveryOther(s);
+  stride_ *= 2;
+}
+
+void MetricStore::append(const StepStats& stats) {
+  if (!acceptGeneration(stats.generation)) return;
+  last_ = stats;
+  if (stats.step % stride_ != 0) return;
+  if (steps_.size() == max_points_) thin();
+  steps_.push_back(static_cast<double>(stats.step));
+  seconds_.push_back(stats.seconds);
+  series_[static_cast<int>(Series::DLoss)].push_back(stats.d_loss);
+  series_[static_cast<int>(Series::GLoss)].push_back(stats.g_loss);
+  series_[static_cast<int>(Series::DReal)].push_back(stats.d_real_mean);
+  series_[static_cast<int>(Series::DFake)].push_back(stats.d_fake_mean);
+  series_[static_cast<int>(Series::Value)].push_back(stats.value);
+}
+
+std::string MetricStore::exportHistory() const {
+  ByteWriter out;
+  out.put<int64_t>(stride_);
+  out.put<StepStats>(last_);
+  out.put<uint64_t>(steps_.size());
+  auto putAll = [&](const auto& values) {
+    out.putRaw({reinterpret_cast<const char*>(values.data()), values.size() * sizeof(values[0])});
+  };
+  putAll(steps_);
+  putAll(seconds_);
+  for (const auto& s : series_) putAll(s);
+  return std::move(out.bytes());
+}
+
+void MetricStore::importHistory(std::string_view bytes, uint32_t generation,
+                                const std::string& source) {
+  ByteReader in(bytes, source);
+  const auto stride = in.get<int64_t>("history stride");
+  if (stride < 1) in.fail("history stride " + std::to_string(stride) + " is below 1");
+  const auto last = in.get<StepStats>("history's last step");
+  const auto count = in.get<uint64_t>("history length");
+  // Each point takes 8 bytes of step, 4 of time and 4 per series.
+  const uint64_t point_bytes = 12 + 4 * static_cast<uint64_t>(Series::Count);
+  if (count > in.remaining() / point_bytes) {
+    in.fail("history of " + std::to_string(count) + " points needs more than the " +
+            std::to_string(in.remaining()) + " bytes left (truncated)");
+  }
+  auto getAll = [&](auto& values, const char* what) {
+    values.resize(count);
+    const std::string_view raw = in.raw(count * sizeof(values[0]), what);
+    std::memcpy(values.data(), raw.data(), raw.size());
+  };
+  // Read everything before changing anything: bad bytes leave the store as it was.
+  std::vector<double> steps;
+  std::vector<float> seconds, series[static_cast<int>(Series::Count)];
+  getAll(steps, "history steps");
+  getAll(seconds, "history times");
+  for (auto& s : series) getAll(s, "history series");
+  in.expectEnd();
+  clear();
+  generation_ = generation;
+  stride_ = stride;
+  last_ = last;
+  last_.generation = generation;
+  steps_ = std::move(steps);
+  seconds_ = std::move(seconds);
+  for (int i = 0; i < static_cast<int>(Series::Count); ++i) series_[i] = std::move(series[i]);
+  while (steps_.size() > max_points_) thin();
+}
+
+const FrameHeader* MetricStore::newestHeader() const {
+  const FrameHeader* header = nullptr;
+  visitNewest([&](const auto& frame) { header = &frame.header; });
+  return header;
+}
+
+double MetricStore::stepsPerSecond() const {
+  if (seconds_.size() < 2) return 0;
+  const float now = seconds_.back();
+  const auto first = std::lower_bound(seconds_.begin(), seconds_.end(), now - 1.0f);
+  const size_t i = static_cast<size_t>(first - seconds_.begin());
+  const double dt = now - seconds_[i];
+  return dt > 0 ? (steps_.back() - steps_[i]) / dt : 0;
+}
+
+double MetricStore::recentMean(Series which, size_t count) const {
+  const std::vector<float>& values = series_[static_cast<int>(which)];
+  const size_t n = std::min(count, values.size());
+  if (n == 0) return NAN;
+  double sum = 0;
+  for (size_t i = values.size() - n; i < values.size(); ++i) sum += values[i];
+  return sum / n;
+}
+
+}  // namespace ganscope

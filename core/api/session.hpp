@@ -1,0 +1,99 @@
+// Session: the torch-free facade app/ uses. Owns the training thread and its lock-free queues
+// (commands in; per-step stats and, per frame kind, pooled frames out). The trainer never blocks
+// on the UI: when an outgoing queue is full it drops the item and counts the drop.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/api/telemetry/frames.hpp"
+#include "core/api/telemetry/step_stats.hpp"
+#include "core/api/commands.hpp"
+#include "core/api/config.hpp"
+
+namespace ganscope {
+
+struct SessionOptions {
+  int intra_op_threads = 1;         ///< LibTorch threads of the trainer; 1 leaves a core to the UI
+  double frame_hz = 30;             ///< frame rate while running (default: 30)
+  bool start_paused = false;        ///< wait for Resume or StepOnce before the first step
+  int64_t pause_at_step = -1;       ///< pause when this many steps are done (-1: never)
+  size_t stats_capacity = 1 << 16;  ///< StepStats queue slots before drops (default: 65536)
+  int frame_buffers = 4;            ///< pool size of each frame kind (default: 4)
+};
+
+enum class RunState : uint8_t {
+  Running,
+  Paused,
+  Diverged,  ///< a loss or weight became NaN/Inf; stepping stops until Reset
+  Failed,    ///< the trainer hit an error (see Session::failure()); stepping stops until Reset
+};
+
+/// Counters and state the UI reads every frame; all of it is a copy.
+struct SessionStatus {
+  RunState state = RunState::Paused;
+  int64_t step = 0;                ///< steps done in this run
+  uint32_t generation = 0;         ///< resets so far
+  int64_t diverged_at = -1;        ///< step whose loss or weights became NaN/Inf, else -1
+  uint64_t dropped_stats = 0;      ///< StepStats dropped because the queue was full
+  uint64_t dropped_frames = 0;     ///< frames skipped because no pool buffer was free
+};
+
+class Session {
+ public:
+  /// Builds the trainer from `config` (throws ConfigError) and starts the training thread.
+  Session(const TrainConfig& config, const SessionOptions& options = {});
+  /// Continues the run saved in `state_bytes` (saveState's bytes) from its step; throws
+  /// std::runtime_error naming what is wrong with them before any thread starts.
+  Session(const std::string& state_bytes, const SessionOptions& options);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  /// Queues a command; false if the command queue is full (the UI may retry next frame).
+  /// Throws ConfigError for invalid hyperparameters or configs, before queueing.
+  bool send(Command command);
+
+  /// Pops the oldest StepStats; false when none is waiting.
+  bool pollStats(StepStats& out);
+  /// The oldest frame of kind `Frame` (one of FrameKinds) not yet taken, or nullptr. Hand it
+  /// back with `recycle` once copied or drawn: the trainer skips frames (and counts them) while
+  /// all buffers of the kind are out. A run makes the frame kind of its scenario only.
+  template <class Frame>
+  const Frame* poll();
+  template <class Frame>
+  void recycle(const Frame* frame);
+
+  /// `count` fresh samples of the current G (count x data dims, interleaved); waits for the
+  /// trainer to answer between steps. Throws std::runtime_error if it cannot.
+  std::vector<float> sampleGenerator(int count);
+
+  /// The current run's state as bytes (networks, optimisers, random generator, step, config);
+  /// waits for the trainer to answer between steps (also while paused).
+  std::string saveState();
+  /// Replaces the current run with the one saved in `state_bytes`, continuing from its step
+  /// (the generation bumps, as on Reset). Waits for the trainer; bad bytes throw
+  /// std::runtime_error naming what is wrong, and the current run goes on untouched.
+  void loadState(const std::string& state_bytes);
+  /// The config saved in state bytes; throws std::runtime_error when they are not a state.
+  static TrainConfig configOfState(const std::string& state_bytes);
+  /// The steps done in the run saved in state bytes; throws like configOfState.
+  static int64_t stepOfState(const std::string& state_bytes);
+
+  SessionStatus status() const;
+  /// What stopped the trainer when status().state is Failed, else "".
+  std::string failure() const;
+  /// The config of the current run including every command sent so far (the trainer applies
+  /// them in order, before its next step).
+  TrainConfig config() const;
+  /// The revision of config(): 0 at the start, +1 for every SetHyperparams and Reset sent and every
+  /// state loaded. Stats
+  /// and frames carry the revision they were made under.
+  uint32_t configRevision() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ganscope

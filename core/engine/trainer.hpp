@@ -1,0 +1,89 @@
+// Trainer: one GAN (an MLP generator and discriminator on 1-D or 2-D data) trained one step at
+// a time with the configured loss and remedies, plus its telemetry. Runs on the training
+// thread only; not thread-safe.
+#pragma once
+#include <torch/torch.h>
+
+#include "core/api/scenario.hpp"
+#include "core/api/telemetry/frames.hpp"
+#include "core/api/telemetry/step_stats.hpp"
+#include "core/api/commands.hpp"
+#include "core/api/config.hpp"
+#include "core/engine/gan_state.hpp"
+#include "core/models/mlp_pass.hpp"
+#include "core/probes/figure1_probe.hpp"
+#include "core/probes/plane_probe.hpp"
+#include "core/probes/probe_inputs.hpp"
+
+namespace ganscope {
+
+class Trainer {
+ public:
+  /// Builds data, G, D and optimisers from `config`, seeding everything from config.seed.
+  explicit Trainer(const TrainConfig& config);
+  /// Continues the run `state` describes (a loaded one, or a fresh GanState).
+  explicit Trainer(GanState state);
+
+  /// The run's state, e.g. to save it between steps.
+  const GanState& state() const { return state_; }
+  /// Records the run's wall time so far (the session's clock) in the state, to save with it.
+  void setSeconds(float seconds) { state_.stats.seconds = seconds; }
+
+  /// Takes effect at the next step.
+  void setHyperparams(const Hyperparams& hyper);
+
+  /// Runs one step of `target` (Both: k D updates and one G update) and returns its stats.
+  /// Values that `target` did not touch keep their previous figures.
+  StepStats step(StepTarget target);
+  /// True when the last step's losses were not finite.
+  bool lastStepDiverged() const {
+    return !std::isfinite(state_.stats.d_loss + state_.stats.g_loss);
+  }
+  /// Checks every weight of G and D (a few tensor ops; not every step).
+  bool weightsFinite() const;
+
+  /// The picture this run makes (scenarioOf its config).
+  Scenario scenario() const { return scenario_; }
+  /// Fills the frame of the current state: the header (step, loss, D's display mapping; the
+  /// Session stamps generation, revision and sequence) and every probe of the picture. Each
+  /// throws std::logic_error for a frame kind that is not this run's scenario's.
+  void fillFrame(Figure1Frame& out);
+  void fillFrame(PlaneFrame& out);
+  /// `count` fresh samples of G, interleaved; a function of (seed, step, count).
+  std::vector<float> sampleGenerator(int count);
+
+ private:
+  void resizeBatch(int batch_size);
+  // The frame entry points' helpers, in trainer_frames.cpp.
+  /// Builds the probes of this run's scenario with their fixed inputs.
+  void prepareProbes();
+  /// Stamps `header` with the step and loss, reseeds the frame generator for this step, and
+  /// returns what the probes read.
+  ProbeInputs beginFrame(FrameHeader& header);
+  void discriminatorStep();
+  void generatorStep();
+  /// The unrolled GAN's G update: D takes `unrolled_steps` updates, G updates against that
+  /// D, then D returns to where it was (first order: no gradient through D's look-ahead).
+  void unrolledGeneratorStep();
+
+  GanState state_;                 ///< networks, optimisers, training generator, step, config
+  at::Generator frame_random_;  ///< frame samples, so telemetry timing cannot change training
+  std::unique_ptr<MlpPass> g_pass_, d_pass_;
+
+  // Per-batch buffers, reallocated only when the batch size changes. B is the batch size (rows
+  // D judges per group), m the pack: each group has m B samples.
+  torch::Tensor z_;           ///< [mB, latent dim] latent batch
+  torch::Tensor samples_;     ///< [2mB, data dim]: real samples, then G's samples
+  torch::Tensor rows_;        ///< [2B, D's input width]: D's input (samples_ itself unpacked)
+  torch::Tensor fake_rows_;   ///< [B, D's input width]: G's batch as D sees it in G's update
+  torch::Tensor fake_grad_;   ///< [mB, data dim]: dloss/dsample in G's update
+  torch::Tensor logit_grad_;  ///< [2B, 1]: dloss/dlogit for D's batch (first B rows for G's)
+  torch::Tensor noise_ = torch::empty({0});       ///< instance noise
+  torch::Tensor noisy_fake_ = torch::empty({0});  ///< G's batch plus noise, as D sees it
+  // The probes of this run's scenario (the other one is null), with their fixed inputs.
+  Scenario scenario_;
+  std::unique_ptr<Figure1Probe> figure1_probe_;
+  std::unique_ptr<PlaneProbe> plane_probe_;
+};
+
+}  // namespace ganscope

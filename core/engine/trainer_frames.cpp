@@ -1,0 +1,85 @@
+// The Trainer's frame entry points: each stamps the frame's header, draws the frame's samples
+// from the frame generator (reseeded per step: a frame is a function of (seed, step) and never
+// draws from the training generator), and runs the probes of its picture with G and D in eval
+// mode. Also G's samples on request, in eval mode too.
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <stdexcept>
+
+#include "core/probes/discriminator_probe.hpp"
+#include "core/probes/figure1_probe.hpp"
+#include "core/probes/manifold_probe.hpp"
+#include "core/probes/modes_probe.hpp"
+#include "core/probes/plane_probe.hpp"
+#include "core/probes/push_probe.hpp"
+#include "core/engine/step/step_helpers.hpp"
+#include "core/tensor_span.hpp"
+#include "core/engine/trainer.hpp"
+
+namespace ganscope {
+
+void Trainer::prepareProbes() {
+  c10::InferenceMode inference;
+  if (scenario_ == Scenario::Figure1) {
+    figure1_probe_ = std::make_unique<Figure1Probe>(state_.config.latent);
+    return;
+  }
+  // The latents of the fakes drawn on the plane, fixed for the run.
+  torch::Tensor shown_z = torch::empty({kShownPoints, state_.config.latent.dim});
+  frame_random_.set_current_seed(state_.config.seed);
+  sampleLatent(state_.config.latent, shown_z, frame_random_);
+  plane_probe_ = std::make_unique<PlaneProbe>(std::move(shown_z));
+}
+
+ProbeInputs Trainer::beginFrame(FrameHeader& header) {
+  header = FrameHeader{};
+  header.step = state_.stats.step;
+  header.loss = state_.config.hyper.loss;
+  // Reseeded per step: a frame is a function of (seed, step), however often frames come.
+  frame_random_.set_current_seed(state_.config.seed + 0x9E3779B97F4A7C15ull * (state_.stats.step + 1));
+  return {*state_.generator, *state_.discriminator, state_.input, state_.data, state_.config.latent, state_.config.hyper.loss};
+}
+
+void Trainer::fillFrame(Figure1Frame& out) {
+  if (!figure1_probe_) throw std::logic_error("a 2-D run makes plane frames, not Figure 1 frames");
+  c10::InferenceMode inference;
+  const ProbeInputs in = beginFrame(out.header);
+  const EvalMode eval(*state_.generator, *state_.discriminator);
+  torch::Tensor real = torch::empty({Figure1Probe::kSamples, 1});
+  state_.data.sample(real, frame_random_);
+  const torch::Tensor fake = figure1_probe_->fill(in, real, out);
+  fillDiscriminatorStats(in, real, fake, out);
+}
+
+void Trainer::fillFrame(PlaneFrame& out) {
+  if (!plane_probe_) throw std::logic_error("a 1-D run makes Figure 1 frames, not plane frames");
+  c10::InferenceMode inference;
+  const ProbeInputs in = beginFrame(out.header);
+  const EvalMode eval(*state_.generator, *state_.discriminator);
+  // This step's fresh samples: mode coverage and the binned divergences count all of them, the
+  // plane shows the first real ones.
+  torch::Tensor z = torch::empty({kCoverageSamples, state_.config.latent.dim});
+  sampleLatent(state_.config.latent, z, frame_random_);
+  const torch::Tensor fake = state_.generator->forward(z).contiguous();
+  torch::Tensor real = torch::empty({kCoverageSamples, 2});
+  state_.data.sample(real, frame_random_);
+  const torch::Tensor shown = plane_probe_->fill(in, real, out);
+  fillPush(in, shown, out);
+  fillManifold(in, out);
+  fillModes(in, real, fake, out);
+  // D's histograms on the points drawn: D is the costly network here, and 512 + 512 suffice.
+  fillDiscriminatorStats(in, real.narrow(0, 0, kShownPoints), shown, out);
+}
+
+std::vector<float> Trainer::sampleGenerator(int count) {
+  c10::InferenceMode inference;
+  const EvalMode eval(*state_.generator, *state_.discriminator);
+  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(state_.config.seed ^ (state_.stats.step << 20));
+  torch::Tensor z = torch::empty({count, state_.config.latent.dim});
+  sampleLatent(state_.config.latent, z, generator);
+  const torch::Tensor fake = state_.generator->forward(z).contiguous();
+  const std::span<const float> values = asSpan(fake);
+  return {values.begin(), values.end()};
+}
+
+}  // namespace ganscope
