@@ -162,6 +162,10 @@ const char* toString(DataKind kind);
 const char* toString(LatentKind kind);
 const char* toString(EngineKind kind);
 
+/// The step engine `config` trains with: its `engine`, or for "auto" the one its model
+/// decides: the hand-written fast path for the MLPs (every model so far).
+EngineKind engineFor(const TrainConfig& config);
+
 /// Dimensions of a data sample: 1 for gaussian/bimodal, 2 for the others.
 int dataDimension(DataKind kind);
 

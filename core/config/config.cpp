@@ -109,6 +109,10 @@ const char* toString(EngineKind kind) {
   return nameOf(kind, kEngineNames);
 }
 
+EngineKind engineFor(const TrainConfig& config) {
+  return config.engine == EngineKind::Auto ? EngineKind::Fast : config.engine;
+}
+
 int dataDimension(DataKind kind) {
   return kind == DataKind::Gaussian || kind == DataKind::Bimodal ? 1 : 2;
 }

@@ -1,16 +1,16 @@
-// Trainer: one GAN (an MLP generator and discriminator on 1-D or 2-D data) trained one step at
-// a time with the configured loss and remedies, plus its telemetry. Runs on the training
-// thread only; not thread-safe.
+// Trainer: one GAN run, a GanState stepped by its step engine (the hand-written fast path or
+// autograd), and the probes that draw its frames. Runs on the training thread only; not
+// thread-safe.
 #pragma once
 #include <torch/torch.h>
 
+#include "core/api/commands.hpp"
+#include "core/api/config.hpp"
 #include "core/api/scenario.hpp"
 #include "core/api/telemetry/frames.hpp"
 #include "core/api/telemetry/step_stats.hpp"
-#include "core/api/commands.hpp"
-#include "core/api/config.hpp"
 #include "core/engine/gan_state.hpp"
-#include "core/models/mlp_pass.hpp"
+#include "core/engine/step/step_engine.hpp"
 #include "core/probes/figure1_probe.hpp"
 #include "core/probes/plane_probe.hpp"
 #include "core/probes/probe_inputs.hpp"
@@ -53,33 +53,16 @@ class Trainer {
   std::vector<float> sampleGenerator(int count);
 
  private:
-  void resizeBatch(int batch_size);
   // The frame entry points' helpers, in trainer_frames.cpp.
   /// Builds the probes of this run's scenario with their fixed inputs.
   void prepareProbes();
   /// Stamps `header` with the step and loss, reseeds the frame generator for this step, and
   /// returns what the probes read.
   ProbeInputs beginFrame(FrameHeader& header);
-  void discriminatorStep();
-  void generatorStep();
-  /// The unrolled GAN's G update: D takes `unrolled_steps` updates, G updates against that
-  /// D, then D returns to where it was (first order: no gradient through D's look-ahead).
-  void unrolledGeneratorStep();
 
-  GanState state_;                 ///< networks, optimisers, training generator, step, config
+  GanState state_;              ///< networks, optimisers, training generator, step, config
   at::Generator frame_random_;  ///< frame samples, so telemetry timing cannot change training
-  std::unique_ptr<MlpPass> g_pass_, d_pass_;
-
-  // Per-batch buffers, reallocated only when the batch size changes. B is the batch size (rows
-  // D judges per group), m the pack: each group has m B samples.
-  torch::Tensor z_;           ///< [mB, latent dim] latent batch
-  torch::Tensor samples_;     ///< [2mB, data dim]: real samples, then G's samples
-  torch::Tensor rows_;        ///< [2B, D's input width]: D's input (samples_ itself unpacked)
-  torch::Tensor fake_rows_;   ///< [B, D's input width]: G's batch as D sees it in G's update
-  torch::Tensor fake_grad_;   ///< [mB, data dim]: dloss/dsample in G's update
-  torch::Tensor logit_grad_;  ///< [2B, 1]: dloss/dlogit for D's batch (first B rows for G's)
-  torch::Tensor noise_ = torch::empty({0});       ///< instance noise
-  torch::Tensor noisy_fake_ = torch::empty({0});  ///< G's batch plus noise, as D sees it
+  std::unique_ptr<StepEngine> engine_;  ///< the fast path or autograd (engineFor the config)
   // The probes of this run's scenario (the other one is null), with their fixed inputs.
   Scenario scenario_;
   std::unique_ptr<Figure1Probe> figure1_probe_;

@@ -1,6 +1,8 @@
 // StepEngine: the interface of the two ways to make one training update of a GanState (the
 // hand-written MLP fast path and the autograd path over torch::nn modules).
 #pragma once
+#include <memory>
+
 #include "core/engine/gan_state.hpp"
 
 namespace ganscope {
@@ -17,5 +19,8 @@ class StepEngine {
   /// Writes stats g_loss.
   virtual void generatorStep(GanState& state) = 0;
 };
+
+/// The engine engineFor(state.config) names, bound to `state` (which must outlive it).
+std::unique_ptr<StepEngine> makeStepEngine(GanState& state);
 
 }  // namespace ganscope
