@@ -5,8 +5,8 @@
 #include <span>
 #include <vector>
 
+#include "core/engine/step/discriminator_update.hpp"
 #include "core/engine/step/step_helpers.hpp"
-#include "core/losses/gradient_penalty.hpp"
 #include "core/losses/losses.hpp"
 #include "core/tensor_span.hpp"
 
@@ -58,39 +58,11 @@ void AutogradEngine::discriminatorStep(GanState& state) {
   const torch::Tensor logits = torch::cat({real_logits, fake_logits}).detach().contiguous();
   const torch::Tensor grad = torch::empty_like(logits);
   const std::span<const float> l = asSpan(logits);
-  const LossKind loss = hyper.loss;
-  // The game's value uses plain labels; with smoothing D's own loss (and gradient) differ.
-  double d_loss = discriminatorLoss(loss, l, asMutableSpan(grad));
-  state.stats.value = static_cast<float>(-d_loss);
-  if (hyper.real_label != 1.0f) {
-    d_loss = discriminatorLoss(loss, l, asMutableSpan(grad), hyper.real_label);
-  }
+  const double d_loss = discriminatorLossOf(state, l, asMutableSpan(grad));
   state.d_params->grads().zero_();
   backwardInto({real_logits, fake_logits}, {grad.narrow(0, 0, b), grad.narrow(0, b, b)},
                state.discriminator->parameters());
-  if (loss == LossKind::WganGp && hyper.gp_lambda > 0) {
-    const torch::Tensor between = interpolate(real_rows.detach(), fake_rows.detach(), state.random);
-    d_loss +=
-        hyper.gp_lambda * addGradientPenalty(state.discriminator, between, 1.0, hyper.gp_lambda);
-  }
-  if (hyper.r1_gamma > 0) {
-    const double weight = hyper.r1_gamma / 2;
-    d_loss += weight * addGradientPenalty(state.discriminator, real_rows.detach(), 0.0, weight);
-  }
-  state.d_opt->step(scheduled(hyper, hyper.d_opt, step));
-  if (loss == LossKind::WganClip) {
-    torch::NoGradGuard no_grad;
-    state.d_params->values().clamp_(-hyper.clip, hyper.clip);
-  }
-  state.stats.d_loss = static_cast<float>(d_loss);
-
-  double real_mean = 0, fake_mean = 0;
-  for (int64_t i = 0; i < b; ++i) {
-    real_mean += discriminatorOutput(loss, l[i]);
-    fake_mean += discriminatorOutput(loss, l[b + i]);
-  }
-  state.stats.d_real_mean = static_cast<float>(real_mean / b);
-  state.stats.d_fake_mean = static_cast<float>(fake_mean / b);
+  finishDiscriminatorUpdate(state, real_rows.detach(), fake_rows.detach(), l, d_loss);
 }
 
 void AutogradEngine::generatorStep(GanState& state) {

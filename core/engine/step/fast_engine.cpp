@@ -1,8 +1,8 @@
 // FastEngine: D and G updates with every loss and remedy on the hand-written MLP passes.
 #include "core/engine/step/fast_engine.hpp"
 
+#include "core/engine/step/discriminator_update.hpp"
 #include "core/engine/step/step_helpers.hpp"
-#include "core/losses/gradient_penalty.hpp"
 #include "core/losses/losses.hpp"
 #include "core/tensor_span.hpp"
 
@@ -39,34 +39,9 @@ void FastEngine::discriminatorStep(GanState& state) {
   }
   const torch::Tensor& logits = d_pass_->forward(rows_);
   const std::span<const float> l = asSpan(logits);
-  const std::span<float> grad = asMutableSpan(logit_grad_);
-  const LossKind loss = hyper.loss;
-  // The game's value uses plain labels; with smoothing D's own loss (and gradient) differ.
-  double d_loss = discriminatorLoss(loss, l, grad);
-  state.stats.value = static_cast<float>(-d_loss);
-  if (hyper.real_label != 1.0f) d_loss = discriminatorLoss(loss, l, grad, hyper.real_label);
+  const double d_loss = discriminatorLossOf(state, l, asMutableSpan(logit_grad_));
   d_pass_->backward(logit_grad_, /*weight_grads=*/true, /*input_grad=*/false);
-  if (loss == LossKind::WganGp && hyper.gp_lambda > 0) {
-    const torch::Tensor between =
-        interpolate(rows_.narrow(0, 0, b), rows_.narrow(0, b, b), state.random);
-    d_loss +=
-        hyper.gp_lambda * addGradientPenalty(state.discriminator, between, 1.0, hyper.gp_lambda);
-  }
-  if (hyper.r1_gamma > 0) {
-    const double weight = hyper.r1_gamma / 2;
-    d_loss += weight * addGradientPenalty(state.discriminator, rows_.narrow(0, 0, b), 0.0, weight);
-  }
-  state.d_opt->step(scheduled(hyper, hyper.d_opt, state.stats.step));
-  if (loss == LossKind::WganClip) state.d_params->values().clamp_(-hyper.clip, hyper.clip);
-  state.stats.d_loss = static_cast<float>(d_loss);
-
-  double real_mean = 0, fake_mean = 0;
-  for (int64_t i = 0; i < b; ++i) {
-    real_mean += discriminatorOutput(loss, l[i]);
-    fake_mean += discriminatorOutput(loss, l[b + i]);
-  }
-  state.stats.d_real_mean = static_cast<float>(real_mean / b);
-  state.stats.d_fake_mean = static_cast<float>(fake_mean / b);
+  finishDiscriminatorUpdate(state, rows_.narrow(0, 0, b), rows_.narrow(0, b, b), l, d_loss);
 }
 
 void FastEngine::generatorStep(GanState& state) {
