@@ -1,7 +1,8 @@
-// Commands from the UI to the training thread; applied between two steps.
+// Commands from the UI to the training thread, applied between two steps, and the replies to
+// requests. Plain data (no pointers, no callbacks), so that a remote trainer can take the same
+// commands over a socket.
 #pragma once
-#include <future>
-#include <memory>
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -9,6 +10,9 @@
 #include "core/api/config.hpp"
 
 namespace ganscope {
+
+/// Bumped whenever a command or reply changes its fields.
+inline constexpr uint32_t kCommandFormatVersion = 1;
 
 /// Replaces every hyperparameter at once before the next step.
 struct SetHyperparams {
@@ -33,24 +37,34 @@ struct Reset {
   TrainConfig config;
 };
 
-/// Asks for `count` fresh samples of G (count x data dims, interleaved), answered between
-/// steps, also while paused. Session::sampleGenerator wraps it.
-struct SampleGenerator {
-  int count = 0;
-  std::shared_ptr<std::promise<std::vector<float>>> result;
-};
+// Requests: answered between steps, also while paused, by a Reply carrying the same
+// `request` number.
 
-/// Asks for the run's state as bytes (GanState format), answered between steps, also while
-/// paused. Session::saveState wraps it.
+/// Asks for `count` fresh samples of G (count x data dims, interleaved, in Reply::samples).
+/// Session::sampleGenerator wraps it.
+struct SampleGenerator {
+  uint64_t request = 0;
+  int count = 0;
+};
+/// Asks for the run's state as bytes (GanState format, in Reply::bytes). Session::saveState
+/// wraps it.
 struct SaveState {
-  std::shared_ptr<std::promise<std::string>> result;
+  uint64_t request = 0;
 };
 /// Replaces the run with the one `bytes` describe (as Reset does, but continuing from the saved
-/// step). Bad bytes set `result`'s exception and leave the current run untouched.
+/// step). Bad bytes give a Reply with an error and leave the current run untouched.
 /// Session::loadState wraps it.
 struct LoadState {
+  uint64_t request = 0;
   std::string bytes;
-  std::shared_ptr<std::promise<void>> result;
+};
+
+/// The answer to a request.
+struct Reply {
+  uint64_t request = 0;        ///< the request answered
+  std::string error;           ///< why it failed; empty when it succeeded
+  std::vector<float> samples;  ///< SampleGenerator's samples
+  std::string bytes;           ///< SaveState's state
 };
 
 using Command = std::variant<SetHyperparams, Pause, Resume, StepOnce, Reset, SampleGenerator,

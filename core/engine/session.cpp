@@ -10,9 +10,9 @@
 
 #include <readerwriterqueue/readerwriterqueue.h>
 
-#include "core/engine/gan_state_io.hpp"
-#include "core/engine/frame_channel.hpp"
 #include "common/runtime_info.hpp"
+#include "core/engine/frame_channel.hpp"
+#include "core/engine/gan_state_io.hpp"
 #include "core/engine/trainer.hpp"
 
 namespace ganscope {
@@ -58,6 +58,12 @@ struct Session::Impl {
   void loop();
   void fail(const std::exception& error);
   void apply(Command& command);
+  /// Runs `fill` for request `request` and sends its Reply; an exception becomes its error.
+  template <class Fill>
+  void answer(uint64_t request, Fill fill);
+  /// Sends `command` (retrying while the queue is full) and waits for its reply; throws
+  /// std::runtime_error with the reply's error. UI thread.
+  Reply ask(Command command, uint64_t request);
   /// Continues with `next` (a reset or loaded run) as a new generation.
   void replaceTrainer(std::unique_ptr<Trainer> next, bool stopped);
   void trainStep(StepTarget target);
@@ -71,6 +77,7 @@ struct Session::Impl {
   std::unique_ptr<Trainer> trainer;  // trainer thread only
 
   moodycamel::BlockingReaderWriterQueue<Command> commands{64};
+  moodycamel::BlockingReaderWriterQueue<Reply> replies{16};  // trainer -> UI
   moodycamel::ReaderWriterQueue<StepStats> stats;
   FrameChannels::type channels;
 
@@ -97,6 +104,7 @@ struct Session::Impl {
   // UI thread only.
   TrainConfig config;
   uint32_t config_revision = 0;
+  uint64_t last_request = 0;  // the number of the last request asked
   std::thread thread;
 };
 
@@ -176,25 +184,15 @@ void Session::Impl::apply(Command& command) {
             pending_step = c.target;
           }
         } else if constexpr (std::is_same_v<T, SampleGenerator>) {
-          try {
-            c.result->set_value(trainer->sampleGenerator(c.count));
-          } catch (...) {
-            c.result->set_exception(std::current_exception());
-          }
+          answer(c.request,
+                 [&](Reply& reply) { reply.samples = trainer->sampleGenerator(c.count); });
         } else if constexpr (std::is_same_v<T, SaveState>) {
-          try {
-            c.result->set_value(saveGanState(trainer->state()));
-          } catch (...) {
-            c.result->set_exception(std::current_exception());
-          }
+          answer(c.request, [&](Reply& reply) { reply.bytes = saveGanState(trainer->state()); });
         } else if constexpr (std::is_same_v<T, LoadState>) {
-          try {
+          answer(c.request, [&](Reply&) {
             replaceTrainer(std::make_unique<Trainer>(loadGanState(c.bytes)), stopped);
             ++revision;  // the UI counts a load once it has succeeded
-            c.result->set_value();
-          } catch (...) {
-            c.result->set_exception(std::current_exception());
-          }
+          });
         } else if constexpr (std::is_same_v<T, Reset>) {
           ++revision;  // first, so a refusal below keeps it in step with the UI's count
           replaceTrainer(std::make_unique<Trainer>(c.config), stopped);
@@ -326,34 +324,44 @@ SessionStatus Session::status() const {
   return s;
 }
 
-std::vector<float> Session::sampleGenerator(int count) {
-  auto result = std::make_shared<std::promise<std::vector<float>>>();
-  std::future<std::vector<float>> answer = result->get_future();
-  while (!impl_->commands.try_enqueue(SampleGenerator{count, result})) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+template <class Fill>
+void Session::Impl::answer(uint64_t request, Fill fill) {
+  Reply reply;
+  reply.request = request;
+  try {
+    fill(reply);
+  } catch (const std::exception& error) {
+    const auto* torch_error = dynamic_cast<const c10::Error*>(&error);
+    reply.error = torch_error ? torch_error->what_without_backtrace() : error.what();
   }
-  return answer.get();
+  replies.enqueue(std::move(reply));
 }
 
-namespace {
-/// Queues `command` (retrying while the queue is full) and waits for `answer`.
-template <class T>
-T ask(moodycamel::BlockingReaderWriterQueue<Command>& commands, Command command,
-      std::future<T> answer) {
+Reply Session::Impl::ask(Command command, uint64_t request) {
   while (!commands.try_enqueue(command)) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  return answer.get();
+  Reply reply;
+  // Requests are asked one at a time, so the next reply is ours; an older one is skipped.
+  do {
+    replies.wait_dequeue(reply);
+  } while (reply.request != request);
+  if (!reply.error.empty()) throw std::runtime_error(reply.error);
+  return reply;
 }
-}  // namespace
+
+std::vector<float> Session::sampleGenerator(int count) {
+  const uint64_t request = ++impl_->last_request;
+  return impl_->ask(SampleGenerator{request, count}, request).samples;
+}
 
 std::string Session::saveState() {
-  auto result = std::make_shared<std::promise<std::string>>();
-  return ask(impl_->commands, SaveState{result}, result->get_future());
+  const uint64_t request = ++impl_->last_request;
+  return impl_->ask(SaveState{request}, request).bytes;
 }
 
 void Session::loadState(const std::string& state_bytes) {
   TrainConfig config = configOfState(state_bytes);
-  auto result = std::make_shared<std::promise<void>>();
-  ask(impl_->commands, LoadState{state_bytes, result}, result->get_future());
+  const uint64_t request = ++impl_->last_request;
+  impl_->ask(LoadState{request, state_bytes}, request);
   impl_->config = std::move(config);
   ++impl_->config_revision;  // as the trainer counts a load that succeeded
 }
