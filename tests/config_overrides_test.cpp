@@ -42,6 +42,10 @@ TEST(ConfigOverridesTest, BadAssignmentsNameTheFieldAndWhatIsAllowed) {
   EXPECT_NE(message("hyper..loss=hinge").find("dotted"), std::string::npos);
   EXPECT_NE(message(std::string(500, 'x')).size(), 0u);
   EXPECT_LT(message(std::string(500, 'x')).size(), 200u);  // a long value is quoted short
+  // A deeply nested value is refused by name, never parsed into a stack overflow.
+  const std::string deep = message("hyper.loss=" + std::string(100000, '['));
+  EXPECT_NE(deep.find("hyper.loss"), std::string::npos) << deep.substr(0, 200);
+  EXPECT_LT(deep.size(), 300u);
 }
 
 TEST(ConfigOverridesTest, DifferencesNameOnlyTheChangedFields) {

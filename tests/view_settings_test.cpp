@@ -1,5 +1,8 @@
 // ViewSettings JSON: round trip, defaults for missing files and fields, bad values named.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
 
 #include <nlohmann/json.hpp>
 
@@ -50,6 +53,29 @@ TEST(ViewSettingsTest, BadValuesNameTheField) {
   EXPECT_EQ(fieldOf(R"({"plane_layers": {"arrows": true}})"), "plane_layers.arrows");
   EXPECT_EQ(fieldOf(R"({"capture_steps": [1, 2]})"), "capture_steps");
   EXPECT_EQ(fieldOf(R"({"colour": "red"})"), "colour");
+}
+
+TEST(ViewSettingsTest, OnlyRegularFilesOfSaneJsonAreRead) {
+  const auto dir = test::tempDir("view-special");
+  auto message = [](const std::string& path) {
+    try {
+      loadViewSettings(path);
+    } catch (const ConfigError& error) {
+      return std::string(error.what());
+    }
+    return std::string("loaded");
+  };
+  const std::string fifo = (dir / "fifo.json").string();
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_NE(message(fifo).find("not a regular file"), std::string::npos) << message(fifo);
+  EXPECT_NE(message("/dev/zero").find("not a regular file"), std::string::npos);
+  const std::string deep = (dir / "deep.json").string();
+  std::ofstream(deep) << "{\"ui_scale\": " << std::string(100000, '[') << "}";
+  EXPECT_NE(message(deep).find("deep"), std::string::npos) << message(deep);
+  // The control: a regular file of plain JSON loads.
+  const std::string plain = (dir / "plain.json").string();
+  std::ofstream(plain) << "{\"ui_scale\": 1.5}";
+  EXPECT_EQ(message(plain), "loaded");
 }
 
 TEST(ViewSettingsTest, PathFollowsXdgConfigHome) {

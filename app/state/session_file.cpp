@@ -8,6 +8,7 @@
 #include "app/state/metric_store.hpp"
 #include "common/atomic_file.hpp"
 #include "common/byte_stream.hpp"
+#include "common/json_reader.hpp"
 #include "common/read_file.hpp"
 #include "core/api/session.hpp"
 
@@ -88,7 +89,7 @@ SessionFile decodeSessionFile(std::string_view bytes, const std::string& source)
   SessionFile session;
   try {
     session.config = parseConfig(body.string("config"), "config");
-    session.view = viewSettingsFromJson(nlohmann::json::parse(body.string("view settings")));
+    session.view = viewSettingsFromJson(parseJson(body.string("view settings"), "view settings"));
   } catch (const nlohmann::json::exception& error) {
     body.fail(std::string("view settings are not valid JSON (") + error.what() + ")");
   } catch (const ConfigError& error) {

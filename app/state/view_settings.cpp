@@ -3,14 +3,14 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
 #include "common/atomic_file.hpp"
+#include "common/file_error.hpp"
 #include "common/json_reader.hpp"
+#include "common/read_file.hpp"
 
 namespace ganscope {
 
@@ -78,11 +78,14 @@ std::string viewSettingsPath() {
 
 ViewSettings loadViewSettings(const std::string& path) {
   if (path.empty() || !std::filesystem::exists(path)) return ViewSettings{};
-  std::ifstream file(path);
-  std::ostringstream text;
-  text << file.rdbuf();
+  std::string text;
   try {
-    return viewSettingsFromJson(nlohmann::json::parse(text.str()));
+    text = readRegularFile(path, kMaxConfigBytes);
+  } catch (const FileError& error) {
+    throw ConfigError("", error.reason(), path);
+  }
+  try {
+    return viewSettingsFromJson(parseJson(text, path));
   } catch (const ConfigError& error) {
     throw ConfigError(error.field(), error.message(), path);
   } catch (const nlohmann::json::exception& error) {

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_reader.hpp"
+
 namespace ganscope {
 namespace {
 
@@ -16,10 +18,13 @@ std::string quoted(std::string_view text) {
   return "\"" + std::string(text.substr(0, kQuotedValue)) + "...\"";
 }
 
-/// VALUE as JSON if it parses as JSON, else as a JSON string.
+/// VALUE as JSON if it parses as JSON (within parseJson's depth limit), else as a JSON string.
 json valueOf(std::string_view text) {
-  json value = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  return value.is_discarded() ? json(std::string(text)) : value;
+  try {
+    return parseJson(text, "value");
+  } catch (const ConfigError&) {
+    return json(std::string(text));
+  }
 }
 
 /// "hyper.d_opt.lr" -> "/hyper/d_opt/lr"; "" for an empty segment ("hyper..lr", ".lr").
