@@ -1,16 +1,19 @@
-// GanState bytes: every part saved matters (dropping one changes the continued run), and
-// truncated, flipped or mismatched bytes throw FormatError naming the problem, never crash.
+// GanState bytes: the parts saved matter (dropping the RNG state, D's moments or G's weights
+// changes the continued run), and truncated, flipped or mismatched bytes throw FormatError
+// naming the problem, never crash.
 #include <gtest/gtest.h>
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <random>
 
 #include "common/byte_stream.hpp"
+#include "core/config/presets.hpp"
 #include "core/engine/gan_state.hpp"
 #include "core/engine/gan_state_io.hpp"
-#include "core/config/presets.hpp"
 #include "core/engine/trainer.hpp"
 
 namespace ganscope {
@@ -147,6 +150,34 @@ TEST(GanStateTest, FilesRoundTripAndOnlyRegularFilesAreRead) {
   EXPECT_THROW(loadGanStateFile(dir.string()), std::runtime_error);
   EXPECT_THROW(loadGanStateFile("/dev/zero"), std::runtime_error);
   EXPECT_THROW(loadGanStateFile((dir / "missing").string()), std::runtime_error);
+}
+
+TEST(GanStateTest, ImpossibleClocksAndGeneratorStatesAreRefused) {
+  const TrainConfig config = smallRing();
+  auto messageOf = [](const GanState& state) {
+    try {
+      loadGanState(saveGanState(state), "crafted");
+    } catch (const FormatError& error) {
+      return std::string(error.what());
+    }
+    return std::string("loaded");
+  };
+  GanState state(config);
+  EXPECT_EQ(messageOf(state), "loaded");  // the control
+  state.stats.seconds = std::nanf("");
+  EXPECT_NE(messageOf(state).find("not a duration"), std::string::npos) << messageOf(state);
+  state.stats.seconds = 0;
+  state.stats.step = int64_t{1} << 62;
+  EXPECT_NE(messageOf(state).find("step counter"), std::string::npos) << messageOf(state);
+  state.stats.step = 0;
+  // A Mersenne Twister position LibTorch accepts but would read beyond: left 624, next 624.
+  torch::Tensor random = state.random.get_state();
+  const int32_t left = 624;
+  const uint64_t next = 624;
+  std::memcpy(random.data_ptr<uint8_t>() + 8, &left, sizeof(left));
+  std::memcpy(random.data_ptr<uint8_t>() + 16, &next, sizeof(next));
+  state.random.set_state(random);
+  EXPECT_NE(messageOf(state).find("inconsistent"), std::string::npos) << messageOf(state);
 }
 
 TEST(GanStateTest, OptimizerStateOfTheWrongSizeIsRefused) {

@@ -3,13 +3,15 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 
 #include "app/state/metric_store.hpp"
 #include "app/state/session_file.hpp"
 #include "common/byte_stream.hpp"
-#include "core/config/presets.hpp"
 #include "core/api/session.hpp"
+#include "core/config/presets.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {
@@ -64,6 +66,18 @@ TEST(MetricStoreHistoryTest, BadHistoryThrowsAndKeepsTheStore) {
   other.append(stats(1));
   EXPECT_THROW(other.importHistory(bytes.substr(0, bytes.size() - 1), 0, "h"), FormatError);
   EXPECT_THROW(other.importHistory(bytes + "x", 0, "h"), FormatError);
+  // The stride (the first 8 bytes) is a power of two thinning can reach; 2^62 would overflow
+  // when a small store thins it further, and 3 is never made.
+  for (const int64_t stride : {int64_t{1} << 62, int64_t{3}, int64_t{0}}) {
+    std::string crafted = bytes;
+    std::memcpy(crafted.data(), &stride, sizeof(stride));
+    EXPECT_THROW(other.importHistory(crafted, 0, "h"), FormatError) << stride;
+  }
+  std::string doubled = bytes;
+  const int64_t two = 2;
+  std::memcpy(doubled.data(), &two, sizeof(two));
+  MetricStore control;
+  EXPECT_NO_THROW(control.importHistory(doubled, 0, "h"));  // the control: a stride of 2 loads
   EXPECT_EQ(other.steps().size(), 1u);
 }
 

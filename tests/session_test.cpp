@@ -2,8 +2,8 @@
 // never drains the queues cannot slow or stop the trainer.
 #include <gtest/gtest.h>
 
-#include "core/config/presets.hpp"
 #include "core/api/session.hpp"
+#include "core/config/presets.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {
@@ -43,6 +43,43 @@ TEST(SessionTest, StepOnceDoesExactlyOneStep) {
   ASSERT_TRUE(waitFor([&] { return session.status().step == 3; }));
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   EXPECT_EQ(session.status().step, 3);
+}
+
+TEST(SessionTest, EveryStepWhilePausedGetsItsPicture) {
+  // Two full steps within one frame period: the second's picture must come too (the periodic
+  // frame clock must not swallow it while nothing else would publish one).
+  Session session(smallConfig(), pausedOptions());
+  ASSERT_TRUE(session.send(StepOnce{StepTarget::Both}));
+  ASSERT_TRUE(session.send(StepOnce{StepTarget::Both}));
+  int64_t newest = -1;
+  EXPECT_TRUE(waitFor(
+      [&] {
+        while (const Figure1Frame* frame = session.poll<Figure1Frame>()) {
+          newest = frame->header.step;
+          session.recycle(frame);
+        }
+        return newest == 2;
+      },
+      10))
+      << "newest frame at step " << newest;
+}
+
+TEST(SessionTest, TheAutogradEngineStepsAfterAFrameOfItsBatchSize) {
+  // The first frame (1024 fresh samples, under InferenceMode) comes before the first step; a
+  // batch of the same size must not reuse its inference buffers outside InferenceMode.
+  TrainConfig config = presetConfig("bimodal-1d");
+  config.engine = EngineKind::Autograd;
+  config.hyper.batch_size = 1024;
+  Session session(config, pausedOptions());
+  ASSERT_TRUE(waitFor([&] {
+    const Figure1Frame* frame = session.poll<Figure1Frame>();
+    session.recycle(frame);
+    return frame != nullptr;
+  }));
+  ASSERT_TRUE(session.send(StepOnce{StepTarget::Both}));
+  ASSERT_TRUE(waitFor(
+      [&] { return session.status().step == 1 || session.status().state == RunState::Failed; }));
+  EXPECT_EQ(session.status().state, RunState::Paused) << session.failure();
 }
 
 TEST(SessionTest, PauseStopsSteppingAndResumeContinues) {

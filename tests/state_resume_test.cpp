@@ -152,7 +152,7 @@ TEST(StateResumeTest, ABadStateLeavesAPausedSessionUntouched) {
   std::string wrong_version = good;
   wrong_version[8] = 99;
   TrainConfig other = config;
-  other.generator.width = 7;  // a state of another architecture, relabelled as this one
+  other.generator.width = 7;  // a state of another architecture: it loads, replacing the run
   Session other_session(other, stopAt(1));
   const std::string other_state = other_session.saveState();
   for (const auto& [name, bytes, message] :

@@ -8,6 +8,11 @@
 #include "common/byte_stream.hpp"
 
 namespace ganscope {
+namespace {
+// A saved history's largest stride: 2^40 steps per point; thinning it to any store keeps it far
+// from overflowing.
+constexpr int64_t kMaxStride = int64_t{1} << 40;
+}  // namespace
 
 MetricStore::MetricStore(size_t max_points) : max_points_(std::max<size_t>(max_points, 16)) {}
 
@@ -72,7 +77,10 @@ void MetricStore::importHistory(std::string_view bytes, uint32_t generation,
                                 const std::string& source) {
   ByteReader in(bytes, source);
   const auto stride = in.get<int64_t>("history stride");
-  if (stride < 1) in.fail("history stride " + std::to_string(stride) + " is below 1");
+  // Thinning doubles the stride: a saved one is a power of two, far from overflowing.
+  if (stride < 1 || stride > kMaxStride || (stride & (stride - 1)) != 0) {
+    in.fail("history stride " + std::to_string(stride) + " is not a power of two up to 2^40");
+  }
   const auto last = in.get<StepStats>("history's last step");
   const auto count = in.get<uint64_t>("history length");
   // Each point takes 8 bytes of step, 4 of time and 4 per series.

@@ -84,7 +84,10 @@ void GaussianMixture::sample(const torch::Tensor& out, at::Generator& generator)
     return;
   }
   const int64_t n = out.size(0);
-  if (!mode_index_.defined() || mode_index_.size(0) != n) {
+  // Buffers made under InferenceMode (for a frame) cannot be written outside it (by the
+  // autograd engine), nor the other way round: they follow the mode as well as the size.
+  if (!mode_index_.defined() || mode_index_.size(0) != n ||
+      mode_index_.is_inference() != c10::InferenceMode::is_enabled()) {
     mode_index_ = torch::empty({n}, torch::kLong);
     noise_ = torch::empty({n, dim_});
   }

@@ -1,6 +1,8 @@
 // GanState bytes: a small binary layout written with ByteWriter and checked field by field.
 #include "core/engine/gan_state_io.hpp"
 
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 
 #include "common/atomic_file.hpp"
@@ -10,6 +12,9 @@
 
 namespace ganscope {
 namespace {
+
+constexpr int64_t kMaxSavedStep = 1'000'000'000'000;  // far beyond any run, far below overflow
+constexpr float kMaxSavedSeconds = 1e9f;              // about 30 years of training
 
 constexpr std::string_view kMagic = "GANSTATE";
 constexpr uint32_t kMaxDims = 8;                   // tensors have at most this many dimensions
@@ -114,12 +119,36 @@ void putStats(ByteWriter& out, const StepStats& stats) {
 StepStats readStats(ByteReader& in) {
   StepStats stats;
   stats.step = in.get<int64_t>("step counter");
-  if (stats.step < 0) in.fail("negative step counter " + std::to_string(stats.step));
+  if (stats.step < 0 || stats.step > kMaxSavedStep) {
+    in.fail("step counter " + std::to_string(stats.step) + " is outside [0, " +
+            std::to_string(kMaxSavedStep) + "]");
+  }
   for (float* value : {&stats.seconds, &stats.d_loss, &stats.g_loss, &stats.d_real_mean,
                        &stats.d_fake_mean, &stats.value}) {
     *value = in.get<float>("last step's figures");
   }
+  // The run's clock continues from `seconds`: it must be a sane duration (losses may be NaN).
+  if (!(stats.seconds >= 0 && stats.seconds < kMaxSavedSeconds)) {
+    in.fail("training time " + std::to_string(stats.seconds) + " s is not a duration");
+  }
   return stats;
+}
+
+/// Refuses a Mersenne Twister state that LibTorch 1.13 would accept but then read beyond: its
+/// legacy layout has the position `left` (int32 at byte 8), `seeded` (int32 at 12) and `next`
+/// (uint64 at 16), and a draw reads state[next] until `left` runs out, so left + next <= 625.
+void checkRandomState(ByteReader& in, const torch::Tensor& state) {
+  const auto* bytes = state.data_ptr<uint8_t>();
+  if (state.numel() < 24) in.fail("training generator state is too short");
+  int32_t left = 0, seeded = 0;
+  uint64_t next = 0;
+  std::memcpy(&left, bytes + 8, sizeof(left));
+  std::memcpy(&seeded, bytes + 12, sizeof(seeded));
+  std::memcpy(&next, bytes + 16, sizeof(next));
+  if (seeded != 1 || left < 1 || left > 624 || next > 625 - static_cast<uint64_t>(left)) {
+    in.fail("training generator state is inconsistent (left " + std::to_string(left) + ", next " +
+            std::to_string(next) + ")");
+  }
 }
 
 /// Checks the magic and version and reads the config.
@@ -164,6 +193,7 @@ GanState loadGanState(std::string_view bytes, const std::string& source) {
   state.stats = readStats(in);
   torch::Tensor random_state = state.random.get_state();
   readTensorInto(in, "training generator state", random_state);
+  checkRandomState(in, random_state);
   try {
     state.random.set_state(random_state);
   } catch (const c10::Error& error) {

@@ -187,7 +187,13 @@ void Session::Impl::apply(Command& command) {
           answer(c.request,
                  [&](Reply& reply) { reply.samples = trainer->sampleGenerator(c.count); });
         } else if constexpr (std::is_same_v<T, SaveState>) {
-          answer(c.request, [&](Reply& reply) { reply.bytes = saveGanState(trainer->state()); });
+          answer(c.request, [&](Reply& reply) {
+            // A step that failed may have stopped half way: that state would not resume exactly.
+            if (state.load() == RunState::Failed) {
+              throw std::runtime_error("the trainer failed (" + failure + "); nothing to save");
+            }
+            reply.bytes = saveGanState(trainer->state());
+          });
         } else if constexpr (std::is_same_v<T, LoadState>) {
           answer(c.request, [&](Reply&) {
             replaceTrainer(std::make_unique<Trainer>(loadGanState(c.bytes)), stopped);
@@ -224,7 +230,9 @@ void Session::Impl::trainStep(StepTarget target) {
   trainer->setSeconds(s.seconds);
   if (!stats.try_enqueue(s)) dropped_stats.fetch_add(1, std::memory_order_relaxed);
   step.store(s.step, std::memory_order_relaxed);
-  if (target != StepTarget::Both) frame_owed = true;
+  // A single step, or any step while paused (StepOnce), is owed a picture of its own: nothing
+  // else would publish one before the next command.
+  if (target != StepTarget::Both || state.load() != RunState::Running) frame_owed = true;
 
   const bool diverged = trainer->lastStepDiverged() ||
                         (s.step % kWeightCheckInterval == 0 && !trainer->weightsFinite());

@@ -6,15 +6,15 @@
 
 #include <stdexcept>
 
+#include "core/engine/step/step_helpers.hpp"
+#include "core/engine/trainer.hpp"
 #include "core/probes/discriminator_probe.hpp"
 #include "core/probes/figure1_probe.hpp"
 #include "core/probes/manifold_probe.hpp"
 #include "core/probes/modes_probe.hpp"
 #include "core/probes/plane_probe.hpp"
 #include "core/probes/push_probe.hpp"
-#include "core/engine/step/step_helpers.hpp"
 #include "core/tensor_span.hpp"
-#include "core/engine/trainer.hpp"
 
 namespace ganscope {
 
@@ -36,8 +36,10 @@ ProbeInputs Trainer::beginFrame(FrameHeader& header) {
   header.step = state_.stats.step;
   header.loss = state_.config.hyper.loss;
   // Reseeded per step: a frame is a function of (seed, step), however often frames come.
-  frame_random_.set_current_seed(state_.config.seed + 0x9E3779B97F4A7C15ull * (state_.stats.step + 1));
-  return {*state_.generator, *state_.discriminator, state_.input, state_.data, state_.config.latent, state_.config.hyper.loss};
+  frame_random_.set_current_seed(state_.config.seed +
+                                 0x9E3779B97F4A7C15ull * (state_.stats.step + 1));
+  return {*state_.generator, *state_.discriminator, state_.input,
+          state_.data,       state_.config.latent,  state_.config.hyper.loss};
 }
 
 void Trainer::fillFrame(Figure1Frame& out) {
@@ -74,7 +76,8 @@ void Trainer::fillFrame(PlaneFrame& out) {
 std::vector<float> Trainer::sampleGenerator(int count) {
   c10::InferenceMode inference;
   const EvalMode eval(*state_.generator, *state_.discriminator);
-  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(state_.config.seed ^ (state_.stats.step << 20));
+  at::Generator generator =
+      at::make_generator<at::CPUGeneratorImpl>(state_.config.seed ^ (state_.stats.step << 20));
   torch::Tensor z = torch::empty({count, state_.config.latent.dim});
   sampleLatent(state_.config.latent, z, generator);
   const torch::Tensor fake = state_.generator->forward(z).contiguous();

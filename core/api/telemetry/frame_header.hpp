@@ -23,8 +23,8 @@ struct FrameHeader {
   bool d_normalised = false;
   float d_lo = 0, d_hi = 1;
   int64_t step = 0;              ///< steps done when the frame was made
-  uint32_t generation = 0;       ///< the run's generation (bumps on every reset)
-  uint32_t config_revision = 0;  ///< bumps on every SetHyperparams and Reset the Session sends
+  uint32_t generation = 0;       ///< the run's generation (bumps on every reset and state load)
+  uint32_t config_revision = 0;  ///< bumps on every SetHyperparams, Reset and state load
   uint64_t sequence = 0;         ///< frames of any kind the session has published before this one
 };
 static_assert(std::is_trivially_copyable_v<FrameHeader>);

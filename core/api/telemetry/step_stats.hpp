@@ -12,7 +12,7 @@ namespace ganscope {
 struct StepStats {
   int64_t step = 0;              ///< steps done in this run: full steps (k D + 1 G updates) and
                                  ///< single D or G updates from StepOnce alike
-  uint32_t generation = 0;       ///< bumps on every reset, so the UI knows to clear its history
+  uint32_t generation = 0;       ///< bumps on every reset and state load: the UI clears its history
   uint32_t config_revision = 0;  ///< the Session's config revision this step ran with
   LossKind loss = LossKind::NonSaturating;  ///< the loss this step ran with (labels its plots)
   float seconds = 0;                        ///< wall time since the run started
