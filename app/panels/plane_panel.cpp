@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/panels/panels.hpp"
+#include "app/scenes/palette.hpp"
 #include "app/scenes/plane_legend.hpp"
 #include "app/scenes/plane_scene.hpp"
-#include "app/scenes/palette.hpp"
-#include "app/panels/panels.hpp"
 
 namespace ganscope {
 namespace {
@@ -83,9 +83,8 @@ void drawPlane(PanelContext& ctx, const PlaneFrame& s, float side) {
   DrawDataState& drawing = ctx.ui.draw_data;
   plot::PlotOptions options = planeOptions(false);
   options.drag_pans = !drawing.on;
-  plot::PlotCanvas canvas("##plane", ImVec2(side, side), ctx.ui.plane_view, planeBounds(s),
-                          options);
-  drawPlaneLayers(canvas, s, ctx.view.plane_layers, false, ctx.d_field, &ctx.ui.trails);
+  plot::PlotCanvas canvas("##plane", ImVec2(side, side), ctx.views.plane, planeBounds(s), options);
+  drawPlaneLayers(canvas, s, ctx.view.plane_layers, false, ctx.run.d_field.get(), &ctx.run.trails);
   if (drawing.on) {
     paint(canvas, drawing);
   } else {
@@ -149,15 +148,21 @@ void drawDataSection(PanelContext& ctx) {
 }
 
 void drawPlanePanel(PanelContext& ctx) {
-  const PlaneFrame* s = ctx.store.frame<PlaneFrame>();
+  const PlaneFrame* s = ctx.run.store.frame<PlaneFrame>();
   if (!s) {
     ImGui::TextUnformatted("Waiting for the first snapshot...");
     return;
   }
   headline(*s);
   layerToggles(ctx.view.plane_layers);
-  // The plane is square; the key and the draw controls take the width to its right.
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (ctx.run_title != RunTitle::None) {
+    // One column per run: the plane takes the column; the key and Draw data are left out (the
+    // key is the one panel alone shows, and drawn data is trained on by one run).
+    drawPlane(ctx, *s, std::max(ImGui::GetFontSize() * 4.0f, std::min(avail.x, avail.y)));
+    return;
+  }
+  // The plane is square; the key and the draw controls take the width to its right.
   const float font = ImGui::GetFontSize(), spacing = ImGui::GetStyle().ItemSpacing.x;
   const float key_width = std::max(font * 14.0f, avail.x - avail.y - spacing);
   const float side = std::max(font * 8.0f, std::min(avail.y, avail.x - key_width - spacing));

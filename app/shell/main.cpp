@@ -12,10 +12,11 @@
 #include "app/state/session_file.hpp"
 #include "common/atomic_file.hpp"
 #include "common/runtime_info.hpp"
-#include "core/api/torch_version.hpp"
-#include "core/config/schema.hpp"
-#include "core/config/presets.hpp"
 #include "core/api/session.hpp"
+#include "core/api/torch_version.hpp"
+#include "core/config/overrides.hpp"
+#include "core/config/presets.hpp"
+#include "core/config/schema.hpp"
 
 using namespace ganscope;
 
@@ -49,6 +50,7 @@ int run(const CliOptions& cli) {
     return kExitOk;
   }
   TrainConfig config;
+  std::vector<TrainConfig> variants;  // one per --compare
   std::optional<SessionFile> session;
   int64_t start_step = 0;  // steps already done in the --session
   try {
@@ -68,6 +70,14 @@ int run(const CliOptions& cli) {
     std::cerr << "ganscope: --session: " << error.what() << "\n";
     return kExitBadInput;
   }
+  try {
+    for (const std::string& assignment : cli.compare) {
+      variants.push_back(withOverride(config, assignment));
+    }
+  } catch (const ConfigError& error) {
+    std::cerr << "ganscope: --compare: " << error.what() << "\n";
+    return kExitBadInput;
+  }
   if (cli.dump_config) {
     std::cout << configToJson(config).dump(2) << "\n";
     return kExitOk;
@@ -82,6 +92,7 @@ int run(const CliOptions& cli) {
     options.samples_path = cli.dump_samples;
     options.num_samples = cli.num_samples;
     options.progress = isatty(STDERR_FILENO);
+    options.variants = std::move(variants);
     return runHeadless(config, options);
   }
   if (!cli.screenshot.empty()) {
@@ -102,6 +113,7 @@ int run(const CliOptions& cli) {
   if (cli.steps || !cli.screenshot.empty()) options.pause_at_step = config.steps;
   options.start_paused = cli.paused;
   if (session) options.session = &*session;
+  if (!variants.empty()) options.compare = variants.front();  // the CLI allows one here
   return runGui(config, options);
 }
 

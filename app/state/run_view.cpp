@@ -1,0 +1,70 @@
+// RunView: draining one run's queues, and turning the first run's commands into this run's.
+#include "app/state/run_view.hpp"
+
+#include <type_traits>
+
+namespace ganscope {
+
+RunView::RunView(std::unique_ptr<Session> session, std::string name,
+                 std::vector<FieldDifference> differences)
+    : session_(std::move(session)),
+      name_(std::move(name)),
+      differences_(std::move(differences)),
+      settings_(describeDifferences(differences_)) {
+  try {
+    d_strip = std::make_unique<gl::ScalarFieldView>(gl::discriminatorColormap());
+    d_field = std::make_unique<gl::ScalarFieldView>(gl::discriminatorColormap());
+  } catch (const std::exception& error) {
+    d_strip.reset();
+    d_field.reset();
+    texture_error = std::string("D's colour views are off: ") + error.what();
+  }
+}
+
+RunView::~RunView() = default;
+
+bool RunView::drain(const ViewSettings& view) {
+  if (opened_history) {
+    store.importHistory(opened_history->bytes, opened_history->generation, "session");
+    opened_history.reset();
+  }
+  bool received = false;
+  StepStats stats;
+  while (session_->pollStats(stats)) {
+    store.append(stats);
+    received = true;
+  }
+  forEachFrameKind([&](auto kind) {
+    using Frame = typename decltype(kind)::type;
+    while (const Frame* frame = session_->poll<Frame>()) {
+      store.setFrame(*frame);
+      captures.captureIfPlanned(*frame, view.capture_steps);
+      if constexpr (std::is_same_v<Frame, PlaneFrame>) trails.push(*frame);
+      session_->recycle(frame);
+      received = true;
+    }
+  });
+  status = session_->status();
+  return received;
+}
+
+TrainConfig RunView::variantOf(const TrainConfig& config) const {
+  TrainConfig variant = config;
+  for (const FieldDifference& difference : differences_) {
+    variant = withOverride(variant, difference.path + "=" + difference.after);
+  }
+  return variant;
+}
+
+Command RunView::adapt(const Command& command) const {
+  if (differences_.empty()) return command;
+  if (const auto* reset = std::get_if<Reset>(&command)) return Reset{variantOf(reset->config)};
+  if (const auto* set = std::get_if<SetHyperparams>(&command)) {
+    TrainConfig config = session_->config();
+    config.hyper = set->value;
+    return SetHyperparams{variantOf(config).hyper};
+  }
+  return command;
+}
+
+}  // namespace ganscope
