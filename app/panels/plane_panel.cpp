@@ -12,6 +12,10 @@
 namespace ganscope {
 namespace {
 
+/// Lines of frame height above the plane in a column of one run: the run's title, the
+/// headline and the layer toggles at their most.
+constexpr float kSplitHeaderLines = 8;
+
 /// Starts the next item beside the previous one when `width` more pixels fit on the line.
 void flow(float width, bool first) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
@@ -158,8 +162,14 @@ void drawPlanePanel(PanelContext& ctx) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (ctx.run_title != RunTitle::None) {
     // One column per run: the plane takes the column; the key and Draw data are left out (the
-    // key is the one panel alone shows, and drawn data is trained on by one run).
-    drawPlane(ctx, *s, std::max(ImGui::GetFontSize() * 4.0f, std::min(avail.x, avail.y)));
+    // key is the one panel alone shows, and drawn data is trained on by one run). Every
+    // column's plane is as large, whatever its headline's lines, so with the shared view their
+    // axes agree: the content's height less the most lines the title, headline and toggles take.
+    const float content =
+        ImGui::GetWindowContentRegionMax().y - ImGui::GetWindowContentRegionMin().y;
+    const float side =
+        std::min(avail.x, content - kSplitHeaderLines * ImGui::GetFrameHeightWithSpacing());
+    drawPlane(ctx, *s, std::max(ImGui::GetFontSize() * 4.0f, side));
     return;
   }
   // The plane is square; the key and the draw controls take the width to its right.

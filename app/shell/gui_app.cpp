@@ -58,7 +58,7 @@ std::array<SlotRect, kSlotCount> slotRects(bool comparing) {
   const float right_w = (display.x - controls_w) * 0.36f;
   const float centre_w = display.x - controls_w - right_w;
   const float body_h = display.y - status_h;
-  const float figure_h = body_h * (comparing ? 0.68f : 0.6f);
+  const float figure_h = body_h * (comparing ? 0.72f : 0.6f);
   const float third = body_h / 3.0f;
   const float right_x = controls_w + centre_w;
   std::array<SlotRect, kSlotCount> rects;
