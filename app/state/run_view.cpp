@@ -48,9 +48,10 @@ bool RunView::drain(const ViewSettings& view) {
   return received;
 }
 
-TrainConfig RunView::variantOf(const TrainConfig& config) const {
+TrainConfig withDifferences(const TrainConfig& config,
+                            const std::vector<FieldDifference>& differences) {
   TrainConfig variant = config;
-  for (const FieldDifference& difference : differences_) {
+  for (const FieldDifference& difference : differences) {
     variant = withOverride(variant, difference.path + "=" + difference.after);
   }
   return variant;
@@ -58,11 +59,13 @@ TrainConfig RunView::variantOf(const TrainConfig& config) const {
 
 Command RunView::adapt(const Command& command) const {
   if (differences_.empty()) return command;
-  if (const auto* reset = std::get_if<Reset>(&command)) return Reset{variantOf(reset->config)};
+  if (const auto* reset = std::get_if<Reset>(&command)) {
+    return Reset{withDifferences(reset->config, differences_)};
+  }
   if (const auto* set = std::get_if<SetHyperparams>(&command)) {
     TrainConfig config = session_->config();
     config.hyper = set->value;
-    return SetHyperparams{variantOf(config).hyper};
+    return SetHyperparams{withDifferences(config, differences_).hyper};
   }
   return command;
 }

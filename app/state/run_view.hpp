@@ -29,6 +29,11 @@ struct OpenedHistory {
   uint32_t generation = 0;
 };
 
+/// `config` with `differences` applied (each field set to its `after`): a compared run's config
+/// when the first run's becomes `config`. Throws ConfigError naming a field that no longer fits.
+TrainConfig withDifferences(const TrainConfig& config,
+                            const std::vector<FieldDifference>& differences);
+
 class RunView {
  public:
   /// Shows `session` as the run called `name`, whose config differs from the first run's in
@@ -44,9 +49,6 @@ class RunView {
   /// and reads the status. True if anything came.
   bool drain(const ViewSettings& view);
 
-  /// `config` (the first run's) with this run's differences applied: what this run trains
-  /// when the controls change the first. Throws ConfigError if a difference no longer fits.
-  TrainConfig variantOf(const TrainConfig& config) const;
   /// The command `command` (meant for the first run) becomes for this run: a config or
   /// hyperparameters with this run's differences applied, anything else unchanged.
   Command adapt(const Command& command) const;
