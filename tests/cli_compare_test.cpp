@@ -103,6 +103,13 @@ TEST_F(CliCompareTest, BadAssignmentsExitTwoWithTheOverridesMessage) {
   r = runGanscope("--steps 5 --compare seed=1 --compare seed=2", dir_);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("one --compare"), std::string::npos) << r.err;
+  // The window's columns show one kind of picture; headless takes the same change.
+  r = runGanscope("--preset figure1 --steps 5 --compare data.kind=ring", dir_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("1-D data into 2-D"), std::string::npos) << r.err;
+  EXPECT_EQ(
+      runGanscope("--headless --preset figure1 --steps 5 --compare data.kind=ring", dir_).exit_code,
+      0);
 }
 
 }  // namespace

@@ -25,9 +25,8 @@ TrainConfig variantConfig(const UiState& ui) {
 /// Adds `assignment` to the changes if it is valid on top of them; else the popup says why.
 void addChange(UiState& ui, std::string& message, const std::string& assignment) {
   try {
-    withOverride(variantConfig(ui), assignment);
-    ui.compare.assignments.push_back(assignment);
-    message.clear();
+    message = sideBySideProblem(ui.edit, withOverride(variantConfig(ui), assignment));
+    if (message.empty()) ui.compare.assignments.push_back(assignment);
   } catch (const ConfigError& error) {
     message = error.what();
   }

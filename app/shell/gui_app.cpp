@@ -155,6 +155,10 @@ void startCompare(std::vector<std::unique_ptr<RunView>>& runs, UiState& ui, Sess
     for (const std::string& assignment : *ui.start_compare) {
       variant = withOverride(variant, assignment);
     }
+    if (const std::string problem = sideBySideProblem(ui.edit, variant); !problem.empty()) {
+      ui.error = "Compare not started: " + problem;
+      return;
+    }
     RunView& first = *runs.front();
     options.start_paused = first.status.state != RunState::Running;
     std::unique_ptr<Session> session = maker.make(variant, options);

@@ -9,6 +9,7 @@
 #include "app/shell/cli.hpp"
 #include "app/shell/gui_app.hpp"
 #include "app/shell/headless.hpp"
+#include "app/state/run_view.hpp"
 #include "app/state/session_file.hpp"
 #include "common/atomic_file.hpp"
 #include "common/runtime_info.hpp"
@@ -113,7 +114,13 @@ int run(const CliOptions& cli) {
   if (cli.steps || !cli.screenshot.empty()) options.pause_at_step = config.steps;
   options.start_paused = cli.paused;
   if (session) options.session = &*session;
-  if (!variants.empty()) options.compare = variants.front();  // the CLI allows one here
+  if (!variants.empty()) {  // the CLI allows one here
+    if (const std::string problem = sideBySideProblem(config, variants.front()); !problem.empty()) {
+      std::cerr << "ganscope: --compare: " << problem << "\n";
+      return kExitBadInput;
+    }
+    options.compare = variants.front();
+  }
   return runGui(config, options);
 }
 

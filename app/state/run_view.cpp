@@ -3,6 +3,8 @@
 
 #include <type_traits>
 
+#include "core/api/scenario.hpp"
+
 namespace ganscope {
 
 RunView::RunView(std::unique_ptr<Session> session, std::string name,
@@ -55,6 +57,15 @@ TrainConfig withDifferences(const TrainConfig& config,
     variant = withOverride(variant, difference.path + "=" + difference.after);
   }
   return variant;
+}
+
+std::string sideBySideProblem(const TrainConfig& config, const TrainConfig& variant) {
+  if (scenarioOf(config) == scenarioOf(variant)) return "";
+  return scenarioOf(config) == Scenario::Figure1
+             ? "the change turns 1-D data into 2-D data; the window compares runs on data of one "
+               "dimension (headless --compare takes any change)"
+             : "the change turns 2-D data into 1-D data; the window compares runs on data of one "
+               "dimension (headless --compare takes any change)";
 }
 
 Command RunView::adapt(const Command& command) const {

@@ -34,6 +34,10 @@ struct OpenedHistory {
 TrainConfig withDifferences(const TrainConfig& config,
                             const std::vector<FieldDifference>& differences);
 
+/// Why `variant` cannot be shown beside `config` in the window ("" when it can): the columns
+/// show one scenario, so a change from 1-D to 2-D data (or back) is refused.
+std::string sideBySideProblem(const TrainConfig& config, const TrainConfig& variant);
+
 class RunView {
  public:
   /// Shows `session` as the run called `name`, whose config differs from the first run's in
