@@ -20,25 +20,26 @@ enum ExitCode : int {
 inline constexpr int kMaxSamples = 10'000'000;
 
 struct CliOptions {
-  std::string preset;                ///< --preset (default: figure1 unless --config)
-  std::string config_file;           ///< --config FILE
-  std::optional<int64_t> steps;      ///< --steps N (default: the preset's own)
-  std::optional<uint64_t> seed;      ///< --seed S (default: the preset's own)
-  int threads = 1;                   ///< --threads: LibTorch intra-op threads of the trainer
-  bool headless = false;             ///< --headless
-  std::string out;                   ///< --out metrics.json (headless)
-  std::string dump_samples;          ///< --dump-samples FILE.csv (headless)
-  int num_samples = 2500;            ///< --num-samples N for --dump-samples
-  bool dump_config = false;          ///< --dump-config
-  bool help_config = false;          ///< --help-config
-  bool list_presets = false;         ///< --list-presets
-  bool version = false;              ///< --version
-  std::string screenshot;            ///< --screenshot out.png (GUI)
-  int frames = 60;                   ///< --frames F with --screenshot
-  int width = 1600, height = 900;    ///< --size WxH of the window
-  bool paused = false;               ///< --paused: open the GUI paused
-  std::string session_file;          ///< --session FILE: continue a saved run (GUI or headless)
-  std::string save_session;          ///< --save-session FILE: headless, save the run at its end
+  std::string preset;              ///< --preset (default: figure1 unless --config)
+  std::string config_file;         ///< --config FILE
+  std::optional<int64_t> steps;    ///< --steps N (default: the preset's own)
+  std::optional<uint64_t> seed;    ///< --seed S (default: the preset's own)
+  int threads = 1;                 ///< --threads: LibTorch intra-op threads of the trainer
+  bool headless = false;           ///< --headless
+  std::string out;                 ///< --out metrics.json (headless)
+  std::string dump_samples;        ///< --dump-samples FILE.csv (headless)
+  int num_samples = 2500;          ///< --num-samples N for --dump-samples
+  bool dump_config = false;        ///< --dump-config
+  bool help_config = false;        ///< --help-config
+  bool list_presets = false;       ///< --list-presets
+  bool version = false;            ///< --version
+  std::string screenshot;          ///< --screenshot out.png (GUI)
+  int frames = 60;                 ///< --frames F with --screenshot
+  int width = 1600, height = 900;  ///< --size WxH of the window
+  bool paused = false;             ///< --paused: open the GUI paused
+  std::string session_file;        ///< --session FILE: continue a saved run (GUI or headless)
+  std::string save_session;        ///< --save-session FILE: headless, save the run at its end
+
   std::vector<std::string> compare;  ///< --compare FIELD=VALUE, once per variant run
 };
 
