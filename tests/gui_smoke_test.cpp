@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <stb_image.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <set>
@@ -126,6 +127,48 @@ TEST(GuiSmokeTest, EveryPlaneLayerOnDrawsArrowsAndTheManifold) {
   const size_t none_green = countPixels(none, greenTint);
   EXPECT_GT(manifold_green, none_green + 2000)
       << "no generator manifold: " << manifold_green << " vs " << none_green << " without it";
+}
+
+/// The pixels of `shot` in the columns [x0, x1) that `match`.
+size_t countInColumns(const Screenshot& shot, int x0, int x1,
+                      const std::function<bool(int, int, int)>& match) {
+  size_t count = 0;
+  for (int y = 0; y < shot.height; ++y) {
+    for (int x = std::max(0, x0); x < std::min(shot.width, x1); ++x) {
+      const unsigned char* p = &shot.rgb[3 * (static_cast<size_t>(y) * shot.width + x)];
+      if (match(p[0], p[1], p[2])) ++count;
+    }
+  }
+  return count;
+}
+
+/// The second run's lighter blue of D's loss (palette::kDiscriminatorSecond) in the plots.
+bool secondRunBlue(int r, int g, int b) {
+  return std::abs(r - 135) < 10 && std::abs(g - 170) < 10 && std::abs(b - 245) < 10;
+}
+
+TEST(GuiSmokeTest, CompareDrawsBothRunsSideBySide) {
+  // At 1280x720 the controls take the left 30%, the plane columns the next 45%, the plots the
+  // rest. Compared with the same window showing one run (the control), the right half of the
+  // centre gains run B's plane (its green heatmap, fakes and manifold) and the plots gain run
+  // B's lighter curves.
+  const std::string args = "--preset ring-stddev --steps 300 --frames 10 --size 1280x720";
+  const std::string view = R"({"capture_steps": [-1, -1, -1, -1]})";
+  const Screenshot one = screenshot("compare-one", args, view);
+  const Screenshot two = screenshot("compare-two", args + " --compare hyper.loss=hinge", view);
+  ASSERT_FALSE(one.rgb.empty());
+  ASSERT_FALSE(two.rgb.empty());
+  const int centre = 384, middle = 671, right = 958;  // column edges at 1280 px (see slotRects)
+  const size_t two_a = countInColumns(two, centre, middle, greenTint);
+  const size_t two_b = countInColumns(two, middle, right, greenTint);
+  const size_t one_b = countInColumns(one, middle, right, greenTint);
+  EXPECT_GT(two_a, 4000u) << "no plane for run A";
+  EXPECT_GT(two_b, one_b + 4000) << "no plane for run B: " << two_b << " vs " << one_b
+                                 << " with one run";
+  const size_t two_lighter = countInColumns(two, right, two.width, secondRunBlue);
+  const size_t one_lighter = countInColumns(one, right, one.width, secondRunBlue);
+  EXPECT_GT(two_lighter, one_lighter + 50)
+      << "no curves of run B in the plots: " << two_lighter << " vs " << one_lighter;
 }
 
 TEST(GuiSmokeTest, BadDisplaySettingsStillOpenTheWindow) {

@@ -1,9 +1,9 @@
 // Capture panel: panels (a)-(d) of Figure 1 side by side, captured by click or at chosen steps.
 #include <cstdio>
 
-#include "app/scenes/plane_scene.hpp"
-#include "app/scenes/figure1_scene.hpp"
 #include "app/panels/panels.hpp"
+#include "app/scenes/figure1_scene.hpp"
+#include "app/scenes/plane_scene.hpp"
 
 namespace ganscope {
 namespace {
@@ -19,12 +19,12 @@ void drawCapture(const char* id, ImVec2 size, const PlaneFrame& frame, PanelCont
 }
 
 void drawCapturePanel(PanelContext& ctx) {
-  const auto& captures = ctx.ui.captures.captures();
+  const auto& captures = ctx.run.captures.captures();
   if (ImGui::Button("Capture now")) {
-    ctx.store.visitNewest([&](const auto& frame) { ctx.ui.captures.capture(frame); });
+    ctx.run.store.visitNewest([&](const auto& frame) { ctx.run.captures.capture(frame); });
   }
   ImGui::SameLine();
-  if (ImGui::Button("Clear")) ctx.ui.captures.clear();
+  if (ImGui::Button("Clear")) ctx.run.captures.clear();
   ImGui::SameLine();
   ImGui::TextUnformatted("auto at steps");
   hint("-1 turns a slot off");
@@ -59,7 +59,7 @@ void drawCapturePanel(PanelContext& ctx) {
       std::snprintf(id, sizeof(id), "##cap%zu", i);
       const ImVec2 size(width, avail.y - label_height);
       std::visit(
-          [&](const auto& frame) { drawCapture(id, size, frame, ctx, ctx.ui.capture_views[i]); },
+          [&](const auto& frame) { drawCapture(id, size, frame, ctx, ctx.views.captures[i]); },
           captures[i]);
     } else {
       ImGui::TextDisabled("(%c)  empty", static_cast<char>('a' + i));

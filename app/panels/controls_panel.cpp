@@ -5,11 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
+#include "app/scenes/palette.hpp"
 #include "common/atomic_file.hpp"
-#include "core/config/schema.hpp"
 #include "core/config/presets.hpp"
+#include "core/config/schema.hpp"
 
 namespace ganscope {
 namespace {
@@ -164,7 +164,7 @@ void drawControlsPanel(PanelContext& ctx) {
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.58f);  // room for the labels
   // Transport: the most used buttons first, big enough to hit on a touchpad in front of a class.
   const ImVec2 big(font * 5.2f, font * 1.8f);
-  const bool running = ctx.status.state == RunState::Running;
+  const bool running = ctx.run.status.state == RunState::Running;
   if (ImGui::Button(running ? "Pause" : "Play", big)) {
     sendCommand(ctx, running ? Command{Pause{}} : Command{Resume{}});
   }
@@ -176,6 +176,7 @@ void drawControlsPanel(PanelContext& ctx) {
   ImGui::SameLine();
   if (ImGui::Button("Step both")) sendCommand(ctx, StepOnce{StepTarget::Both});
   ImGui::TextDisabled("Space: play/pause   S: one step   Ctrl +/-: size");
+  drawCompareControls(ctx);
   ImGui::Separator();
 
   // Presets.
@@ -206,7 +207,7 @@ void drawControlsPanel(PanelContext& ctx) {
   changed |= optimizerEditor("Discriminator", "hyper.d_opt", edit);
   changed |= optimizerEditor("Generator", "hyper.g_opt", edit);
   // A refused change goes back to what the trainer runs with, so the controls never lie.
-  if (changed && !sendCommand(ctx, SetHyperparams{hyper})) hyper = ctx.session.config().hyper;
+  if (changed && !sendCommand(ctx, SetHyperparams{hyper})) hyper = ctx.run.session().config().hyper;
   ImGui::Separator();
 
   // Rebuild-time settings.

@@ -2,15 +2,15 @@
 // rescaled to the range the picture uses, without the 1/2 line that only a probability has).
 #include <algorithm>
 
-#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
+#include "app/scenes/palette.hpp"
 
 namespace ganscope {
 
 namespace {
 
 void drawDHistogramPanel(PanelContext& ctx) {
-  const Figure1Frame* s = ctx.store.frame<Figure1Frame>();
+  const Figure1Frame* s = ctx.run.store.frame<Figure1Frame>();
   float peak = 0.2f;
   if (s) {
     for (int i = 0; i < kHistBins; ++i) peak = std::max({peak, s->hist_real[i], s->hist_fake[i]});
@@ -20,7 +20,7 @@ void drawDHistogramPanel(PanelContext& ctx) {
   const bool critic = s && s->header.d_normalised;
   options.x_label = critic ? "critic score, rescaled" : "D output";
   options.fixed_y = true;
-  plot::PlotCanvas canvas("##dhist", ImGui::GetContentRegionAvail(), ctx.ui.histogram_view, bounds,
+  plot::PlotCanvas canvas("##dhist", ImGui::GetContentRegionAvail(), ctx.views.histogram, bounds,
                           options);
   if (!s) return;
   canvas.bars(s->hist_real, 0, 1, palette::kDataFill, palette::kData);

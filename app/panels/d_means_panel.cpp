@@ -1,29 +1,37 @@
 // D means panel: mean D(x) and D(G(z)) per step, drifting toward 1/2 as the game settles; for a
-// critic (WGAN, hinge) the mean scores, whose gap is the Wasserstein estimate.
+// critic (WGAN, hinge) the mean scores, whose gap is the Wasserstein estimate. While
+// comparing, both runs' curves in one plot, the second lighter.
 #include <cmath>
+#include <string>
 
-#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
+#include "app/scenes/palette.hpp"
 
 namespace ganscope {
 
 namespace {
 
 void drawDMeansPanel(PanelContext& ctx) {
-  const auto steps = ctx.store.steps();
   // The loss the newest step ran with (not the latest one sent, which may still be in flight).
-  const bool probability = outputIsProbability(ctx.store.last().loss);
-  plot::PlotView bounds{0, std::max(1.0, steps.empty() ? 1.0 : steps.back()), -0.02, 1.02};
-  if (!probability && !steps.empty()) {  // raw scores: fit y to the recent values
+  bool probability = true;
+  double last_step = 1.0;
+  for (const RunView* run : ctx.runs) {
+    probability = probability && outputIsProbability(run->store.last().loss);
+    if (!run->store.empty()) last_step = std::max(last_step, run->store.steps().back());
+  }
+  plot::PlotView bounds{0, last_step, -0.02, 1.02};
+  if (!probability) {  // raw scores: fit y to every run's recent values
     bounds.y0 = INFINITY;
     bounds.y1 = -INFINITY;
-    for (Series series : {Series::DReal, Series::DFake}) {
-      const auto values = ctx.store.series(series);
-      for (size_t i = values.size() - std::min<size_t>(values.size(), 2000); i < values.size();
-           ++i) {
-        if (!std::isfinite(values[i])) continue;
-        bounds.y0 = std::min<double>(bounds.y0, values[i]);
-        bounds.y1 = std::max<double>(bounds.y1, values[i]);
+    for (const RunView* run : ctx.runs) {
+      for (Series series : {Series::DReal, Series::DFake}) {
+        const auto values = run->store.series(series);
+        for (size_t i = values.size() - std::min<size_t>(values.size(), 2000); i < values.size();
+             ++i) {
+          if (!std::isfinite(values[i])) continue;
+          bounds.y0 = std::min<double>(bounds.y0, values[i]);
+          bounds.y1 = std::max<double>(bounds.y1, values[i]);
+        }
       }
     }
     if (!(bounds.y0 < bounds.y1)) bounds.y0 = -1, bounds.y1 = 1;
@@ -34,14 +42,32 @@ void drawDMeansPanel(PanelContext& ctx) {
   plot::PlotOptions options;
   options.x_label = "step";
   options.fixed_y = probability;
-  plot::PlotCanvas canvas("##dmeans", ImGui::GetContentRegionAvail(), ctx.ui.d_means_view, bounds,
+  plot::PlotCanvas canvas("##dmeans", ImGui::GetContentRegionAvail(), ctx.views.d_means, bounds,
                           options);
   if (probability) canvas.horizontalLine(0.5, palette::kReference, true, "1/2");
-  canvas.decimatedLine(steps, ctx.store.series(Series::DReal), palette::kData, 1.5f);
-  canvas.decimatedLine(steps, ctx.store.series(Series::DFake), palette::kGenerator, 1.5f);
-  const plot::LegendEntry legend[] = {
-      {palette::kData, probability ? "mean D(x), real" : "mean score D(x), real"},
-      {palette::kGenerator, probability ? "mean D(G(z)), fake" : "mean score D(G(z)), fake"}};
+  // The second run first and lighter, so the first run's lines stay on top.
+  for (size_t i = ctx.runs.size(); i-- > 0;) {
+    const MetricStore& store = ctx.runs[i]->store;
+    canvas.decimatedLine(store.steps(), store.series(Series::DReal),
+                         i == 0 ? palette::kData : palette::kDataSecond, 1.5f);
+    canvas.decimatedLine(store.steps(), store.series(Series::DFake),
+                         i == 0 ? palette::kGenerator : palette::kGeneratorSecond, 1.5f);
+  }
+  const char* real = probability ? "mean D(x), real" : "mean score D(x), real";
+  const char* fake = probability ? "mean D(G(z)), fake" : "mean score D(G(z)), fake";
+  if (!ctx.comparing()) {
+    const plot::LegendEntry legend[] = {{palette::kData, real}, {palette::kGenerator, fake}};
+    canvas.legend(legend);
+    return;
+  }
+  // Short names: the plot is half as wide while comparing.
+  const std::string first = ctx.runs[0]->name(), second = ctx.runs[1]->name() + " (lighter)";
+  const std::string names[] = {"real " + first, "fake " + first, "real " + second,
+                               "fake " + second};
+  const plot::LegendEntry legend[] = {{palette::kData, names[0].c_str()},
+                                      {palette::kGenerator, names[1].c_str()},
+                                      {palette::kDataSecond, names[2].c_str()},
+                                      {palette::kGeneratorSecond, names[3].c_str()}};
   canvas.legend(legend);
 }
 

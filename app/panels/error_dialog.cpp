@@ -1,7 +1,7 @@
 // Error dialog: a bad config file, a refused value or a full queue, shown until dismissed;
 // the current run continues underneath.
-#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
+#include "app/scenes/palette.hpp"
 
 namespace ganscope {
 

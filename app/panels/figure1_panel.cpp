@@ -2,29 +2,30 @@
 #include <cmath>
 #include <numbers>
 
+#include "app/panels/panels.hpp"
 #include "app/scenes/figure1_scene.hpp"
 #include "app/scenes/palette.hpp"
-#include "app/panels/panels.hpp"
 
 namespace ganscope {
 
 namespace {
 
 void drawFigure1Panel(PanelContext& ctx) {
-  const Figure1Frame* s = ctx.store.frame<Figure1Frame>();
+  const Figure1Frame* s = ctx.run.store.frame<Figure1Frame>();
   if (!s) {
     ImGui::TextUnformatted("Waiting for the first snapshot...");
     return;
   }
-  if (ctx.status.state == RunState::Diverged) {
+  if (ctx.run.status.state == RunState::Diverged) {
     ImGui::TextColored(palette::kError,
                        "Diverged at step %lld: a loss or weight became NaN/Inf. Lower the "
                        "learning rate, then",
-                       static_cast<long long>(ctx.status.diverged_at));
+                       static_cast<long long>(ctx.run.status.diverged_at));
     ImGui::SameLine();
     if (ImGui::SmallButton("Reset")) resetWith(ctx, ctx.ui.edit);
-  } else if (ctx.status.state == RunState::Failed) {
-    ImGui::TextColored(palette::kError, "The trainer stopped: %s", ctx.session.failure().c_str());
+  } else if (ctx.run.status.state == RunState::Failed) {
+    ImGui::TextColored(palette::kError, "The trainer stopped: %s",
+                       ctx.run.session().failure().c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Reset")) resetWith(ctx, ctx.ui.edit);
   }
@@ -49,7 +50,7 @@ void drawFigure1Panel(PanelContext& ctx) {
     ImGui::TextColored(ImVec4(0, 0.55f, 0.2f, 1), "  p_g ~ p_data, D ~ 1/2");
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  drawFigure1("##figure1", avail, *s, l, ctx.ui.figure1_view, false, ctx.d_strip);
+  drawFigure1("##figure1", avail, *s, l, ctx.views.figure1, false, ctx.run.d_strip.get());
 }
 
 class Figure1Panel final : public Panel {

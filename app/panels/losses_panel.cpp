@@ -1,9 +1,11 @@
 // Losses panel: D and G loss over steps, with their equilibrium values for the losses of the
 // original paper (minimax and non-saturating; the others have no fixed equilibrium value).
+// While comparing, both runs' curves in one plot, the second lighter.
 #include <cmath>
+#include <string>
 
-#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
+#include "app/scenes/palette.hpp"
 
 namespace ganscope {
 namespace {
@@ -25,46 +27,68 @@ const char* generatorLossLabel(LossKind loss) {
 }
 
 void drawLossesPanel(PanelContext& ctx) {
-  const MetricStore& store = ctx.store;
-  const auto steps = store.steps();
+  // The loss the first run's newest step ran with (not the latest one sent, which may still be
+  // in flight); a second run with another loss has its own references, so none are drawn then.
+  const LossKind loss = ctx.runs.front()->store.last().loss;
+  bool same_loss = true;
+  for (const RunView* run : ctx.runs) same_loss = same_loss && run->store.last().loss == loss;
+  const bool references = same_loss && outputIsProbability(loss);
   const double log2 = std::log(2.0);
-  // The loss the newest step ran with (not the latest one sent, which may still be in flight).
-  const LossKind loss = store.last().loss;
-  const bool references = outputIsProbability(loss);
   const double g_reference = loss == LossKind::NonSaturating ? log2 : -log2;
-  plot::PlotView bounds{0, std::max(1.0, steps.empty() ? 1.0 : steps.back()), -1.0, 2.0};
-  if (!steps.empty()) {
-    // Fit y to the recent part of both series, but always keep the reference lines in view.
+  double last_step = 1.0;
+  // Fit y to the recent part of every run's series, but always keep the reference lines in view.
+  double lo = references ? std::min(g_reference, 2 * log2) : INFINITY;
+  double hi = references ? 2 * log2 : -INFINITY;
+  for (const RunView* run : ctx.runs) {
+    const auto steps = run->store.steps();
+    if (steps.empty()) continue;
+    last_step = std::max(last_step, steps.back());
     const size_t recent = std::min<size_t>(steps.size(), 2000);
-    double lo = references ? std::min(g_reference, 2 * log2) : INFINITY;
-    double hi = references ? 2 * log2 : -INFINITY;
     for (Series series : {Series::DLoss, Series::GLoss}) {
-      const auto values = store.series(series);
+      const auto values = run->store.series(series);
       for (size_t i = values.size() - recent; i < values.size(); ++i) {
         if (!std::isfinite(values[i])) continue;
         lo = std::min<double>(lo, values[i]);
         hi = std::max<double>(hi, values[i]);
       }
     }
-    if (lo < hi) {
-      const double pad = 0.08 * (hi - lo);
-      bounds.y0 = lo - pad;
-      bounds.y1 = hi + pad;
-    }
+  }
+  plot::PlotView bounds{0, last_step, -1.0, 2.0};
+  if (lo < hi) {
+    const double pad = 0.08 * (hi - lo);
+    bounds.y0 = lo - pad;
+    bounds.y1 = hi + pad;
   }
   plot::PlotOptions options;
   options.x_label = "step";
-  plot::PlotCanvas canvas("##losses", ImGui::GetContentRegionAvail(), ctx.ui.losses_view, bounds,
+  plot::PlotCanvas canvas("##losses", ImGui::GetContentRegionAvail(), ctx.views.losses, bounds,
                           options);
   if (references) {
     canvas.horizontalLine(2 * log2, palette::kDiscriminator, true, "D: 2 log 2");
     canvas.horizontalLine(g_reference, palette::kGenerator, true,
                           loss == LossKind::NonSaturating ? "G: log 2" : "G: -log 2");
   }
-  canvas.decimatedLine(steps, store.series(Series::DLoss), palette::kDiscriminator, 1.5f);
-  canvas.decimatedLine(steps, store.series(Series::GLoss), palette::kGenerator, 1.5f);
-  const plot::LegendEntry legend[] = {{palette::kDiscriminator, "D loss (with penalties)"},
-                                      {palette::kGenerator, generatorLossLabel(loss)}};
+  // The second run first and lighter, so the first run's lines stay on top.
+  for (size_t i = ctx.runs.size(); i-- > 0;) {
+    const MetricStore& store = ctx.runs[i]->store;
+    canvas.decimatedLine(store.steps(), store.series(Series::DLoss),
+                         i == 0 ? palette::kDiscriminator : palette::kDiscriminatorSecond, 1.5f);
+    canvas.decimatedLine(store.steps(), store.series(Series::GLoss),
+                         i == 0 ? palette::kGenerator : palette::kGeneratorSecond, 1.5f);
+  }
+  if (!ctx.comparing()) {
+    const plot::LegendEntry legend[] = {{palette::kDiscriminator, "D loss (with penalties)"},
+                                        {palette::kGenerator, generatorLossLabel(loss)}};
+    canvas.legend(legend);
+    return;
+  }
+  const std::string first = ctx.runs[0]->name(), second = ctx.runs[1]->name() + " (lighter)";
+  const std::string names[] = {"D loss " + first, "G loss " + first, "D loss " + second,
+                               "G loss " + second};
+  const plot::LegendEntry legend[] = {{palette::kDiscriminator, names[0].c_str()},
+                                      {palette::kGenerator, names[1].c_str()},
+                                      {palette::kDiscriminatorSecond, names[2].c_str()},
+                                      {palette::kGeneratorSecond, names[3].c_str()}};
   canvas.legend(legend);
 }
 

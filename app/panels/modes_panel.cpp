@@ -4,15 +4,15 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
+#include "app/scenes/palette.hpp"
 
 namespace ganscope {
 
 namespace {
 
 void drawModesPanel(PanelContext& ctx) {
-  const PlaneFrame* s = ctx.store.frame<PlaneFrame>();
+  const PlaneFrame* s = ctx.run.store.frame<PlaneFrame>();
   if (!s) return;
   if (s->modes_total == 0) {
     ImGui::TextWrapped(
@@ -43,7 +43,7 @@ void drawModesPanel(PanelContext& ctx) {
   plot::PlotOptions options;
   options.x_label = "mode";
   options.fixed_y = true;
-  plot::PlotCanvas canvas("##modes", ImGui::GetContentRegionAvail(), ctx.ui.modes_view, bounds,
+  plot::PlotCanvas canvas("##modes", ImGui::GetContentRegionAvail(), ctx.views.modes, bounds,
                           options);
   canvas.bars(std::span<const float>(s->mode_share, s->modes_total), 0, s->modes_total,
               palette::kGeneratorFill, palette::kGenerator);

@@ -1,7 +1,10 @@
-// Panel::draw: a fixed, computed window around the panel's content.
+// Panel::draw: a fixed, computed window around the panel's content; in a column of one run
+// (while comparing) the title names the run.
 #include "app/panels/panel.hpp"
 
 #include <cstdio>
+
+#include "app/panels/panels.hpp"
 
 namespace ganscope {
 
@@ -10,11 +13,18 @@ void Panel::draw(PanelContext& ctx, const char* slot_id, ImVec2 pos, ImVec2 size
                                       ImGuiWindowFlags_NoCollapse |
                                       ImGuiWindowFlags_NoSavedSettings;
   char name[160];
-  std::snprintf(name, sizeof(name), "%s###%s", title(), slot_id);
+  if (ctx.run_title == RunTitle::None) {
+    std::snprintf(name, sizeof(name), "%s###%s", title(), slot_id);
+  } else {
+    std::snprintf(name, sizeof(name), "%s: %s###%s", ctx.run.name().c_str(), title(), slot_id);
+  }
   // The layout is computed, so it is the same on every machine and projector.
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
-  if (ImGui::Begin(name, nullptr, kFixed | flags())) drawContent(ctx);
+  if (ImGui::Begin(name, nullptr, kFixed | flags())) {
+    if (ctx.run_title == RunTitle::Full) drawRunTitle(ctx);
+    drawContent(ctx);
+  }
   ImGui::End();
 }
 

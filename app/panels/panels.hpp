@@ -8,25 +8,41 @@
 #include <memory>
 #include <string>
 
-#include "app/gl/scalar_field_view.hpp"
-#include "app/state/metric_store.hpp"
+#include <span>
+
 #include "app/panels/panel.hpp"
+#include "app/state/run_view.hpp"
 #include "app/state/ui_state.hpp"
 #include "app/state/view_settings.hpp"
 #include "core/api/session.hpp"
 
 namespace ganscope {
 
+/// How a panel names its run while comparing: not at all (it shows every run), by the run's
+/// name in its title bar, or also by a title row with the differing settings.
+enum class RunTitle : uint8_t { None, Name, Full };
+
+/// What a panel draws with: the run it shows, every run (for the overlaid plots and the
+/// commands that act on all), and the global state.
 struct PanelContext {
-  Session& session;
-  const MetricStore& store;
-  const SessionStatus& status;
+  RunView& run;                    ///< the run this panel shows
+  std::span<RunView* const> runs;  ///< every run open, the first run first
+  /// The plot views the panel uses: the first run's for every run, so side-by-side axes agree.
+  PlotViews& views;
   ViewSettings& view;
   UiState& ui;
   double ui_fps = 0;  ///< frames per second of the render loop
   const std::string& blas;
-  gl::ScalarFieldView* d_strip = nullptr;  ///< D(x) colour strip of the Figure 1 panel
-  gl::ScalarFieldView* d_field = nullptr;  ///< D heatmap of the plane panel
+  RunTitle run_title = RunTitle::None;  ///< set where a slot shows one column per run
+  /// Two or more runs are open.
+  bool comparing() const { return runs.size() > 1; }
+  /// The index of `run` in `runs` (0: the first run).
+  size_t index() const {
+    for (size_t i = 0; i < runs.size(); ++i) {
+      if (runs[i] == &run) return i;
+    }
+    return 0;
+  }
 };
 
 /// The game's value `value` (a frame's -(D's loss)) for the headlines: V(D,G) against -log 4
@@ -38,9 +54,11 @@ inline void hint(const char* text) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text);
 }
 
-/// Sends `command`, turning a refusal into the error dialog; true when queued.
-bool sendCommand(PanelContext& ctx, Command command);
-/// Rebuilds the run from `config` and makes it what the controls show.
+/// Sends `command` to every run (each variant gets it with its own differences applied, see
+/// RunView::adapt), turning a refusal into the error dialog; true when every run queued it.
+bool sendCommand(PanelContext& ctx, const Command& command);
+/// Rebuilds every run from `config` (variants with their differences) and makes it what the
+/// controls show: all runs restart from step 0 together.
 void resetWith(PanelContext& ctx, const TrainConfig& config);
 
 std::unique_ptr<Panel> makeControlsPanel();
@@ -54,6 +72,11 @@ std::unique_ptr<Panel> makeCapturePanel();
 std::unique_ptr<Panel> makeStatusBar();
 /// Save session... / Open session... with a path field (in the controls panel).
 void drawSessionControls(PanelContext& ctx);
+/// Compare...: a button opening the popup that starts a second run with FIELD=VALUE changes
+/// (in the controls panel).
+void drawCompareControls(PanelContext& ctx);
+/// The run's name and differing settings over its column, with a close button on a variant.
+void drawRunTitle(PanelContext& ctx);
 /// A modal dialog while ctx.ui.error is set; OK clears it (drawn over the panels, in no slot).
 void drawErrorDialog(PanelContext& ctx);
 

@@ -4,13 +4,17 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/panels/panels.hpp"
+#include "app/scenes/palette.hpp"
 #include "app/scenes/plane_legend.hpp"
 #include "app/scenes/plane_scene.hpp"
-#include "app/scenes/palette.hpp"
-#include "app/panels/panels.hpp"
 
 namespace ganscope {
 namespace {
+
+/// Lines of frame height above the plane in a column of one run: the run's title, the
+/// headline and the layer toggles at their most.
+constexpr float kSplitHeaderLines = 8;
 
 /// Starts the next item beside the previous one when `width` more pixels fit on the line.
 void flow(float width, bool first) {
@@ -83,9 +87,8 @@ void drawPlane(PanelContext& ctx, const PlaneFrame& s, float side) {
   DrawDataState& drawing = ctx.ui.draw_data;
   plot::PlotOptions options = planeOptions(false);
   options.drag_pans = !drawing.on;
-  plot::PlotCanvas canvas("##plane", ImVec2(side, side), ctx.ui.plane_view, planeBounds(s),
-                          options);
-  drawPlaneLayers(canvas, s, ctx.view.plane_layers, false, ctx.d_field, &ctx.ui.trails);
+  plot::PlotCanvas canvas("##plane", ImVec2(side, side), ctx.views.plane, planeBounds(s), options);
+  drawPlaneLayers(canvas, s, ctx.view.plane_layers, false, ctx.run.d_field.get(), &ctx.run.trails);
   if (drawing.on) {
     paint(canvas, drawing);
   } else {
@@ -149,15 +152,27 @@ void drawDataSection(PanelContext& ctx) {
 }
 
 void drawPlanePanel(PanelContext& ctx) {
-  const PlaneFrame* s = ctx.store.frame<PlaneFrame>();
+  const PlaneFrame* s = ctx.run.store.frame<PlaneFrame>();
   if (!s) {
     ImGui::TextUnformatted("Waiting for the first snapshot...");
     return;
   }
   headline(*s);
   layerToggles(ctx.view.plane_layers);
-  // The plane is square; the key and the draw controls take the width to its right.
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (ctx.run_title != RunTitle::None) {
+    // One column per run: the plane takes the column; the key and Draw data are left out (the
+    // key is the one panel alone shows, and drawn data is trained on by one run). Every
+    // column's plane is as large, whatever its headline's lines, so with the shared view their
+    // axes agree: the content's height less the most lines the title, headline and toggles take.
+    const float content =
+        ImGui::GetWindowContentRegionMax().y - ImGui::GetWindowContentRegionMin().y;
+    const float side =
+        std::min(avail.x, content - kSplitHeaderLines * ImGui::GetFrameHeightWithSpacing());
+    drawPlane(ctx, *s, std::max(ImGui::GetFontSize() * 4.0f, side));
+    return;
+  }
+  // The plane is square; the key and the draw controls take the width to its right.
   const float font = ImGui::GetFontSize(), spacing = ImGui::GetStyle().ItemSpacing.x;
   const float key_width = std::max(font * 14.0f, avail.x - avail.y - spacing);
   const float side = std::max(font * 8.0f, std::min(avail.y, avail.x - key_width - spacing));

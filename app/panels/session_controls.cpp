@@ -1,6 +1,7 @@
 // Save session... / Open session...: the run (state, metric history, view settings) to and
 // from the session file named in a path field. A bad file shows the error dialog and the
-// current run goes on untouched.
+// current run goes on untouched. While comparing, these act on the first run; opening a
+// session closes the second.
 #include <cstdio>
 
 #include "app/panels/panels.hpp"
@@ -15,7 +16,8 @@ void drawSessionControls(PanelContext& ctx) {
   hint("a session file: the run, its plots and the display settings");
   if (ImGui::Button("Save session...")) {
     try {
-      saveSessionFile(ctx.ui.session_path, captureSession(ctx.session, ctx.store, ctx.view));
+      saveSessionFile(ctx.ui.session_path,
+                      captureSession(ctx.run.session(), ctx.run.store, ctx.view));
     } catch (const std::exception& error) {
       ctx.ui.error = std::string("Session not saved: ") + error.what();
     }
@@ -24,12 +26,13 @@ void drawSessionControls(PanelContext& ctx) {
   if (ImGui::Button("Open session...")) {
     try {
       SessionFile file = loadSessionFile(ctx.ui.session_path);
-      ctx.session.loadState(file.state);  // throws, keeping the run, if the state is bad
+      ctx.run.session().loadState(file.state);  // throws, keeping the run, if the state is bad
       ctx.ui.edit = file.config;
       ctx.ui.needs_reset = false;
       ctx.view = file.view;
-      ctx.ui.opened_history =
-          OpenedHistory{std::move(file.history), ctx.session.status().generation};
+      ctx.run.opened_history =
+          OpenedHistory{std::move(file.history), ctx.run.session().status().generation};
+      if (ctx.comparing()) ctx.ui.close_run = 1;  // the opened run is shown alone
     } catch (const std::exception& error) {
       ctx.ui.error = std::string("Session not opened: ") + error.what();
     }

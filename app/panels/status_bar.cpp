@@ -1,13 +1,13 @@
 // Status bar: run state, step, rates, dropped telemetry and the BLAS in use.
-#include "app/scenes/palette.hpp"
 #include "app/panels/panels.hpp"
+#include "app/scenes/palette.hpp"
 
 namespace ganscope {
 
 namespace {
 
 void drawStatusBar(PanelContext& ctx) {
-  const SessionStatus& st = ctx.status;
+  const SessionStatus& st = ctx.run.status;
   switch (st.state) {
     case RunState::Running:
       ImGui::TextColored(ImVec4(0, 0.5f, 0.15f, 1), "RUNNING");
@@ -23,14 +23,19 @@ void drawStatusBar(PanelContext& ctx) {
       ImGui::TextColored(palette::kError, "FAILED");
       break;
   }
+  // Each run's step and rate (the name first while comparing), then the UI's.
+  for (const RunView* run : ctx.runs) {
+    const SessionStatus& status = run->status;
+    ImGui::SameLine();
+    ImGui::Text("| %s%sstep %lld | %.0f steps/s | dropped: %llu stats, %llu snapshots",
+                ctx.comparing() ? run->name().c_str() : "", ctx.comparing() ? ": " : "",
+                static_cast<long long>(status.step),
+                status.state == RunState::Running ? run->store.stepsPerSecond() : 0.0,
+                static_cast<unsigned long long>(status.dropped_stats),
+                static_cast<unsigned long long>(status.dropped_frames));
+  }
   ImGui::SameLine();
-  ImGui::Text(
-      "| step %lld | %.0f steps/s | UI %.0f fps | dropped: %llu stats, %llu snapshots | "
-      "BLAS: %s",
-      static_cast<long long>(st.step),
-      st.state == RunState::Running ? ctx.store.stepsPerSecond() : 0.0, ctx.ui_fps,
-      static_cast<unsigned long long>(st.dropped_stats),
-      static_cast<unsigned long long>(st.dropped_frames), ctx.blas.c_str());
+  ImGui::Text("| UI %.0f fps | BLAS: %s", ctx.ui_fps, ctx.blas.c_str());
 }
 
 class StatusBar final : public Panel {

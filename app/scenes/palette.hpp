@@ -18,6 +18,13 @@ constexpr ImU32 kManifold = IM_COL32(0, 110, 45, 120);    ///< G's image of the 
 constexpr ImU32 kPush = IM_COL32(0, 75, 30, 225);         ///< where G's loss pushes a fake (2-D)
 constexpr ImU32 kModeCentre = IM_COL32(0, 0, 0, 120);     ///< circles at the mixture's modes (2-D)
 constexpr ImU32 kDrawn = IM_COL32(235, 110, 0, 235);      ///< the user's painted points (2-D)
+// The second run of a comparison: the same colours, lighter, in the overlaid plots.
+constexpr ImU32 kDataSecond = IM_COL32(150, 150, 150, 255);
+constexpr ImU32 kGeneratorSecond = IM_COL32(120, 205, 145, 255);
+constexpr ImU32 kDiscriminatorSecond = IM_COL32(135, 170, 245, 255);
+// Each run's name over its column.
+inline const ImVec4 kTitleFirst = ImVec4(0.10f, 0.10f, 0.10f, 1.0f);
+inline const ImVec4 kTitleSecond = ImVec4(0.45f, 0.45f, 0.45f, 1.0f);
 inline const ImVec4 kError = ImVec4(0.80f, 0.10f, 0.10f, 1.0f);
 inline const ImVec4 kNote = ImVec4(0.75f, 0.40f, 0.00f, 1.0f);
 

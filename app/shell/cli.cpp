@@ -113,6 +113,13 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   std::string size;
   app.add_option("--size", size, "Window size WxH (default: 1600x900)");
   app.add_flag("--paused", out.paused, "Open the window paused");
+  auto* compare = app.add_option(
+      "--compare", out.compare,
+      "Train a variant beside the run with FIELD=VALUE changed (a dotted config path, see "
+      "--help-config; e.g. hyper.loss=hinge), all from step 0 at once. Each --compare is one "
+      "variant; headless writes {\"runs\": [base, variant, ...]}; the window shows one variant "
+      "beside the run");
+  compare->excludes(session)->allow_extra_args(false);
 
   try {
     app.parse(argc, argv);
@@ -156,6 +163,14 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   if ((!out.out.empty() || !out.dump_samples.empty() || !out.save_session.empty()) &&
       !out.headless) {
     return fail("--out, --dump-samples and --save-session need --headless");
+  }
+  if (!out.compare.empty() && (!out.dump_samples.empty() || !out.save_session.empty())) {
+    return fail("--compare writes metrics only; drop --dump-samples and --save-session");
+  }
+  if (out.compare.size() > 1 && !out.headless) {
+    return fail(
+        "--compare: the window shows two runs side by side; give one --compare "
+        "(several variants need --headless)");
   }
   if (out.headless && !out.screenshot.empty()) {
     return fail("--screenshot needs the window; drop --headless");

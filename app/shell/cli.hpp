@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ganscope {
 
@@ -38,6 +39,8 @@ struct CliOptions {
   bool paused = false;             ///< --paused: open the GUI paused
   std::string session_file;        ///< --session FILE: continue a saved run (GUI or headless)
   std::string save_session;        ///< --save-session FILE: headless, save the run at its end
+
+  std::vector<std::string> compare;  ///< --compare FIELD=VALUE, once per variant run
 };
 
 /// Parses argv. Returns the exit code to stop with (help, errors) or nullopt to continue.

@@ -1,5 +1,6 @@
-// GuiApp: the frame loop. Drains the session's queues, lays the panels out for the window
-// size, handles shortcuts, paces frames and, for scripted runs, writes the screenshot.
+// GuiApp: the frame loop. Drains every run's queues, lays the panels out for the window size
+// (one column per run in the per-run slots while comparing), handles shortcuts, starts and
+// closes the second run, paces frames and, for scripted runs, writes the screenshot.
 #include "app/shell/gui_app.hpp"
 
 #define GLFW_INCLUDE_NONE
@@ -16,16 +17,18 @@
 #include <thread>
 #include <type_traits>
 
-#include "app/shell/cli.hpp"
-#include "app/state/metric_store.hpp"
 #include "app/panels/panel_registry.hpp"
 #include "app/panels/panels.hpp"
+#include "app/shell/cli.hpp"
+#include "app/shell/session_maker.hpp"
+#include "app/shell/window.hpp"
+#include "app/state/run_view.hpp"
 #include "app/state/ui_state.hpp"
 #include "app/state/view_settings.hpp"
-#include "app/shell/window.hpp"
 #include "common/byte_stream.hpp"
 #include "common/runtime_info.hpp"
 #include "core/api/session.hpp"
+#include "core/config/overrides.hpp"
 
 namespace ganscope {
 namespace {
@@ -45,8 +48,9 @@ struct SlotRect {
 };
 
 /// Where each slot sits for the current window size (computed, so the layout is the same on
-/// every machine and projector).
-std::array<SlotRect, kSlotCount> slotRects() {
+/// every machine and projector). While comparing the main picture takes more of the height, as
+/// each run's gets half the width.
+std::array<SlotRect, kSlotCount> slotRects(bool comparing) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float font = ImGui::GetFontSize();
   const float status_h = font * 2.0f;
@@ -54,7 +58,7 @@ std::array<SlotRect, kSlotCount> slotRects() {
   const float right_w = (display.x - controls_w) * 0.36f;
   const float centre_w = display.x - controls_w - right_w;
   const float body_h = display.y - status_h;
-  const float figure_h = body_h * 0.6f;
+  const float figure_h = body_h * (comparing ? 0.72f : 0.6f);
   const float third = body_h / 3.0f;
   const float right_x = controls_w + centre_w;
   std::array<SlotRect, kSlotCount> rects;
@@ -69,23 +73,58 @@ std::array<SlotRect, kSlotCount> slotRects() {
   return rects;
 }
 
-/// The panels of the newest frame's scenario, each in its slot, then the error dialog.
-void drawLayout(PanelContext& ctx, const PanelRegistry& registry) {
-  const std::array<SlotRect, kSlotCount> rects = slotRects();
-  for (const Placement& placement : registry.layout(ctx.store.scenario())) {
+/// Whether `slot` shows one column per run while comparing (the others show all runs at once
+/// or act on all of them).
+bool perRunSlot(Slot slot) {
+  return slot == Slot::Main || slot == Slot::Below || slot == Slot::RightBottom;
+}
+
+/// The global state a frame's panels share.
+struct FrameState {
+  ViewSettings& view;
+  UiState& ui;
+  double fps;
+  const std::string& blas;
+};
+
+/// The panels of the first run's scenario, each in its slot (per-run slots split into one
+/// column per run, all with the first run's plot views so the axes agree), then the error
+/// dialog.
+void drawLayout(std::span<RunView* const> runs, FrameState& frame, const PanelRegistry& registry) {
+  const std::array<SlotRect, kSlotCount> rects = slotRects(runs.size() > 1);
+  RunView& first = *runs.front();
+  const float spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+  for (const Placement& placement : registry.layout(first.store.scenario())) {
     const SlotRect& rect = rects[static_cast<size_t>(placement.slot)];
-    placement.panel->draw(ctx, slotName(placement.slot), rect.pos, rect.size);
+    if (runs.size() == 1 || !perRunSlot(placement.slot)) {
+      PanelContext ctx{first, runs, first.views, frame.view, frame.ui, frame.fps, frame.blas};
+      placement.panel->draw(ctx, slotName(placement.slot), rect.pos, rect.size);
+      continue;
+    }
+    const float width = (rect.size.x - spacing * static_cast<float>(runs.size() - 1)) /
+                        static_cast<float>(runs.size());
+    for (size_t i = 0; i < runs.size(); ++i) {
+      PanelContext ctx{*runs[i], runs, first.views, frame.view, frame.ui, frame.fps, frame.blas};
+      ctx.run_title = placement.slot == Slot::Main ? RunTitle::Full : RunTitle::Name;
+      const std::string id = std::string(slotName(placement.slot)) + "-" + std::to_string(i);
+      placement.panel->draw(
+          ctx, id.c_str(),
+          ImVec2(rect.pos.x + static_cast<float>(i) * (width + spacing), rect.pos.y),
+          ImVec2(width, rect.size.y));
+    }
   }
+  PanelContext ctx{first, runs, first.views, frame.view, frame.ui, frame.fps, frame.blas};
   drawErrorDialog(ctx);
 }
 
-/// Keyboard shortcuts; ignored while a text field has the keyboard.
+/// Keyboard shortcuts (Space and S act on every run); ignored while a text field has the
+/// keyboard.
 void handleShortcuts(PanelContext& ctx, const std::vector<Window::KeyPress>& presses) {
   if (ImGui::GetIO().WantTextInput) return;
   for (const Window::KeyPress& press : presses) {
     const bool ctrl = press.mods & GLFW_MOD_CONTROL;
     if (press.key == GLFW_KEY_SPACE && !ctrl) {
-      const bool running = ctx.status.state == RunState::Running;
+      const bool running = ctx.run.status.state == RunState::Running;
       sendCommand(ctx, running ? Command{Pause{}} : Command{Resume{}});
     } else if (press.key == GLFW_KEY_S && !ctrl) {
       sendCommand(ctx, StepOnce{StepTarget::Both});
@@ -97,37 +136,70 @@ void handleShortcuts(PanelContext& ctx, const std::vector<Window::KeyPress>& pre
   }
 }
 
-/// Moves everything waiting in the session's queues into the store. True if anything came.
-bool drain(Session& session, MetricStore& store, UiState& ui, const ViewSettings& view) {
-  bool received = false;
-  StepStats stats;
-  while (session.pollStats(stats)) {
-    store.append(stats);
-    received = true;
-  }
-  forEachFrameKind([&](auto kind) {
-    using Frame = typename decltype(kind)::type;
-    while (const Frame* frame = session.poll<Frame>()) {
-      store.setFrame(*frame);
-      ui.captures.captureIfPlanned(*frame, view.capture_steps);
-      if constexpr (std::is_same_v<Frame, PlaneFrame>) ui.trails.push(*frame);
-      session.recycle(frame);
-      received = true;
+/// A run is done for a screenshot when it stopped at its step count (or diverged or failed)
+/// and its newest frame shows that step.
+bool trainingDone(const RunView& run, int64_t pause_at_step) {
+  const SessionStatus& status = run.status;
+  const FrameHeader* newest = run.store.newestHeader();
+  return (status.state == RunState::Diverged || status.state == RunState::Failed ||
+          status.step >= pause_at_step) &&
+         newest && newest->step == status.step;
+}
+
+/// Compare...'s Start: the first run restarts from step 0 with the controls' config and a
+/// second run starts beside it with the chosen changes, running if the first was.
+void startCompare(std::vector<std::unique_ptr<RunView>>& runs, UiState& ui, SessionMaker& maker,
+                  SessionOptions options) {
+  try {
+    TrainConfig variant = ui.edit;
+    for (const std::string& assignment : *ui.start_compare) {
+      variant = withOverride(variant, assignment);
     }
-  });
-  return received;
+    if (const std::string problem = sideBySideProblem(ui.edit, variant); !problem.empty()) {
+      ui.error = "Compare not started: " + problem;
+      return;
+    }
+    RunView& first = *runs.front();
+    options.start_paused = first.status.state != RunState::Running;
+    std::unique_ptr<Session> session = maker.make(variant, options);
+    if (!first.session().send(Reset{ui.edit})) {
+      ui.error = "The trainer is busy; try Compare... again.";
+      return;
+    }
+    ui.needs_reset = false;
+    runs.resize(1);
+    runs.push_back(
+        std::make_unique<RunView>(std::move(session), "B", differingFields(ui.edit, variant)));
+    if (ui.error.empty()) ui.error = runs.back()->texture_error;
+  } catch (const ConfigError& error) {
+    ui.error = std::string("Compare not started: ") + error.what();
+  }
 }
 
 }  // namespace
 
-bool sendCommand(PanelContext& ctx, Command command) {
+bool sendCommand(PanelContext& ctx, const Command& command) {
+  // Every run's command first (a variant's differences may not fit a new config), then send.
+  std::vector<Command> commands;
   try {
-    if (ctx.session.send(std::move(command))) return true;
-    ctx.ui.error = "The trainer is busy; try again.";
+    for (const RunView* run : ctx.runs) commands.push_back(run->adapt(command));
   } catch (const ConfigError& error) {
-    ctx.ui.error = error.what();
+    ctx.ui.error = std::string("The second run cannot follow: ") + error.what();
+    return false;
   }
-  return false;
+  bool sent = true;
+  for (size_t i = 0; i < ctx.runs.size(); ++i) {
+    try {
+      if (!ctx.runs[i]->session().send(std::move(commands[i]))) {
+        ctx.ui.error = "The trainer is busy; try again.";
+        sent = false;
+      }
+    } catch (const ConfigError& error) {
+      ctx.ui.error = error.what();
+      sent = false;
+    }
+  }
+  return sent;
 }
 
 int runGui(const TrainConfig& config, const GuiOptions& options) {
@@ -138,18 +210,20 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   // An interactive run waits for the window's first frame, so no step happens unseen.
   session_options.start_paused = !scripted;
 
-  // The trainer thread starts first, at normal priority; then this thread (and the renderer's
-  // worker threads it creates with the GL context, e.g. Mesa llvmpipe's) drops to a lower one,
-  // so on a machine that renders in software the picture slows down before the training does.
-  std::unique_ptr<Session> started;
+  // The trainer threads start first, at normal priority (as does the maker of later ones);
+  // then this thread (and the renderer's worker threads it creates with the GL context, e.g.
+  // Mesa llvmpipe's) drops to a lower one, so on a machine that renders in software the
+  // picture slows down before the training does.
+  SessionMaker maker;
+  std::unique_ptr<Session> started, compared;
   try {
     started = options.session ? std::make_unique<Session>(options.session->state, session_options)
                               : std::make_unique<Session>(config, session_options);
+    if (options.compare) compared = std::make_unique<Session>(*options.compare, session_options);
   } catch (const FormatError& error) {
     std::cerr << "ganscope: --session: " << error.what() << "\n";
     return kExitBadInput;
   }
-  Session& session = *started;
   setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kUiNiceness);
 
   std::unique_ptr<Window> window;
@@ -162,7 +236,6 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     std::cerr << "ganscope: " << error.what() << "\n";
     return kExitFailure;
   }
-  MetricStore store;
   UiState ui;
   const std::string view_path = viewSettingsPath();
   ViewSettings view;
@@ -171,19 +244,21 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   } catch (const ConfigError& error) {
     ui.error = std::string("Display settings not loaded, using defaults: ") + error.what();
   }
+  // The runs shown; their textures need the window's GL context.
+  std::vector<std::unique_ptr<RunView>> runs;
+  runs.push_back(
+      std::make_unique<RunView>(std::move(started), "A", std::vector<FieldDifference>{}));
   if (options.session) {
-    store.importHistory(options.session->history, 0, "session history");
+    runs.front()->store.importHistory(options.session->history, 0, "session history");
     view = options.session->view;
   }
+  if (compared) {
+    runs.push_back(std::make_unique<RunView>(std::move(compared), "B",
+                                             differingFields(config, *options.compare)));
+  }
+  if (ui.error.empty()) ui.error = runs.front()->texture_error;
   ui.edit = config;
   const std::string blas = blasDescription();
-  std::unique_ptr<gl::ScalarFieldView> d_strip, d_field;
-  try {
-    d_strip = std::make_unique<gl::ScalarFieldView>(gl::discriminatorColormap());
-    d_field = std::make_unique<gl::ScalarFieldView>(gl::discriminatorColormap());
-  } catch (const std::exception& error) {
-    ui.error = std::string("D's colour views are off: ") + error.what();
-  }
   std::cerr << "ganscope: GL renderer " << window->renderer() << "; BLAS " << blas << "\n";
 
   const PanelRegistry registry;
@@ -191,11 +266,11 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   int active_frames = 0;
   std::deque<Clock::time_point> recent_frames;  // starts of the frames of the last second
   while (!window->shouldClose()) {
-    const SessionStatus status = session.status();
-    const bool streaming = drain(session, store, ui, view);
-    if (streaming || status.state == RunState::Running || window->takeInput()) {
-      active_frames = kActiveFrames;
-    }
+    bool streaming = false;
+    for (const auto& run : runs) streaming |= run->drain(view);
+    bool running = false;
+    for (const auto& run : runs) running |= run->status.state == RunState::Running;
+    if (streaming || running || window->takeInput()) active_frames = kActiveFrames;
     if (active_frames == 0 && !scripted) {
       // Paused and quiet: draw nothing, sleep until input (or a late frame) arrives.
       window->waitEvents(kIdleWaitSeconds);
@@ -209,33 +284,45 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
 
     window->setUiScale(view.ui_scale);
     window->beginFrame();
-    PanelContext ctx{session, store, status, view, ui, fps, blas, d_strip.get(), d_field.get()};
+    std::vector<RunView*> shown;
+    for (const auto& run : runs) shown.push_back(run.get());
+    FrameState frame{view, ui, fps, blas};
+    PanelContext ctx{*shown.front(), shown, shown.front()->views, view, ui, fps, blas};
     handleShortcuts(ctx, window->takeKeyPresses());
-    drawLayout(ctx, registry);
-    if (ui.opened_history) {
-      store.importHistory(ui.opened_history->bytes, ui.opened_history->generation, "session");
-      ui.opened_history.reset();
-    }
+    drawLayout(shown, frame, registry);
     const ImGuiIO& io = ImGui::GetIO();
     const bool interacting = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
                              ImGui::IsAnyMouseDown() || ImGui::IsAnyItemActive();
     ++frames;
-    const bool training_done =
-        (status.state == RunState::Diverged || status.state == RunState::Failed ||
-         status.step >= options.pause_at_step) &&
-        store.newestHeader() && store.newestHeader()->step == status.step;
+    bool training_done = true;
+    for (const auto& run : runs) training_done &= trainingDone(*run, options.pause_at_step);
     const bool capture = scripted && frames >= options.screenshot_frames && training_done;
     if (!window->endFrame(capture ? options.screenshot_path : std::string())) {
       std::cerr << "ganscope: cannot write " << options.screenshot_path << "\n";
       return kExitFailure;
     }
-    if (frames == 1 && !scripted && !options.start_paused) session.send(Resume{});
+    if (frames == 1 && !scripted && !options.start_paused) sendCommand(ctx, Resume{});
     if (capture) {
-      const double seconds = store.last().seconds;
+      bool diverged = false;
       std::cerr << "ganscope: wrote " << options.screenshot_path << " after " << frames
-                << " frames; trained " << status.step << " steps in " << seconds << " s ("
-                << (seconds > 0 ? status.step / seconds : 0.0) << " steps/s)\n";
-      return status.state == RunState::Diverged ? kExitDiverged : kExitOk;
+                << " frames; UI " << fps << " fps";
+      for (const auto& run : runs) {
+        const double seconds = run->store.last().seconds;
+        std::cerr << "; run " << run->name() << " trained " << run->status.step << " steps in "
+                  << seconds << " s (" << (seconds > 0 ? run->status.step / seconds : 0.0)
+                  << " steps/s)";
+        diverged |= run->status.state == RunState::Diverged;
+      }
+      std::cerr << "\n";
+      return diverged ? kExitDiverged : kExitOk;
+    }
+    if (ui.close_run && *ui.close_run > 0 && *ui.close_run < runs.size()) {
+      runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(*ui.close_run));
+    }
+    ui.close_run.reset();
+    if (ui.start_compare) {
+      startCompare(runs, ui, maker, session_options);
+      ui.start_compare.reset();
     }
     // Pace the next frame (see the frame caps above).
     const double period = interacting ? kInteractiveFrameSeconds : kStreamingFrameSeconds;

@@ -2,6 +2,7 @@
 // while something changes and otherwise sleeps until input arrives.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/state/session_file.hpp"
@@ -19,6 +20,8 @@ struct GuiOptions {
 
   /// Continue this saved run with its history and view settings (nullptr: start `config`).
   const SessionFile* session = nullptr;
+  /// A second run shown beside the first from step 0 (--compare), or none.
+  std::optional<TrainConfig> compare;
 };
 
 /// Runs the window until it is closed (or the screenshot is written). Returns an exit code.

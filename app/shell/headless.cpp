@@ -8,15 +8,17 @@
 #include <memory>
 #include <thread>
 #include <type_traits>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "app/shell/cli.hpp"
 #include "app/state/metric_store.hpp"
-#include "common/byte_stream.hpp"
 #include "common/atomic_file.hpp"
+#include "common/byte_stream.hpp"
 #include "common/runtime_info.hpp"
 #include "core/api/session.hpp"
+#include "core/config/overrides.hpp"
 
 namespace ganscope {
 namespace {
@@ -81,6 +83,93 @@ std::string samplesCsv(const std::vector<float>& values, int dims) {
   return csv;
 }
 
+/// One run of a headless invocation: its session, what it received, and where it ends.
+struct HeadlessRun {
+  TrainConfig config;
+  std::vector<FieldDifference> differences;  ///< against the base run (empty for the base)
+  std::unique_ptr<Session> session;
+  MetricStore store{kHistoryPoints};
+  FullCoverage coverage;
+  SessionStatus status;
+  int64_t end = 0;    ///< the step it stops at
+  bool done = false;  ///< stopped with its final frame (and every step's stats) in
+};
+
+/// Moves what `run`'s session sent into its store and checks whether it is done.
+void pollRun(HeadlessRun& run) {
+  Session& session = *run.session;
+  StepStats stats;
+  while (session.pollStats(stats)) run.store.append(stats);
+  forEachFrameKind([&](auto kind) {
+    using Frame = typename decltype(kind)::type;
+    while (const Frame* frame = session.poll<Frame>()) {
+      if constexpr (std::is_same_v<Frame, PlaneFrame>) {
+        const bool full = frame->modes_total > 0 && frame->modes_covered == frame->modes_total &&
+                          frame->hq_fraction >= kFullCoverageHq;
+        if (full && run.coverage.step < 0) {
+          run.coverage = {frame->header.step, run.store.last().seconds};
+        }
+      }
+      run.store.setFrame(*frame);
+      session.recycle(frame);
+    }
+  });
+  run.status = session.status();
+  const FrameHeader* last = run.store.newestHeader();
+  const bool stopped = run.status.state == RunState::Diverged ||
+                       (run.status.state == RunState::Paused && run.status.step >= run.end);
+  if (stopped && last && last->step == run.status.step) {  // the final frame is in
+    // The last steps' stats may have come after this round's poll: take them too, so the
+    // metrics (and a saved history) always cover every step.
+    while (session.pollStats(stats)) run.store.append(stats);
+    run.done = true;
+  }
+}
+
+/// The metrics JSON of a finished run.
+nlohmann::json runMetrics(const HeadlessRun& run, int threads) {
+  const MetricStore& store = run.store;
+  const double seconds = store.last().seconds;
+  nlohmann::json metrics = {{"preset", run.config.name},
+                            {"steps", run.status.step},
+                            {"seconds", seconds},
+                            {"steps_per_second", seconds > 0 ? run.status.step / seconds : 0.0},
+                            {"metric_window_steps", kMetricWindow},
+                            {"d_loss", store.recentMean(Series::DLoss, kMetricWindow)},
+                            {"g_loss", store.recentMean(Series::GLoss, kMetricWindow)},
+                            {"d_real_mean", store.recentMean(Series::DReal, kMetricWindow)},
+                            {"d_fake_mean", store.recentMean(Series::DFake, kMetricWindow)},
+                            {"diverged", run.status.state == RunState::Diverged},
+                            {"diverged_at", run.status.diverged_at},
+                            {"dropped_stats", run.status.dropped_stats},
+                            {"threads", threads},
+                            {"blas", blasDescription()},
+                            {"config", configToJson(run.config)}};
+  // The final frame of the run's scenario (the only kind it makes).
+  store.visitNewest([&](const auto& frame) { reportFrame(frame, run.coverage, metrics); });
+  // JSON has no NaN: non-finite figures (a diverged run) are written as null.
+  for (auto& [key, value] : metrics.items()) {
+    if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
+  }
+  return metrics;
+}
+
+/// The run's name in messages: "the base run" or its differing settings.
+std::string describeRun(const HeadlessRun& run) {
+  return run.differences.empty() ? "the base run" : describeDifferences(run.differences);
+}
+
+/// The differences as [{"path", "before", "after"}], each value as JSON.
+nlohmann::json differencesJson(const std::vector<FieldDifference>& differences) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const FieldDifference& difference : differences) {
+    list.push_back({{"path", difference.path},
+                    {"before", nlohmann::json::parse(difference.before)},
+                    {"after", nlohmann::json::parse(difference.after)}});
+  }
+  return list;
+}
+
 }  // namespace
 
 int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
@@ -108,115 +197,103 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
     }
   }
   const int64_t start = options.session ? Session::stepOfState(options.session->state) : 0;
-  const int64_t end = start + options.steps;
   SessionOptions session_options;
   session_options.intra_op_threads = options.threads;
-  session_options.pause_at_step = end;
+  session_options.pause_at_step = start + options.steps;
   session_options.frame_hz = 2;  // only the final frame is reported
-  MetricStore store(kHistoryPoints);
-  std::unique_ptr<Session> started;
+  // The base run first, then one run per variant; each trains on its own thread, all at once.
+  std::vector<std::unique_ptr<HeadlessRun>> runs;
   try {
+    auto base = std::make_unique<HeadlessRun>();
+    base->config = config;
+    base->end = session_options.pause_at_step;
     if (options.session) {
-      store.importHistory(options.session->history, 0, "session history");
-      started = std::make_unique<Session>(options.session->state, session_options);
+      base->store.importHistory(options.session->history, 0, "session history");
+      base->session = std::make_unique<Session>(options.session->state, session_options);
     } else {
-      started = std::make_unique<Session>(config, session_options);
+      base->session = std::make_unique<Session>(config, session_options);
     }
+    runs.push_back(std::move(base));
   } catch (const FormatError& error) {
     std::cerr << "ganscope: --session: " << error.what() << "\n";
     return kExitBadInput;
   }
-  Session& session = *started;
+  for (const TrainConfig& variant : options.variants) {
+    auto run = std::make_unique<HeadlessRun>();
+    run->config = variant;
+    run->differences = differingFields(config, variant);
+    run->end = variant.steps;  // its own, should --compare change `steps`
+    SessionOptions variant_options = session_options;
+    variant_options.pause_at_step = run->end;
+    run->session = std::make_unique<Session>(variant, variant_options);
+    runs.push_back(std::move(run));
+  }
 
   auto last_progress = std::chrono::steady_clock::now();
-  SessionStatus status;
-  FullCoverage coverage;
   while (true) {
-    StepStats stats;
-    while (session.pollStats(stats)) store.append(stats);
-    forEachFrameKind([&](auto kind) {
-      using Frame = typename decltype(kind)::type;
-      while (const Frame* frame = session.poll<Frame>()) {
-        if constexpr (std::is_same_v<Frame, PlaneFrame>) {
-          const bool full = frame->modes_total > 0 && frame->modes_covered == frame->modes_total &&
-                            frame->hq_fraction >= kFullCoverageHq;
-          if (full && coverage.step < 0) coverage = {frame->header.step, store.last().seconds};
-        }
-        store.setFrame(*frame);
-        session.recycle(frame);
+    bool all_done = true;
+    for (const auto& run : runs) {
+      if (!run->done) pollRun(*run);
+      if (run->status.state == RunState::Failed) {
+        std::cerr << "ganscope: the trainer stopped at step " << run->status.step << ": "
+                  << run->session->failure() << "\n";
+        return kExitFailure;
       }
-    });
-    status = session.status();
-    if (status.state == RunState::Failed) {
-      std::cerr << "ganscope: the trainer stopped at step " << status.step << ": "
-                << session.failure() << "\n";
-      return kExitFailure;
+      all_done = all_done && run->done;
     }
-    const FrameHeader* last = store.newestHeader();
-    const bool stopped = status.state == RunState::Diverged ||
-                         (status.state == RunState::Paused && status.step >= end);
-    if (stopped && last && last->step == status.step) {  // the final frame is in
-      // The last steps' stats may have come after this round's poll: take them too, so the
-      // metrics (and a saved history) always cover every step.
-      while (session.pollStats(stats)) store.append(stats);
-      break;
-    }
+    if (all_done) break;
     if (options.progress &&
         std::chrono::steady_clock::now() - last_progress > std::chrono::seconds(1)) {
-      std::fprintf(stderr, "\rstep %lld/%lld  %.0f steps/s   ", static_cast<long long>(status.step),
-                   static_cast<long long>(end), store.stepsPerSecond());
+      std::fprintf(stderr, "\r");
+      for (const auto& run : runs) {
+        std::fprintf(stderr, "step %lld/%lld  %.0f steps/s   ",
+                     static_cast<long long>(run->status.step), static_cast<long long>(run->end),
+                     run->store.stepsPerSecond());
+      }
       last_progress = std::chrono::steady_clock::now();
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   if (options.progress) std::fprintf(stderr, "\n");
 
-  const bool diverged = status.state == RunState::Diverged;
-  const double seconds = store.last().seconds;
-  nlohmann::json metrics = {{"preset", config.name},
-                            {"steps", status.step},
-                            {"seconds", seconds},
-                            {"steps_per_second", seconds > 0 ? status.step / seconds : 0.0},
-                            {"metric_window_steps", kMetricWindow},
-                            {"d_loss", store.recentMean(Series::DLoss, kMetricWindow)},
-                            {"g_loss", store.recentMean(Series::GLoss, kMetricWindow)},
-                            {"d_real_mean", store.recentMean(Series::DReal, kMetricWindow)},
-                            {"d_fake_mean", store.recentMean(Series::DFake, kMetricWindow)},
-                            {"diverged", diverged},
-                            {"diverged_at", status.diverged_at},
-                            {"dropped_stats", status.dropped_stats},
-                            {"threads", options.threads},
-                            {"blas", blasDescription()},
-                            {"config", configToJson(config)}};
-  // The final frame of the run's scenario (the only kind it makes).
-  store.visitNewest([&](const auto& frame) { reportFrame(frame, coverage, metrics); });
-  // JSON has no NaN: non-finite figures (a diverged run) are written as null.
-  for (auto& [key, value] : metrics.items()) {
-    if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
+  nlohmann::json report;
+  if (options.variants.empty()) {
+    report = runMetrics(*runs.front(), options.threads);
+  } else {
+    report = {{"runs", nlohmann::json::array()}};
+    for (const auto& run : runs) {
+      nlohmann::json metrics = runMetrics(*run, options.threads);
+      metrics["differences"] = differencesJson(run->differences);
+      report["runs"].push_back(std::move(metrics));
+    }
   }
-  const std::string text = metrics.dump(2) + "\n";
+  const std::string text = report.dump(2) + "\n";
   std::cout << text;
+  HeadlessRun& base = *runs.front();
   try {
     if (!options.out_path.empty()) writeFileAtomically(options.out_path, text);
     if (!options.samples_path.empty()) {
       writeFileAtomically(options.samples_path,
-                          samplesCsv(session.sampleGenerator(options.num_samples),
+                          samplesCsv(base.session->sampleGenerator(options.num_samples),
                                      dataDimension(config.data.kind)));
     }
     if (!options.save_session_path.empty()) {
       const ViewSettings view = options.session ? options.session->view : ViewSettings{};
-      saveSessionFile(options.save_session_path, captureSession(session, store, view));
+      saveSessionFile(options.save_session_path, captureSession(*base.session, base.store, view));
     }
   } catch (const std::exception& error) {
     std::cerr << "ganscope: " << error.what() << "\n";
     return kExitFailure;
   }
-  if (diverged) {
-    std::cerr << "ganscope: training diverged at step " << status.diverged_at
+  int exit_code = kExitOk;
+  for (const auto& run : runs) {
+    if (run->status.state != RunState::Diverged) continue;
+    std::cerr << "ganscope: " << (runs.size() > 1 ? describeRun(*run) + ": " : std::string())
+              << "training diverged at step " << run->status.diverged_at
               << " (a loss or weight became NaN/Inf); try a smaller learning rate\n";
-    return kExitDiverged;
+    exit_code = kExitDiverged;
   }
-  return kExitOk;
+  return exit_code;
 }
 
 }  // namespace ganscope

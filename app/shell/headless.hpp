@@ -1,6 +1,7 @@
 // Headless runs: the same Session as the GUI, no window; prints and writes metrics JSON.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "app/state/session_file.hpp"
 #include "core/api/config.hpp"
@@ -20,10 +21,14 @@ struct HeadlessOptions {
   /// Continue this saved run for `steps` more steps (nullptr: start `config` afresh; the
   /// metrics report `config`, whose `steps` is where the continued run ends).
   const SessionFile* session = nullptr;
+  /// Runs trained beside `config`, all at once, each from step 0 (--compare). With any, the
+  /// output is {"runs": [base, variant, ...]}, each run's metrics with its "differences".
+  std::vector<TrainConfig> variants;
 };
 
-/// Trains `config` for options.steps steps. Returns kExitOk, kExitDiverged or kExitFailure;
-/// kExitBadInput, before training, for an output path that cannot be written or too many samples.
+/// Trains `config` (and options.variants beside it) for options.steps steps. Returns kExitOk,
+/// kExitDiverged or kExitFailure; kExitBadInput, before training, for an output path that cannot be
+/// written or too many samples.
 int runHeadless(const TrainConfig& config, const HeadlessOptions& options);
 
 }  // namespace ganscope

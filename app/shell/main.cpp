@@ -9,13 +9,15 @@
 #include "app/shell/cli.hpp"
 #include "app/shell/gui_app.hpp"
 #include "app/shell/headless.hpp"
+#include "app/state/run_view.hpp"
 #include "app/state/session_file.hpp"
 #include "common/atomic_file.hpp"
 #include "common/runtime_info.hpp"
-#include "core/api/torch_version.hpp"
-#include "core/config/schema.hpp"
-#include "core/config/presets.hpp"
 #include "core/api/session.hpp"
+#include "core/api/torch_version.hpp"
+#include "core/config/overrides.hpp"
+#include "core/config/presets.hpp"
+#include "core/config/schema.hpp"
 
 using namespace ganscope;
 
@@ -49,6 +51,7 @@ int run(const CliOptions& cli) {
     return kExitOk;
   }
   TrainConfig config;
+  std::vector<TrainConfig> variants;  // one per --compare
   std::optional<SessionFile> session;
   int64_t start_step = 0;  // steps already done in the --session
   try {
@@ -68,6 +71,14 @@ int run(const CliOptions& cli) {
     std::cerr << "ganscope: --session: " << error.what() << "\n";
     return kExitBadInput;
   }
+  try {
+    for (const std::string& assignment : cli.compare) {
+      variants.push_back(withOverride(config, assignment));
+    }
+  } catch (const ConfigError& error) {
+    std::cerr << "ganscope: --compare: " << error.what() << "\n";
+    return kExitBadInput;
+  }
   if (cli.dump_config) {
     std::cout << configToJson(config).dump(2) << "\n";
     return kExitOk;
@@ -82,6 +93,7 @@ int run(const CliOptions& cli) {
     options.samples_path = cli.dump_samples;
     options.num_samples = cli.num_samples;
     options.progress = isatty(STDERR_FILENO);
+    options.variants = std::move(variants);
     return runHeadless(config, options);
   }
   if (!cli.screenshot.empty()) {
@@ -102,6 +114,13 @@ int run(const CliOptions& cli) {
   if (cli.steps || !cli.screenshot.empty()) options.pause_at_step = config.steps;
   options.start_paused = cli.paused;
   if (session) options.session = &*session;
+  if (!variants.empty()) {  // the CLI allows one here
+    if (const std::string problem = sideBySideProblem(config, variants.front()); !problem.empty()) {
+      std::cerr << "ganscope: --compare: " << problem << "\n";
+      return kExitBadInput;
+    }
+    options.compare = variants.front();
+  }
   return runGui(config, options);
 }
 

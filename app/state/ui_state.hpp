@@ -1,15 +1,13 @@
-// UiState: the GUI's state that is not a display setting: the edits in the controls, the
-// error banner, plot views, captures, the plane's trails and drawn data. One struct, owned by
-// GuiApp.
+// UiState: the GUI's global state that is not a display setting: the edits in the controls, the
+// error dialog, file paths, the drawn data and the Compare... requests. Per-run state lives in
+// RunView. One struct, owned by GuiApp.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
-#include "app/state/capture_strip.hpp"
 #include "app/state/drawn_points.hpp"
-#include "app/state/fake_trails.hpp"
-#include "app/plot/draw.hpp"
 #include "core/api/config.hpp"
 
 namespace ganscope {
@@ -23,10 +21,11 @@ struct DrawDataState {
   DrawnPoints points;
 };
 
-/// A session file's metric history, opened as telemetry of `generation` (the loaded run's).
-struct OpenedHistory {
-  std::string bytes;  ///< MetricStore::exportHistory bytes
-  uint32_t generation = 0;
+/// The Compare... popup: the FIELD=VALUE changes of the run it starts.
+struct CompareState {
+  std::string field;                     ///< the text field of the popup
+  std::vector<std::string> assignments;  ///< the changes chosen so far
+  std::string message;                   ///< why the last change was refused, or ""
 };
 
 struct UiState {
@@ -36,13 +35,12 @@ struct UiState {
   std::string config_path = "ganscope-config.json";  ///< the Load/Save file field
   /// The Save/Open session file field.
   std::string session_path = "ganscope-session.gss";
-  /// Set by Open session: GuiApp moves it into the MetricStore before the next telemetry.
-  std::optional<OpenedHistory> opened_history;
-  CaptureStrip captures;
-  plot::PlotView figure1_view, losses_view, d_means_view, histogram_view, plane_view, modes_view;
-  plot::PlotView capture_views[CaptureStrip::kSlots];
-  FakeTrails trails;  ///< the plane's fixed-z fakes over the last snapshots
   DrawDataState draw_data;
+  CompareState compare;
+  /// Set by the popup's Start: GuiApp starts a second run with these changes after the frame.
+  std::optional<std::vector<std::string>> start_compare;
+  /// Set by a run's close button: GuiApp closes that run (by index) after the frame.
+  std::optional<size_t> close_run;
 };
 
 }  // namespace ganscope
