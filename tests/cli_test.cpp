@@ -11,8 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/api/config.hpp"
-#include "core/config/schema.hpp"
 #include "core/config/presets.hpp"
+#include "core/config/schema.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {
@@ -115,6 +115,14 @@ TEST_F(CliTest, DumpConfigPrintsThePresetAsValidConfig) {
   EXPECT_EQ(configToJson(config), configToJson(presetConfig("figure1")));
 }
 
+TEST_F(CliTest, TheConfigsEngineTrainsAndIsReported) {
+  const auto config = dir_ / "autograd.json";
+  std::ofstream(config) << R"({"engine": "autograd", "hyper": {"batch_size": 32}})";
+  const auto r = runGanscope("--headless --config " + config.string() + " --steps 50", dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["engine"], "autograd");
+}
+
 TEST_F(CliTest, HeadlessWritesMetrics) {
   const auto out = dir_ / "metrics.json";
   const auto r = runGanscope("--headless --preset figure1 --steps 400 --out " + out.string(), dir_);
@@ -126,6 +134,7 @@ TEST_F(CliTest, HeadlessWritesMetrics) {
   }
   EXPECT_EQ(metrics["steps"], 400);
   EXPECT_EQ(metrics["diverged"], false);
+  EXPECT_EQ(metrics["engine"], "fast");  // "auto" on an MLP
   EXPECT_GT(metrics["steps_per_second"].get<double>(), 0);
   EXPECT_EQ(nlohmann::json::parse(r.out), metrics);
 }

@@ -13,7 +13,7 @@ namespace {
 void drawFigure1Panel(PanelContext& ctx) {
   const Figure1Frame* s = ctx.run.store.frame<Figure1Frame>();
   if (!s) {
-    ImGui::TextUnformatted("Waiting for the first snapshot...");
+    ImGui::TextUnformatted("Waiting for the first frame...");
     return;
   }
   if (ctx.run.status.state == RunState::Diverged) {

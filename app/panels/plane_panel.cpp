@@ -52,7 +52,7 @@ void layerToggles(PlaneLayers& l) {
   toggle("D heatmap", &l.d_heatmap, "D over the plane: grey says real, green says fake", true);
   toggle("real", &l.real_samples, "real samples: draws from p_data", false);
   toggle("fake", &l.fake_samples, "fake samples: G(z) for a fixed set of 512 z", false);
-  toggle("trails", &l.trails, "each fake's path over the last snapshots", false);
+  toggle("trails", &l.trails, "each fake's path over the last frames", false);
   toggle("manifold", &l.manifold,
          "the generator manifold: G's image of a regular grid over the first two coordinates of z",
          false);
@@ -154,7 +154,7 @@ void drawDataSection(PanelContext& ctx) {
 void drawPlanePanel(PanelContext& ctx) {
   const PlaneFrame* s = ctx.run.store.frame<PlaneFrame>();
   if (!s) {
-    ImGui::TextUnformatted("Waiting for the first snapshot...");
+    ImGui::TextUnformatted("Waiting for the first frame...");
     return;
   }
   headline(*s);

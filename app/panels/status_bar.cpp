@@ -27,7 +27,7 @@ void drawStatusBar(PanelContext& ctx) {
   for (const RunView* run : ctx.runs) {
     const SessionStatus& status = run->status;
     ImGui::SameLine();
-    ImGui::Text("| %s%sstep %lld | %.0f steps/s | dropped: %llu stats, %llu snapshots",
+    ImGui::Text("| %s%sstep %lld | %.0f steps/s | dropped: %llu stats, %llu frames",
                 ctx.comparing() ? run->name().c_str() : "", ctx.comparing() ? ": " : "",
                 static_cast<long long>(status.step),
                 status.state == RunState::Running ? run->store.stepsPerSecond() : 0.0,

@@ -5,10 +5,10 @@
 
 #include <cstdio>
 
-#include "app/scenes/plane_scene.hpp"
 #include "app/gl/scalar_field_view.hpp"
-#include "app/scenes/palette.hpp"
 #include "app/plot/draw.hpp"
+#include "app/scenes/palette.hpp"
+#include "app/scenes/plane_scene.hpp"
 
 namespace ganscope {
 namespace {
@@ -78,7 +78,7 @@ void drawPlaneLegend(const PlaneFrame& s, const PlaneLayers& layers) {
   if (layers.fake_samples) {
     entry({palette::kGenerator, "G(z), a fixed set of z", plot::LegendEntry::Style::Dots});
     if (layers.trails) {
-      std::snprintf(text, sizeof(text), "their last %d snapshots", FakeTrails::kLength);
+      std::snprintf(text, sizeof(text), "their last %d frames", FakeTrails::kLength);
       entry({kTrailSwatch, text, plot::LegendEntry::Style::Line});
     }
   }

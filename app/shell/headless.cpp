@@ -143,6 +143,7 @@ nlohmann::json runMetrics(const HeadlessRun& run, int threads) {
                             {"diverged_at", run.status.diverged_at},
                             {"dropped_stats", run.status.dropped_stats},
                             {"threads", threads},
+                            {"engine", toString(engineFor(run.config))},
                             {"blas", blasDescription()},
                             {"config", configToJson(run.config)}};
   // The final frame of the run's scenario (the only kind it makes).
