@@ -3,9 +3,9 @@
 // same presets' networks, next to the fast path.
 #include <benchmark/benchmark.h>
 
+#include "core/config/presets.hpp"
 #include "core/engine/step/autograd_engine.hpp"
 #include "core/engine/step/step_driver.hpp"
-#include "core/config/presets.hpp"
 #include "core/engine/trainer.hpp"
 
 namespace ganscope {

@@ -11,8 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/state/session_file.hpp"
-#include "core/config/presets.hpp"
 #include "core/api/session.hpp"
+#include "core/config/presets.hpp"
 #include "test_util.hpp"
 
 extern char** environ;

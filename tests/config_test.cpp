@@ -16,8 +16,8 @@
 #include "common/file_error.hpp"
 #include "common/read_file.hpp"
 #include "core/api/config.hpp"
-#include "core/config/schema.hpp"
 #include "core/config/presets.hpp"
+#include "core/config/schema.hpp"
 
 namespace ganscope {
 namespace {

@@ -17,7 +17,8 @@ namespace {
 PlaneFrame runPreset(const std::string& name) {
   const TrainConfig config = presetConfig(name);
   SessionStatus status;
-  const PlaneFrame s = test::trainTo<PlaneFrame>(config, config.steps, status, 540);  // below CTest's 600 s
+  const PlaneFrame s =
+      test::trainTo<PlaneFrame>(config, config.steps, status, 540);  // below CTest's 600 s
   EXPECT_EQ(status.state, RunState::Paused) << name;
   EXPECT_EQ(s.header.step, config.steps) << name;
   return s;

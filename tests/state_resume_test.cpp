@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/config/presets.hpp"
 #include "core/api/session.hpp"
+#include "core/config/presets.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <memory>
 
+#include "common/runtime_info.hpp"
+#include "core/config/presets.hpp"
 #include "core/engine/step/autograd_engine.hpp"
 #include "core/engine/step/step_driver.hpp"
-#include "core/config/presets.hpp"
-#include "common/runtime_info.hpp"
 #include "core/engine/trainer.hpp"
 
 namespace ganscope {

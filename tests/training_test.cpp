@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/config/presets.hpp"
 #include "core/api/session.hpp"
+#include "core/config/presets.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {

@@ -176,7 +176,7 @@ ArrowScale pushArrowScale(const PlaneFrame& s) {
 }
 
 void drawPlaneLayers(plot::PlotCanvas& canvas, const PlaneFrame& s, const PlaneLayers& layers,
-                       bool compact, gl::ScalarFieldView* heatmap, const FakeTrails* trails) {
+                     bool compact, gl::ScalarFieldView* heatmap, const FakeTrails* trails) {
   ImDrawList* draw = canvas.drawList();
   if (layers.d_heatmap && heatmap) {
     const std::array<double, 4> rect = heatmapRect(s);
@@ -215,7 +215,7 @@ void drawPlaneLayers(plot::PlotCanvas& canvas, const PlaneFrame& s, const PlaneL
 }
 
 void drawPlaneTooltip(const plot::PlotCanvas& canvas, const PlaneFrame& s,
-                        const PlaneLayers& layers) {
+                      const PlaneLayers& layers) {
   if (!canvas.hovered()) return;
   const int fake = layers.fake_samples ? hoveredFake(canvas, s) : -1;
   if (fake < 0) {
@@ -228,7 +228,7 @@ void drawPlaneTooltip(const plot::PlotCanvas& canvas, const PlaneFrame& s,
 }
 
 void drawPlaneCapture(const char* id, ImVec2 size, const PlaneFrame& s, const PlaneLayers& layers,
-                 plot::PlotView& view) {
+                      plot::PlotView& view) {
   const float side = std::min(size.x, size.y);
   plot::PlotCanvas canvas(id, ImVec2(side, side), view, planeBounds(s), planeOptions(true));
   drawPlaneLayers(canvas, s, layers, true);

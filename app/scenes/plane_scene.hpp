@@ -4,10 +4,10 @@
 #pragma once
 #include <imgui.h>
 
-#include "app/scenes/arrow_scale.hpp"
-#include "app/state/fake_trails.hpp"
 #include "app/gl/scalar_field_view.hpp"
 #include "app/plot/draw.hpp"
+#include "app/scenes/arrow_scale.hpp"
+#include "app/state/fake_trails.hpp"
 #include "app/state/view_settings.hpp"
 #include "core/api/telemetry/plane_frame.hpp"
 
@@ -23,16 +23,16 @@ ArrowScale pushArrowScale(const PlaneFrame& frame);
 /// Draws the enabled layers on `canvas`; the heatmap only when `heatmap` is given (it holds one
 /// texture), the trails only when `trails` is. `compact` makes the marks smaller.
 void drawPlaneLayers(plot::PlotCanvas& canvas, const PlaneFrame& frame, const PlaneLayers& layers,
-                       bool compact, gl::ScalarFieldView* heatmap = nullptr,
-                       const FakeTrails* trails = nullptr);
+                     bool compact, gl::ScalarFieldView* heatmap = nullptr,
+                     const FakeTrails* trails = nullptr);
 
 /// Under the mouse: a fake's z, G(z) and D(G(z)) when a shown fake is near (and ringed), else
 /// (x, y) and D there.
 void drawPlaneTooltip(const plot::PlotCanvas& canvas, const PlaneFrame& frame,
-                        const PlaneLayers& layers);
+                      const PlaneLayers& layers);
 
 /// A capture: the layers, compact and without heatmap, in a square inside `size` at the cursor.
-void drawPlaneCapture(const char* id, ImVec2 size, const PlaneFrame& frame, const PlaneLayers& layers,
-                 plot::PlotView& view);
+void drawPlaneCapture(const char* id, ImVec2 size, const PlaneFrame& frame,
+                      const PlaneLayers& layers, plot::PlotView& view);
 
 }  // namespace ganscope

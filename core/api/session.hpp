@@ -6,10 +6,10 @@
 #include <memory>
 #include <string>
 
-#include "core/api/telemetry/frames.hpp"
-#include "core/api/telemetry/step_stats.hpp"
 #include "core/api/commands.hpp"
 #include "core/api/config.hpp"
+#include "core/api/telemetry/frames.hpp"
+#include "core/api/telemetry/step_stats.hpp"
 
 namespace ganscope {
 
@@ -32,11 +32,11 @@ enum class RunState : uint8_t {
 /// Counters and state the UI reads every frame; all of it is a copy.
 struct SessionStatus {
   RunState state = RunState::Paused;
-  int64_t step = 0;                ///< steps done in this run
-  uint32_t generation = 0;         ///< resets so far
-  int64_t diverged_at = -1;        ///< step whose loss or weights became NaN/Inf, else -1
-  uint64_t dropped_stats = 0;      ///< StepStats dropped because the queue was full
-  uint64_t dropped_frames = 0;     ///< frames skipped because no pool buffer was free
+  int64_t step = 0;             ///< steps done in this run
+  uint32_t generation = 0;      ///< resets so far
+  int64_t diverged_at = -1;     ///< step whose loss or weights became NaN/Inf, else -1
+  uint64_t dropped_stats = 0;   ///< StepStats dropped because the queue was full
+  uint64_t dropped_frames = 0;  ///< frames skipped because no pool buffer was free
 };
 
 class Session {

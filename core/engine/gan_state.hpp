@@ -5,11 +5,11 @@
 
 #include <memory>
 
-#include "core/api/telemetry/step_stats.hpp"
 #include "core/api/config.hpp"
+#include "core/api/telemetry/step_stats.hpp"
 #include "core/data/gaussian_mixture.hpp"
-#include "core/losses/discriminator_input.hpp"
 #include "core/engine/step/flat_optimizer.hpp"
+#include "core/losses/discriminator_input.hpp"
 #include "core/models/mlp.hpp"
 
 namespace ganscope {
