@@ -55,20 +55,8 @@ void drawDMeansPanel(PanelContext& ctx) {
   }
   const char* real = probability ? "mean D(x), real" : "mean score D(x), real";
   const char* fake = probability ? "mean D(G(z)), fake" : "mean score D(G(z)), fake";
-  if (!ctx.comparing()) {
-    const plot::LegendEntry legend[] = {{palette::kData, real}, {palette::kGenerator, fake}};
-    canvas.legend(legend);
-    return;
-  }
-  // Short names: the plot is half as wide while comparing.
-  const std::string first = ctx.runs[0]->name(), second = ctx.runs[1]->name() + " (lighter)";
-  const std::string names[] = {"real " + first, "fake " + first, "real " + second,
-                               "fake " + second};
-  const plot::LegendEntry legend[] = {{palette::kData, names[0].c_str()},
-                                      {palette::kGenerator, names[1].c_str()},
-                                      {palette::kDataSecond, names[2].c_str()},
-                                      {palette::kGeneratorSecond, names[3].c_str()}};
-  canvas.legend(legend);
+  drawRunsLegend(canvas, ctx, {palette::kData, palette::kDataSecond, real, "real"},
+                 {palette::kGenerator, palette::kGeneratorSecond, fake, "fake"});
 }
 
 class DMeansPanel final : public Panel {

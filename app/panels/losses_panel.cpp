@@ -76,20 +76,10 @@ void drawLossesPanel(PanelContext& ctx) {
     canvas.decimatedLine(store.steps(), store.series(Series::GLoss),
                          i == 0 ? palette::kGenerator : palette::kGeneratorSecond, 1.5f);
   }
-  if (!ctx.comparing()) {
-    const plot::LegendEntry legend[] = {{palette::kDiscriminator, "D loss (with penalties)"},
-                                        {palette::kGenerator, generatorLossLabel(loss)}};
-    canvas.legend(legend);
-    return;
-  }
-  const std::string first = ctx.runs[0]->name(), second = ctx.runs[1]->name() + " (lighter)";
-  const std::string names[] = {"D loss " + first, "G loss " + first, "D loss " + second,
-                               "G loss " + second};
-  const plot::LegendEntry legend[] = {{palette::kDiscriminator, names[0].c_str()},
-                                      {palette::kGenerator, names[1].c_str()},
-                                      {palette::kDiscriminatorSecond, names[2].c_str()},
-                                      {palette::kGeneratorSecond, names[3].c_str()}};
-  canvas.legend(legend);
+  drawRunsLegend(
+      canvas, ctx,
+      {palette::kDiscriminator, palette::kDiscriminatorSecond, "D loss (with penalties)", "D loss"},
+      {palette::kGenerator, palette::kGeneratorSecond, generatorLossLabel(loss), "G loss"});
 }
 
 class LossesPanel final : public Panel {

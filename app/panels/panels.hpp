@@ -54,6 +54,18 @@ inline void hint(const char* text) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text);
 }
 
+/// One series of a plot that overlays every run: its colour for the first run and for the
+/// second, its full name (one run) and its short name (suffixed by the run's while comparing).
+struct RunSeries {
+  ImU32 color, second_color;
+  const char* name;
+  const char* short_name;
+};
+/// The legend of a plot of two series per run: the full names with one run; "short A" and
+/// "short B (lighter)" while comparing (the plot is half as wide).
+void drawRunsLegend(plot::PlotCanvas& canvas, const PanelContext& ctx, const RunSeries& first,
+                    const RunSeries& second);
+
 /// Sends `command` to every run (each variant gets it with its own differences applied, see
 /// RunView::adapt), turning a refusal into the error dialog; true when every run queued it.
 bool sendCommand(PanelContext& ctx, const Command& command);
