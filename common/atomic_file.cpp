@@ -1,11 +1,13 @@
-// Atomic file writes: temporary file + fsync + rename + fsync of the folder.
+// Atomic file writes: a uniquely named temporary file + fsync + rename + fsync of the folder.
 #include "common/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 
@@ -16,10 +18,6 @@ namespace {
 
 [[noreturn]] void fail(const std::string& path, int error) {
   throw FileError(path, std::string("cannot write: ") + std::strerror(error));
-}
-
-std::string tempPath(const std::string& path) {
-  return path + ".tmp";
 }
 
 /// Refuses an empty name and an existing target that is not a regular file (lstat: a symbolic
@@ -38,18 +36,20 @@ void checkTarget(const std::string& path) {
   throw FileError(path, reason);
 }
 
-/// Opens a fresh temporary file for writing: never through a symbolic link, never waiting on a
-/// FIFO, and only if it is a regular file.
-int openTemp(const std::string& path, const std::string& temp) {
-  const int fd = ::open(temp.c_str(),
-                        O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
-  if (fd < 0) fail(path, errno);
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    ::close(fd);
-    throw FileError(path, "cannot write: the temporary file " + temp + " is not a regular file");
+/// Creates a temporary file beside `path` for writing, under a name no one else uses (this
+/// process's id and a counter, created exclusively: two writers of one path never share one,
+/// and a user's own "name.tmp" is never touched); never through a symbolic link, never waiting
+/// on a FIFO. Returns its descriptor and sets `temp` to its name.
+int openTemp(const std::string& path, std::string& temp) {
+  static std::atomic<uint64_t> counter{0};
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    temp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+    const int fd = ::open(temp.c_str(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
+    if (fd >= 0) return fd;
+    if (errno != EEXIST) fail(path, errno);
   }
-  return fd;
+  throw FileError(path, "cannot write: no free temporary name beside it");
 }
 
 bool writeAll(int fd, std::string_view text) {
@@ -77,7 +77,7 @@ void syncFolder(const std::string& path) {
 
 void writeFileAtomically(const std::string& path, std::string_view text) {
   checkTarget(path);
-  const std::string temp = tempPath(path);
+  std::string temp;
   const int fd = openTemp(path, temp);
   const bool written = writeAll(fd, text) && ::fsync(fd) == 0;
   const int write_error = errno;
@@ -96,7 +96,7 @@ void writeFileAtomically(const std::string& path, std::string_view text) {
 
 void checkWritable(const std::string& path) {
   checkTarget(path);
-  const std::string temp = tempPath(path);
+  std::string temp;
   ::close(openTemp(path, temp));
   ::unlink(temp.c_str());
 }

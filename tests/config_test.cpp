@@ -448,7 +448,23 @@ TEST(FileTest, AtomicWritesReplaceOnlyRegularFiles) {
   ASSERT_EQ(::lstat(link.c_str(), &info), 0);
   EXPECT_TRUE(S_ISLNK(info.st_mode));
   EXPECT_EQ(readRegularFile(file, 100), "new");  // the link's target is untouched
-  EXPECT_FALSE(std::filesystem::exists(dir / "file.txt.tmp"));
+  // No temporary file is left behind.
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    EXPECT_EQ(entry.path().filename().string().find("file.txt.tmp"), std::string::npos)
+        << entry.path();
+  }
+}
+
+TEST(FileTest, AtomicWritesNeverTouchAnotherFilesName) {
+  // A user's own "name.tmp" and another writer's temporary file are not the writer's to use:
+  // the temporary name is unique, so both survive a write and a check of `name`.
+  const auto dir = fileTestDir("unique-temp");
+  const auto file = dir / "run.gss", own = dir / "run.gss.tmp";
+  std::ofstream(own) << "mine";
+  checkWritable(file);
+  writeFileAtomically(file, "new");
+  EXPECT_EQ(readRegularFile(own, 100), "mine");
+  EXPECT_EQ(readRegularFile(file, 100), "new");
 }
 
 TEST(ConfigTest, ValidateRejectsUiValuesLikeJson) {
