@@ -3,6 +3,7 @@
 // allocates: with every buffer out it skips the frame.
 #pragma once
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include <readerwriterqueue/readerwriterqueue.h>
@@ -23,8 +24,12 @@ class FrameChannel {
   /// Trainer side: a free buffer to fill, or nullptr while the UI holds every one.
   Frame* acquire() {
     Frame* buffer = nullptr;
-    return free_.try_dequeue(buffer) ? buffer : nullptr;
+    if (spare_) std::swap(buffer, spare_);
+    return buffer || free_.try_dequeue(buffer) ? buffer : nullptr;
   }
+  /// Trainer side: takes back an acquired buffer that was not published (its filling failed),
+  /// so that no buffer is ever lost to the pool.
+  void giveBack(Frame* buffer) { spare_ = buffer; }
   /// Trainer side: hands a filled buffer to the UI.
   void publish(Frame* frame) { full_.enqueue(frame); }
 
@@ -42,6 +47,7 @@ class FrameChannel {
   moodycamel::ReaderWriterQueue<Frame*> full_;  // trainer -> UI
   moodycamel::ReaderWriterQueue<Frame*> free_;  // UI -> trainer
   std::vector<std::unique_ptr<Frame>> pool_;
+  Frame* spare_ = nullptr;  // trainer side: a buffer given back, used before the free queue
 };
 
 }  // namespace ganscope

@@ -254,7 +254,12 @@ bool Session::Impl::publish(bool periodic) {
     if (periodic) dropped_frames.fetch_add(1, std::memory_order_relaxed);
     return false;
   }
-  trainer->fillFrame(*buffer);
+  try {
+    trainer->fillFrame(*buffer);
+  } catch (...) {
+    channel.giveBack(buffer);  // the run fails, but its next frame still finds a buffer
+    throw;
+  }
   buffer->header.generation = generation.load(std::memory_order_relaxed);
   buffer->header.config_revision = revision;
   buffer->header.sequence = frames_published++;
