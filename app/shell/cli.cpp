@@ -120,6 +120,23 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
       "variant; headless writes {\"runs\": [base, variant, ...]}; the window shows one variant "
       "beside the run");
   compare->excludes(session)->allow_extra_args(false);
+  // What --help shows after each option (whole numbers are read as text, then checked).
+  for (const auto& [name, shown] : {std::pair{"--preset", "NAME"},
+                                    {"--config", "FILE"},
+                                    {"--session", "FILE"},
+                                    {"--steps", "N"},
+                                    {"--seed", "S"},
+                                    {"--threads", "T"},
+                                    {"--out", "FILE"},
+                                    {"--save-session", "FILE"},
+                                    {"--dump-samples", "FILE"},
+                                    {"--num-samples", "N"},
+                                    {"--screenshot", "FILE"},
+                                    {"--frames", "F"},
+                                    {"--size", "WxH"},
+                                    {"--compare", "FIELD=VALUE"}}) {
+    app.get_option(name)->type_name(shown);
+  }
 
   try {
     app.parse(argc, argv);
