@@ -62,8 +62,11 @@ void expectExactResume(const TrainConfig& config) {
   }
   EXPECT_EQ(Session::stepOfState(state), kSaveAt);
   EXPECT_EQ(configToJson(Session::configOfState(state)), configToJson(config));
-  Session resumed(state, stopAt(kSaveAt + kMore));
+  SessionOptions paused = stopAt(kSaveAt + kMore);
+  paused.start_paused = true;  // so that the step it starts from can be read before it trains
+  Session resumed(state, paused);
   EXPECT_EQ(resumed.status().step, kSaveAt);
+  ASSERT_TRUE(resumed.send(Resume{}));
   const std::vector<StepStats> after = runTo(resumed, kSaveAt + kMore);
   ASSERT_EQ(after.size(), static_cast<size_t>(kMore));
   for (int64_t i = 0; i < kMore; ++i) {
