@@ -18,7 +18,13 @@ void drawCapture(const char* id, ImVec2 size, const PlaneFrame& frame, PanelCont
   drawPlaneCapture(id, size, frame, ctx.view.plane_layers, view);
 }
 
-void drawCapturePanel(PanelContext& ctx) {
+class CapturePanel final : public Panel {
+ protected:
+  const char* title() const override { return "Captures (a)-(d)"; }
+  void drawContent(PanelContext& ctx) override;
+};
+
+void CapturePanel::drawContent(PanelContext& ctx) {
   const auto& captures = ctx.run.captures.captures();
   if (ImGui::Button("Capture now")) {
     ctx.run.store.visitNewest([&](const auto& frame) { ctx.run.captures.capture(frame); });
@@ -68,12 +74,6 @@ void drawCapturePanel(PanelContext& ctx) {
     ImGui::EndGroup();
   }
 }
-
-class CapturePanel final : public Panel {
- protected:
-  const char* title() const override { return "Captures (a)-(d)"; }
-  void drawContent(PanelContext& ctx) override { drawCapturePanel(ctx); }
-};
 
 }  // namespace
 

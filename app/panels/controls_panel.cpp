@@ -158,7 +158,14 @@ void fileSection(PanelContext& ctx) {
   }
 }
 
-void drawControlsPanel(PanelContext& ctx) {
+class ControlsPanel final : public Panel {
+ protected:
+  const char* title() const override { return "Controls"; }
+  ImGuiWindowFlags flags() const override { return 0; }
+  void drawContent(PanelContext& ctx) override;
+};
+
+void ControlsPanel::drawContent(PanelContext& ctx) {
   UiState& ui = ctx.ui;
   const float font = ImGui::GetFontSize();
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.58f);  // room for the labels
@@ -277,13 +284,6 @@ void drawControlsPanel(PanelContext& ctx) {
   ImGui::SliderFloat("UI scale", &ctx.view.ui_scale, 0.5f, 3.0f, "%.2f");
   ImGui::PopItemWidth();
 }
-
-class ControlsPanel final : public Panel {
- protected:
-  const char* title() const override { return "Controls"; }
-  ImGuiWindowFlags flags() const override { return 0; }
-  void drawContent(PanelContext& ctx) override { drawControlsPanel(ctx); }
-};
 
 }  // namespace
 

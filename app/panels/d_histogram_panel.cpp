@@ -9,7 +9,13 @@ namespace ganscope {
 
 namespace {
 
-void drawDHistogramPanel(PanelContext& ctx) {
+class DHistogramPanel final : public Panel {
+ protected:
+  const char* title() const override { return "Histograms of D(x) and D(G(z))"; }
+  void drawContent(PanelContext& ctx) override;
+};
+
+void DHistogramPanel::drawContent(PanelContext& ctx) {
   const Figure1Frame* s = ctx.run.store.frame<Figure1Frame>();
   float peak = 0.2f;
   if (s) {
@@ -34,12 +40,6 @@ void drawDHistogramPanel(PanelContext& ctx) {
       {palette::kGeneratorFill, "D(G(z)), fake", plot::LegendEntry::Style::Box}};
   canvas.legend(legend);
 }
-
-class DHistogramPanel final : public Panel {
- protected:
-  const char* title() const override { return "Histograms of D(x) and D(G(z))"; }
-  void drawContent(PanelContext& ctx) override { drawDHistogramPanel(ctx); }
-};
 
 }  // namespace
 

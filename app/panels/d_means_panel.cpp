@@ -11,7 +11,13 @@ namespace ganscope {
 
 namespace {
 
-void drawDMeansPanel(PanelContext& ctx) {
+class DMeansPanel final : public Panel {
+ protected:
+  const char* title() const override { return "Mean D(x) and D(G(z))"; }
+  void drawContent(PanelContext& ctx) override;
+};
+
+void DMeansPanel::drawContent(PanelContext& ctx) {
   // The loss the newest step ran with (not the latest one sent, which may still be in flight).
   bool probability = true;
   double last_step = 1.0;
@@ -58,12 +64,6 @@ void drawDMeansPanel(PanelContext& ctx) {
   drawRunsLegend(canvas, ctx, {palette::kData, palette::kDataSecond, real, "real"},
                  {palette::kGenerator, palette::kGeneratorSecond, fake, "fake"});
 }
-
-class DMeansPanel final : public Panel {
- protected:
-  const char* title() const override { return "Mean D(x) and D(G(z))"; }
-  void drawContent(PanelContext& ctx) override { drawDMeansPanel(ctx); }
-};
 
 }  // namespace
 

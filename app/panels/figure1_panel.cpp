@@ -10,7 +10,13 @@ namespace ganscope {
 
 namespace {
 
-void drawFigure1Panel(PanelContext& ctx) {
+class Figure1Panel final : public Panel {
+ protected:
+  const char* title() const override { return "Figure 1: the game in one dimension"; }
+  void drawContent(PanelContext& ctx) override;
+};
+
+void Figure1Panel::drawContent(PanelContext& ctx) {
   const Figure1Frame* s = ctx.run.store.frame<Figure1Frame>();
   if (!s) {
     ImGui::TextUnformatted("Waiting for the first frame...");
@@ -52,12 +58,6 @@ void drawFigure1Panel(PanelContext& ctx) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   drawFigure1("##figure1", avail, *s, l, ctx.views.figure1, false, ctx.run.d_strip.get());
 }
-
-class Figure1Panel final : public Panel {
- protected:
-  const char* title() const override { return "Figure 1: the game in one dimension"; }
-  void drawContent(PanelContext& ctx) override { drawFigure1Panel(ctx); }
-};
 
 }  // namespace
 

@@ -26,7 +26,13 @@ const char* generatorLossLabel(LossKind loss) {
   return "G loss";
 }
 
-void drawLossesPanel(PanelContext& ctx) {
+class LossesPanel final : public Panel {
+ protected:
+  const char* title() const override { return "Losses"; }
+  void drawContent(PanelContext& ctx) override;
+};
+
+void LossesPanel::drawContent(PanelContext& ctx) {
   // The loss the first run's newest step ran with (not the latest one sent, which may still be
   // in flight); a second run with another loss has its own references, so none are drawn then.
   const LossKind loss = ctx.runs.front()->store.last().loss;
@@ -81,12 +87,6 @@ void drawLossesPanel(PanelContext& ctx) {
       {palette::kDiscriminator, palette::kDiscriminatorSecond, "D loss (with penalties)", "D loss"},
       {palette::kGenerator, palette::kGeneratorSecond, generatorLossLabel(loss), "G loss"});
 }
-
-class LossesPanel final : public Panel {
- protected:
-  const char* title() const override { return "Losses"; }
-  void drawContent(PanelContext& ctx) override { drawLossesPanel(ctx); }
-};
 
 }  // namespace
 

@@ -11,7 +11,13 @@ namespace ganscope {
 
 namespace {
 
-void drawModesPanel(PanelContext& ctx) {
+class ModesPanel final : public Panel {
+ protected:
+  const char* title() const override { return "Mode coverage"; }
+  void drawContent(PanelContext& ctx) override;
+};
+
+void ModesPanel::drawContent(PanelContext& ctx) {
   const PlaneFrame* s = ctx.run.store.frame<PlaneFrame>();
   if (!s) return;
   if (s->modes_total == 0) {
@@ -49,12 +55,6 @@ void drawModesPanel(PanelContext& ctx) {
               palette::kGeneratorFill, palette::kGenerator);
   canvas.horizontalLine(uniform, palette::kReference, true, "uniform");
 }
-
-class ModesPanel final : public Panel {
- protected:
-  const char* title() const override { return "Mode coverage"; }
-  void drawContent(PanelContext& ctx) override { drawModesPanel(ctx); }
-};
 
 }  // namespace
 

@@ -151,7 +151,13 @@ void drawDataSection(PanelContext& ctx) {
   if (ImGui::Button("Train on these points")) trainOnDrawnPoints(ctx);
 }
 
-void drawPlanePanel(PanelContext& ctx) {
+class PlanePanel final : public Panel {
+ protected:
+  const char* title() const override { return "The game in the plane"; }
+  void drawContent(PanelContext& ctx) override;
+};
+
+void PlanePanel::drawContent(PanelContext& ctx) {
   const PlaneFrame* s = ctx.run.store.frame<PlaneFrame>();
   if (!s) {
     ImGui::TextUnformatted("Waiting for the first frame...");
@@ -185,12 +191,6 @@ void drawPlanePanel(PanelContext& ctx) {
   drawPlaneLegend(*s, ctx.view.plane_layers);
   ImGui::EndChild();
 }
-
-class PlanePanel final : public Panel {
- protected:
-  const char* title() const override { return "The game in the plane"; }
-  void drawContent(PanelContext& ctx) override { drawPlanePanel(ctx); }
-};
 
 }  // namespace
 

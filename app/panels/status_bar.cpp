@@ -6,7 +6,16 @@ namespace ganscope {
 
 namespace {
 
-void drawStatusBar(PanelContext& ctx) {
+class StatusBar final : public Panel {
+ protected:
+  const char* title() const override { return "status"; }
+  ImGuiWindowFlags flags() const override {
+    return ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar;
+  }
+  void drawContent(PanelContext& ctx) override;
+};
+
+void StatusBar::drawContent(PanelContext& ctx) {
   const SessionStatus& st = ctx.run.status;
   switch (st.state) {
     case RunState::Running:
@@ -37,15 +46,6 @@ void drawStatusBar(PanelContext& ctx) {
   ImGui::SameLine();
   ImGui::Text("| UI %.0f fps | BLAS: %s", ctx.ui_fps, ctx.blas.c_str());
 }
-
-class StatusBar final : public Panel {
- protected:
-  const char* title() const override { return "status"; }
-  ImGuiWindowFlags flags() const override {
-    return ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar;
-  }
-  void drawContent(PanelContext& ctx) override { drawStatusBar(ctx); }
-};
 
 }  // namespace
 

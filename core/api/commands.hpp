@@ -11,9 +11,6 @@
 
 namespace ganscope {
 
-/// Bumped whenever a command or reply changes its fields.
-inline constexpr uint32_t kCommandFormatVersion = 1;
-
 /// Replaces every hyperparameter at once before the next step.
 struct SetHyperparams {
   Hyperparams value;
