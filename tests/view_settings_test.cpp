@@ -22,10 +22,22 @@ TEST(ViewSettingsTest, SaveThenLoadKeepsEverything) {
   s.plane_layers.trails = true;
   s.plane_layers.gradient_field = false;
   s.capture_steps = {5, -1, 50, 500};
+  s.language = "ko";
   const std::string path = (dir / "nested" / "view.json").string();
   saveViewSettings(path, s);
   const ViewSettings back = loadViewSettings(path);
   EXPECT_EQ(viewSettingsToJson(back), viewSettingsToJson(s));
+  EXPECT_EQ(back.language, "ko");
+}
+
+TEST(ViewSettingsTest, TheLanguageDefaultsToEnglishAndAnUnknownOneIsKeptAsRead) {
+  EXPECT_EQ(viewSettingsFromJson(nlohmann::json::object()).language, "en");
+  // Kept, so the language switch can say which one is unknown (and show English): the other
+  // settings still load.
+  const ViewSettings s = viewSettingsFromJson(nlohmann::json::parse(R"({"language": "xx",
+                                                                        "ui_scale": 2})"));
+  EXPECT_EQ(s.language, "xx");
+  EXPECT_FLOAT_EQ(s.ui_scale, 2.0f);
 }
 
 TEST(ViewSettingsTest, MissingFileOrFieldsGiveDefaults) {
@@ -53,6 +65,7 @@ TEST(ViewSettingsTest, BadValuesNameTheField) {
   EXPECT_EQ(fieldOf(R"({"plane_layers": {"arrows": true}})"), "plane_layers.arrows");
   EXPECT_EQ(fieldOf(R"({"capture_steps": [1, 2]})"), "capture_steps");
   EXPECT_EQ(fieldOf(R"({"colour": "red"})"), "colour");
+  EXPECT_EQ(fieldOf(R"({"language": 1})"), "language");
 }
 
 TEST(ViewSettingsTest, OnlyRegularFilesOfSaneJsonAreRead) {

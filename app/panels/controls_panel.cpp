@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/panels/language_switch.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
 #include "common/atomic_file.hpp"
@@ -184,6 +185,8 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
   if (ImGui::Button("Step both")) sendCommand(ctx, StepOnce{StepTarget::Both});
   ImGui::TextDisabled("Space: play/pause   S: one step   Ctrl +/-: size");
   drawCompareControls(ctx);
+  ImGui::SameLine();
+  drawLanguageSwitch(ctx);
   ImGui::Separator();
 
   // Presets.

@@ -2,6 +2,7 @@
 // rescaled to the range the picture uses, without the 1/2 line that only a probability has).
 #include <algorithm>
 
+#include "app/i18n/strings.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
 
@@ -11,7 +12,7 @@ namespace {
 
 class DHistogramPanel final : public Panel {
  protected:
-  const char* title() const override { return "Histograms of D(x) and D(G(z))"; }
+  const char* title() const override { return i18n::tr("d_histogram.title"); }
   void drawContent(PanelContext& ctx) override;
 };
 
@@ -24,7 +25,7 @@ void DHistogramPanel::drawContent(PanelContext& ctx) {
   const plot::PlotView bounds{0, 1, 0, peak * 1.1};
   plot::PlotOptions options;
   const bool critic = s && s->header.d_normalised;
-  options.x_label = critic ? "critic score, rescaled" : "D output";
+  options.x_label = i18n::tr(critic ? "d_histogram.x_critic" : "d_histogram.x_probability");
   options.fixed_y = true;
   plot::PlotCanvas canvas("##dhist", ImGui::GetContentRegionAvail(), ctx.views.histogram, bounds,
                           options);
@@ -36,8 +37,8 @@ void DHistogramPanel::drawContent(PanelContext& ctx) {
     canvas.dashedLine(half, span, palette::kReference, 1.5f);
   }
   const plot::LegendEntry legend[] = {
-      {palette::kDataFill, "D(x), real", plot::LegendEntry::Style::Box},
-      {palette::kGeneratorFill, "D(G(z)), fake", plot::LegendEntry::Style::Box}};
+      {palette::kDataFill, i18n::tr("d_histogram.real"), plot::LegendEntry::Style::Box},
+      {palette::kGeneratorFill, i18n::tr("d_histogram.fake"), plot::LegendEntry::Style::Box}};
   canvas.legend(legend);
 }
 

@@ -2,6 +2,7 @@
 // run, the second run's in its lighter colour.
 #include <string>
 
+#include "app/i18n/strings.hpp"
 #include "app/panels/panels.hpp"
 
 namespace ganscope {
@@ -13,7 +14,8 @@ void drawRunsLegend(plot::PlotCanvas& canvas, const PanelContext& ctx, const Run
     canvas.legend(legend);
     return;
   }
-  const std::string a = " " + ctx.runs[0]->name(), b = " " + ctx.runs[1]->name() + " (lighter)";
+  const std::string a = " " + ctx.runs[0]->name();
+  const std::string b = " " + ctx.runs[1]->name() + " " + i18n::tr("runs_legend.lighter");
   const std::string names[] = {first.short_name + a, second.short_name + a, first.short_name + b,
                                second.short_name + b};
   const plot::LegendEntry legend[] = {{first.color, names[0].c_str()},

@@ -17,6 +17,7 @@
 #include <thread>
 #include <type_traits>
 
+#include "app/panels/language_switch.hpp"
 #include "app/panels/panel_registry.hpp"
 #include "app/panels/panels.hpp"
 #include "app/shell/cli.hpp"
@@ -252,6 +253,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     runs.front()->store.importHistory(options.session->history, 0, "session history");
     view = options.session->view;
   }
+  if (!options.language.empty()) view.language = options.language;  // --lang, then kept
   if (compared) {
     runs.push_back(std::make_unique<RunView>(std::move(compared), "B",
                                              differingFields(config, *options.compare)));
@@ -283,6 +285,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     const double fps = static_cast<double>(recent_frames.size());
 
     window->setUiScale(view.ui_scale);
+    applyLanguage(view);
     window->beginFrame();
     std::vector<RunView*> shown;
     for (const auto& run : runs) shown.push_back(run.get());

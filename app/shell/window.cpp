@@ -10,19 +10,16 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <stdexcept>
 #include <vector>
+
+#include "app/i18n/strings.hpp"
+#include "app/shell/ui_fonts.hpp"
 
 namespace ganscope {
 namespace {
 
 constexpr float kBaseFontPx = 18.0f;  // DejaVu Sans at 18 px reads well on a projector
-const char* const kFontPaths[] = {
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-};
-// Korean glyphs are merged in when Debian's fonts-nanum is installed.
-const char* const kKoreanFontPath = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf";
 
 std::string lastGlfwError() {
   const char* description = nullptr;
@@ -121,23 +118,7 @@ void Window::setUiScale(float scale) {
 void Window::buildFonts() {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  const float size = kBaseFontPx * ui_scale_;
-  ImFont* font = nullptr;
-  for (const char* path : kFontPaths) {
-    if (std::filesystem::exists(path)) {
-      font = io.Fonts->AddFontFromFileTTF(path, size);
-      if (font) break;
-    }
-  }
-  if (!font) {
-    ImFontConfig config;
-    config.SizePixels = size;
-    io.Fonts->AddFontDefault(&config);
-  } else if (std::filesystem::exists(kKoreanFontPath)) {
-    ImFontConfig merge;
-    merge.MergeMode = true;
-    io.Fonts->AddFontFromFileTTF(kKoreanFontPath, size, &merge, io.Fonts->GetGlyphRangesKorean());
-  }
+  i18n::setFontSupport(addUiFonts(*io.Fonts, kBaseFontPx * ui_scale_));
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
 

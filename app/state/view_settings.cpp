@@ -49,6 +49,7 @@ void readLayers(JsonReader reader, Layers& layers, LayerFields<Layers> fields) {
 
 nlohmann::json viewSettingsToJson(const ViewSettings& s) {
   return {{"ui_scale", s.ui_scale},
+          {"language", s.language},
           {"layers", layersToJson(s.layers, kFigure1Fields)},
           {"plane_layers", layersToJson(s.plane_layers, kPlaneFields)},
           {"capture_steps", s.capture_steps}};
@@ -58,6 +59,7 @@ ViewSettings viewSettingsFromJson(const nlohmann::json& json) {
   ViewSettings s;
   JsonReader reader(json, "");
   reader.read("ui_scale", s.ui_scale, 0.5, 3.0);
+  reader.read("language", s.language);
   readLayers(reader.child("layers"), s.layers, kFigure1Fields);
   readLayers(reader.child("plane_layers"), s.plane_layers, kPlaneFields);
   reader.read("capture_steps", s.capture_steps, -1, 1'000'000'000);

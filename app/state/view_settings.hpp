@@ -36,6 +36,10 @@ struct ViewSettings {
   PlaneLayers plane_layers;  ///< what the plane panel and its captures draw
   /// Steps at which the capture strip snaps panels (a)-(d) automatically (-1: off).
   std::array<int64_t, 4> capture_steps = {0, 300, 1000, 3000};
+  /// The window's language by its code, "en" or "ko" (default: "en"). Kept as read, so an
+  /// unknown code shows English with a notice in the language switch rather than failing the
+  /// whole file.
+  std::string language = "en";
 };
 
 nlohmann::json viewSettingsToJson(const ViewSettings& settings);
