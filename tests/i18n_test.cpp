@@ -6,6 +6,8 @@
 
 #include "app/i18n/config_text.hpp"
 #include "app/i18n/strings.hpp"
+#include "app/panels/language_switch.hpp"
+#include "app/state/view_settings.hpp"
 #include "core/config/presets.hpp"
 #include "core/config/schema.hpp"
 
@@ -143,6 +145,20 @@ TEST(I18nTest, TrAnswersInTheChosenLanguageWhenTheFontsCanShowIt) {
     // Arguments of the wrong types never reach printf: the key is shown instead.
     EXPECT_EQ(i18n::trf("capture.slot", 1.5, "x"), "capture.slot");
   }
+}
+
+TEST(I18nTest, TheViewSettingsLanguageTakesEffectAtOnce) {
+  const LanguageScope restore(Language::En, true);  // fonts with Hangul, as in the window
+  ViewSettings view;
+  view.language = "ko";
+  applyLanguage(view);  // what the frame loop does before the panels draw
+  EXPECT_STREQ(i18n::tr("d_histogram.title"), "D(x)와 D(G(z))의 히스토그램");
+  view.language = "en";  // the switch, next frame: no restart
+  applyLanguage(view);
+  EXPECT_STREQ(i18n::tr("d_histogram.title"), "Histograms of D(x) and D(G(z))");
+  view.language = "xx";  // unknown (a hand-edited view.json): English
+  applyLanguage(view);
+  EXPECT_STREQ(i18n::tr("d_histogram.title"), "Histograms of D(x) and D(G(z))");
 }
 
 TEST(I18nTest, LanguageCodesAreWhatTheOptionsAllow) {
