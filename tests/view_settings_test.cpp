@@ -30,6 +30,18 @@ TEST(ViewSettingsTest, SaveThenLoadKeepsEverything) {
   EXPECT_EQ(back.language, "ko");
 }
 
+TEST(ViewSettingsTest, AnOpenedSessionKeepsTheWindowsLanguage) {
+  ViewSettings saved;  // a session saved in English, before languages existed
+  saved.ui_scale = 2.0f;
+  saved.layers.mapping = false;
+  ViewSettings current;
+  current.language = "ko";
+  const ViewSettings opened = openedView(saved, current);
+  EXPECT_EQ(opened.language, "ko");
+  EXPECT_FLOAT_EQ(opened.ui_scale, 2.0f);  // the rest is the session's
+  EXPECT_FALSE(opened.layers.mapping);
+}
+
 TEST(ViewSettingsTest, TheLanguageDefaultsToEnglishAndAnUnknownOneIsKeptAsRead) {
   EXPECT_EQ(viewSettingsFromJson(nlohmann::json::object()).language, "en");
   // Kept, so the language switch can say which one is unknown (and show English): the other

@@ -29,7 +29,7 @@ void drawSessionControls(PanelContext& ctx) {
       ctx.run.session().loadState(file.state);  // throws, keeping the run, if the state is bad
       ctx.ui.edit = file.config;
       ctx.ui.needs_reset = false;
-      ctx.view = file.view;
+      ctx.view = openedView(file.view, ctx.view);
       ctx.run.opened_history =
           OpenedHistory{std::move(file.history), ctx.run.session().status().generation};
       if (ctx.comparing()) ctx.ui.close_run = 1;  // the opened run is shown alone

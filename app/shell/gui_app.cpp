@@ -251,7 +251,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
       std::make_unique<RunView>(std::move(started), "A", std::vector<FieldDifference>{}));
   if (options.session) {
     runs.front()->store.importHistory(options.session->history, 0, "session history");
-    view = options.session->view;
+    view = openedView(options.session->view, view);
   }
   if (!options.language.empty()) view.language = options.language;  // --lang, then kept
   if (compared) {

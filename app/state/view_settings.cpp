@@ -47,6 +47,12 @@ void readLayers(JsonReader reader, Layers& layers, LayerFields<Layers> fields) {
 
 }  // namespace
 
+ViewSettings openedView(const ViewSettings& opened, const ViewSettings& current) {
+  ViewSettings view = opened;
+  view.language = current.language;
+  return view;
+}
+
 nlohmann::json viewSettingsToJson(const ViewSettings& s) {
   return {{"ui_scale", s.ui_scale},
           {"language", s.language},

@@ -42,6 +42,10 @@ struct ViewSettings {
   std::string language = "en";
 };
 
+/// The display settings of an opened session file, `opened`, in the language of the window that
+/// opens it, `current`: the language is the reader's choice, not part of the saved run.
+ViewSettings openedView(const ViewSettings& opened, const ViewSettings& current);
+
 nlohmann::json viewSettingsToJson(const ViewSettings& settings);
 /// Missing fields keep their defaults; bad ones throw ConfigError naming the field.
 ViewSettings viewSettingsFromJson(const nlohmann::json& json);
