@@ -1,6 +1,12 @@
 // The UI's string tables (assets/i18n/<code>.json, compiled in): tr("key") in the language
 // chosen, English where a table lacks a key, and printf-style formats checked against their
 // arguments before use. CLI messages stay English and do not come from here.
+//
+// Converting a panel: a plain text is `tr("panel.key")` (draw it with TextUnformatted or "%s",
+// never as a format); a text with numbers is `trf("panel.key", args...)`, its conversions the
+// same in every language (a test checks); a widget label keeps its ImGui id across languages
+// with "###id" (`std::string(tr("key")) + "###id"`); the schema's help, combo labels and preset
+// descriptions come from config_text.hpp. The keys are named for their panel (see en.json).
 #pragma once
 #include <array>
 #include <cstdint>
