@@ -116,7 +116,7 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   app.add_option("--size", size, "Window size WxH (default: 1600x900)");
   app.add_flag("--paused", out.paused, "Open the window paused");
   app.add_option("--lang", out.language,
-                 "The window's language, " + i18n::allowedLanguageCodes() +
+                 "The window's language, one of " + i18n::allowedLanguageCodes() +
                      " (default: the one chosen last, else en); kept for the next start");
   auto* compare = app.add_option(
       "--compare", out.compare,
