@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/shell/input_script.hpp"
+
 namespace ganscope {
 namespace {
 
@@ -113,6 +115,7 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   std::string size;
   app.add_option("--size", size, "Window size WxH (default: 1600x900)");
   app.add_flag("--paused", out.paused, "Open the window paused");
+  app.add_option("--input-script", out.input_script, inputScriptHelp());
   auto* compare = app.add_option(
       "--compare", out.compare,
       "Train a variant beside the run with FIELD=VALUE changed (a dotted config path, see "
@@ -134,6 +137,7 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
                                     {"--screenshot", "FILE"},
                                     {"--frames", "F"},
                                     {"--size", "WxH"},
+                                    {"--input-script", "FILE"},
                                     {"--compare", "FIELD=VALUE"}}) {
     app.get_option(name)->type_name(shown);
   }
@@ -191,6 +195,9 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   }
   if (out.headless && !out.screenshot.empty()) {
     return fail("--screenshot needs the window; drop --headless");
+  }
+  if (!out.input_script.empty() && out.screenshot.empty()) {
+    return fail("--input-script needs --screenshot (the run ends once the script is done)");
   }
   if (!out.out.empty() && !out.dump_samples.empty() && sameFile(out.out, out.dump_samples)) {
     return fail("--out and --dump-samples name the same file, " + shortened(out.out) +

@@ -1,4 +1,4 @@
-// Window: GLFW + glad + ImGui setup, fonts and scaling, frame capture to PNG.
+// Window: GLFW + glad + ImGui setup, fonts and scaling, the input queue, frame capture to PNG.
 #include "app/shell/window.hpp"
 
 #include <glad/gl.h>
@@ -64,6 +64,7 @@ Window::Window(const WindowOptions& options) : ui_scale_(options.ui_scale) {
   ImGui::GetIO().IniFilename = nullptr;  // the layout is computed, not saved
   ImGui::StyleColorsLight();
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  installQueueCallbacks();  // after ImGui's: keys, characters and buttons go through the queue
   ImGui_ImplOpenGL3_Init("#version 330 core");
 }
 
@@ -89,17 +90,86 @@ void Window::installInputCallbacks() {
   glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { seen(w); });
   glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { seen(w); });
   glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { seen(w); });
-  glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int, int action, int mods) {
+  glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int focused) {
     seen(w);
-    if (action != GLFW_RELEASE) {
-      static_cast<Window*>(glfwGetWindowUserPointer(w))->key_presses_.push_back({key, mods});
+    if (!focused) {  // ImGui clears its keys on focus loss; keys released elsewhere stay up
+      Window& self = *static_cast<Window*>(glfwGetWindowUserPointer(w));
+      self.keys_down_.fill(false);
+      self.buttons_down_.fill(false);
     }
   });
-  glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int) { seen(w); });
-  glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int) { seen(w); });
   glfwSetCursorEnterCallback(window_, [](GLFWwindow* w, int) { seen(w); });
   glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) { seen(w); });
   glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) { seen(w); });
+}
+
+// Replaces the ImGui backend's key, character and mouse-button callbacks: their events are queued
+// and handed to ImGui by applyQueuedInput, one transition per key and button per frame. (The
+// backend's versions only set io.KeysDown, io.AddInputCharacter and a just-pressed flag.)
+void Window::installQueueCallbacks() {
+  glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int, int action, int mods) {
+    if (key < 0) return;  // GLFW_KEY_UNKNOWN
+    InputEvent event;
+    event.kind = InputEvent::Kind::Key;
+    event.code = key;
+    event.down = action != GLFW_RELEASE;
+    event.mods = mods;
+    static_cast<Window*>(glfwGetWindowUserPointer(w))->queueInput(event);
+  });
+  glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int c) {
+    InputEvent event;
+    event.kind = InputEvent::Kind::Char;
+    event.code = static_cast<int>(c);
+    static_cast<Window*>(glfwGetWindowUserPointer(w))->queueInput(event);
+  });
+  glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int button, int action, int mods) {
+    double x = 0, y = 0;
+    glfwGetCursorPos(w, &x, &y);
+    InputEvent event;
+    event.kind = InputEvent::Kind::MouseButton;
+    event.code = button;
+    event.down = action == GLFW_PRESS;
+    event.mods = mods;
+    event.x = static_cast<float>(x);
+    event.y = static_cast<float>(y);
+    static_cast<Window*>(glfwGetWindowUserPointer(w))->queueInput(event);
+  });
+}
+
+void Window::queueInput(const InputEvent& event) {
+  input_.push(event);
+  input_seen_ = true;
+}
+
+// After the backend's NewFrame (which polls the cursor and the buttons' state now), before
+// ImGui's: ImGui sees the keys and buttons as the queue has handed them over so far.
+void Window::applyQueuedInput() {
+  ImGuiIO& io = ImGui::GetIO();
+  key_presses_.clear();
+  for (const InputEvent& event : input_.takeFrame()) {
+    switch (event.kind) {
+      case InputEvent::Kind::Key:
+        if (event.code < static_cast<int>(keys_down_.size())) keys_down_[event.code] = event.down;
+        if (event.down) key_presses_.push_back({event.code, event.mods});
+        break;
+      case InputEvent::Kind::Char:
+        io.AddInputCharacter(static_cast<unsigned int>(event.code));
+        break;
+      case InputEvent::Kind::MouseButton:
+        if (event.code >= 0 && event.code < static_cast<int>(buttons_down_.size())) {
+          buttons_down_[event.code] = event.down;
+        }
+        io.MousePos = ImVec2(event.x, event.y);  // where the click was, not where the cursor is
+        break;
+    }
+  }
+  static_assert(sizeof(io.KeysDown) / sizeof(io.KeysDown[0]) == 512);
+  std::copy(keys_down_.begin(), keys_down_.end(), io.KeysDown);
+  std::copy(buttons_down_.begin(), buttons_down_.end(), io.MouseDown);
+  io.KeyCtrl = keys_down_[GLFW_KEY_LEFT_CONTROL] || keys_down_[GLFW_KEY_RIGHT_CONTROL];
+  io.KeyShift = keys_down_[GLFW_KEY_LEFT_SHIFT] || keys_down_[GLFW_KEY_RIGHT_SHIFT];
+  io.KeyAlt = keys_down_[GLFW_KEY_LEFT_ALT] || keys_down_[GLFW_KEY_RIGHT_ALT];
+  io.KeySuper = keys_down_[GLFW_KEY_LEFT_SUPER] || keys_down_[GLFW_KEY_RIGHT_SUPER];
 }
 
 std::vector<Window::KeyPress> Window::takeKeyPresses() {
@@ -109,7 +179,7 @@ std::vector<Window::KeyPress> Window::takeKeyPresses() {
 }
 
 bool Window::takeInput() {
-  const bool seen = input_seen_;
+  const bool seen = input_seen_ || !input_.empty();
   input_seen_ = false;
   return seen;
 }
@@ -154,6 +224,7 @@ void Window::beginFrame() {
   if (applied_scale_ != ui_scale_) buildFonts();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  applyQueuedInput();
   ImGui::NewFrame();
 }
 
@@ -188,7 +259,7 @@ bool Window::savePng(const std::string& path) const {
 }
 
 void Window::waitEvents(double timeout_seconds) {
-  if (timeout_seconds <= 0) {
+  if (timeout_seconds <= 0 || !input_.empty()) {
     glfwPollEvents();
   } else {
     glfwWaitEventsTimeout(timeout_seconds);
