@@ -88,7 +88,11 @@ bool numberField(NumberFieldState& state, const char* label, const std::string& 
   ImGui::InputText("##text", buffer, sizeof(buffer), flags, rememberText, &state);
   const ImGuiID text_id = ImGui::GetItemID();
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  state.rects[id] = {min.x, min.y, max.x, max.y};
+  if (ImGui::IsItemVisible()) {
+    state.rects[id] = {min.x, min.y, max.x, max.y};
+  } else {
+    state.rects.erase(id);  // scrolled away: not clickable
+  }
   if (ImGui::IsItemActivated()) {
     state.editing = text_id;
     state.text = buffer;
@@ -105,7 +109,7 @@ bool numberField(NumberFieldState& state, const char* label, const std::string& 
         if (state.refused == text_id) state.refused = 0;
       } else {
         state.refused = text_id;
-        state.refusal = refusalText(parsed.error, spec);
+        state.refusal = refusalText(state.text, parsed.error, spec);
       }
     }
   }

@@ -88,24 +88,24 @@ std::string allowedText(const NumberSpec& spec) {
   const std::string lo = formatNumber(spec.lo, spec.integer);
   const std::string hi = formatNumber(spec.hi, spec.integer);
   std::string text = "allowed: ";
-  text += spec.lo_open ? "above " + lo : lo;
-  text += spec.hi_open ? ", below " + hi : " to " + hi;
+  if (!spec.lo_open && !spec.hi_open) {
+    text += lo + " to " + hi;
+  } else {
+    text += (spec.lo_open ? "above " : "from ") + lo;
+    text += (spec.hi_open ? ", below " : ", up to ") + hi;
+  }
   if (spec.integer) text += ", whole numbers";
   return text;
 }
 
-std::string refusalText(NumberError error, const NumberSpec& spec) {
-  switch (error) {
-    case NumberError::None:
-      return "";
-    case NumberError::NotANumber:
-      return "not a number; " + allowedText(spec);
-    case NumberError::NotWhole:
-      return "not a whole number; " + allowedText(spec);
-    case NumberError::OutOfRange:
-      return "out of range; " + allowedText(spec);
-  }
-  return "";
+std::string refusalText(std::string_view text, NumberError error, const NumberSpec& spec) {
+  const std::string_view kind = error == NumberError::NotANumber ? "is not a number"
+                                : error == NumberError::NotWhole ? "is not a whole number"
+                                                                 : "is out of range";
+  if (error == NumberError::None) return "";
+  std::string typed(text.substr(0, 16));
+  if (text.size() > 16) typed += "...";
+  return "\"" + typed + "\" " + std::string(kind) + "; " + allowedText(spec);
 }
 
 std::string formatNumber(double value, bool integer) {

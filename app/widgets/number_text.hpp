@@ -35,11 +35,13 @@ struct ParsedNumber {
 /// for an integer field, and values outside the allowed range.
 ParsedNumber parseNumber(std::string_view text, const NumberSpec& spec);
 
-/// "allowed: 1e-05 to 100" (an open end says "above 0" / "below 1"; integers read "1 to 8").
+/// "allowed: 1e-5 to 100"; with an open end "allowed: above 0, up to 100" or "allowed: from 0,
+/// below 1"; integers add ", whole numbers".
 std::string allowedText(const NumberSpec& spec);
 
-/// The message shown in red next to a refused entry: "not a number; allowed: 0 to 0.999".
-std::string refusalText(NumberError error, const NumberSpec& spec);
+/// The message shown in red next to a refused entry `text` (shortened past 16 characters):
+/// "\"1000\" is out of range; allowed: above 0, up to 100". "" for NumberError::None.
+std::string refusalText(std::string_view text, NumberError error, const NumberSpec& spec);
 
 /// Compact text of a value, exact to 6 significant digits without trailing zeros: "0.001",
 /// "0.99999", "2e-4" and "1.5e-5" below 0.001, "1e6" from a million; integers in full ("8192").
