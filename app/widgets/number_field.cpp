@@ -94,22 +94,28 @@ bool numberField(NumberFieldState& state, const char* label, const std::string& 
     state.rects.erase(id);  // scrolled away: not clickable
   }
   if (ImGui::IsItemActivated()) {
+    if (state.editing != 0 && state.editing != text_id) {
+      state.closing = state.editing;
+      state.closing_text = std::move(state.text);
+    }
     state.editing = text_id;
     state.text = buffer;
   }
   bool changed = false;
-  if (ImGui::IsItemDeactivated() && state.editing == text_id) {
-    state.editing = 0;
+  const bool mine = state.editing == text_id, closing = state.closing == text_id;
+  if (ImGui::IsItemDeactivated() && (mine || closing)) {
+    const std::string typed = mine ? state.text : state.closing_text;
+    (mine ? state.editing : state.closing) = 0;
     // Enter and a click elsewhere commit (as in a spreadsheet); Escape cancels.
     if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
-      const ParsedNumber parsed = parseNumber(state.text, spec);
+      const ParsedNumber parsed = parseNumber(typed, spec);
       if (parsed.ok()) {
         changed = parsed.value != value;
         value = parsed.value;
         if (state.refused == text_id) state.refused = 0;
       } else {
         state.refused = text_id;
-        state.refusal = refusalText(state.text, parsed.error, spec);
+        state.refusal = refusalText(typed, parsed.error, spec);
       }
     }
   }

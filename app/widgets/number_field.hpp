@@ -20,6 +20,10 @@ struct FieldRect {
 struct NumberFieldState {
   unsigned editing = 0;  ///< ImGui id of the field being typed in (0: none)
   std::string text;      ///< what has been typed in it so far
+  /// A field left for one drawn earlier in the frame (a click on a field above it): it commits
+  /// this text when it is drawn.
+  unsigned closing = 0;
+  std::string closing_text;
   unsigned refused = 0;  ///< the field whose last entry was refused (0: none)
   std::string refusal;   ///< why, with the allowed range
   /// Each field's text box by its id text (the config path for config fields), for scripted
