@@ -118,6 +118,11 @@ TEST(NumberTextTest, DragIsOneDecadePer150PixelsOnALogHandle) {
   EXPECT_DOUBLE_EQ(dragValue(0.001, 0, kLearningRate), 0.001);
 }
 
+TEST(NumberTextTest, DoublingIntegersDragOnALogScale) {
+  EXPECT_EQ(dragValue(10, 150, kWidth), 100);
+  EXPECT_EQ(dragValue(100, -150, kWidth), 10);
+}
+
 TEST(NumberTextTest, LinearDragCoversTheRangeIn300PixelsAndRoundsIntegers) {
   const NumberSpec layers{.lo = 1, .hi = 8, .integer = true};
   EXPECT_EQ(dragValue(1, 150, layers), 5);  // 1 + 3.5 rounds to 5 (half away from zero)

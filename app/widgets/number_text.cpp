@@ -159,7 +159,7 @@ double wheelStep(double value, int notches, const NumberSpec& spec) {
 
 double dragValue(double value, float pixels, const NumberSpec& spec) {
   const double lo = handleLo(spec), hi = handleHi(spec);
-  if (spec.log_scale) {
+  if (spec.log_scale || spec.doubling) {
     const double floor = logFloor(spec);
     const double start = std::max(value, floor);
     value = start * std::pow(10.0, pixels / kDecadePixels);
