@@ -311,7 +311,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     bool training_done = true;
     for (const auto& run : runs) training_done &= trainingDone(*run, options.pause_at_step);
     const bool capture = scripted && frames >= options.screenshot_frames && training_done &&
-                         (!script || script->done());
+                         (!script || (script->done() && window->inputQueueEmpty()));
     if (!window->endFrame(capture ? options.screenshot_path : std::string())) {
       std::cerr << "ganscope: cannot write " << options.screenshot_path << "\n";
       return kExitFailure;
