@@ -92,6 +92,19 @@ TEST(InputQueueTest, AMouseButtonComesAloneInItsFrame) {
   EXPECT_EQ(frames(queue), (std::vector<std::string>{"c1", "M+", "M-", "c2"}));
 }
 
+TEST(InputQueueTest, WheelTurnsShareAFrameButNotWithAButton) {
+  InputQueue queue;
+  InputEvent wheel{InputEvent::Kind::Scroll};
+  wheel.scroll = 1;
+  queue.push(wheel);
+  queue.push(wheel);
+  queue.push(character('1'));
+  queue.push(button(true));
+  EXPECT_EQ(queue.takeFrame().size(), 3u);  // two turns and the character
+  EXPECT_EQ(queue.takeFrame().size(), 1u);  // the button alone
+  EXPECT_TRUE(queue.empty());
+}
+
 TEST(InputQueueTest, AutoRepeatIsATransitionToo) {
   InputQueue queue;
   queue.push(key(kBackspace, true));
@@ -151,6 +164,25 @@ TEST(InputScriptTest, ClicksAFieldAtItsCentreAndTypesWithKeys) {
   script.runFrame(true, fields, events, dumps);
   EXPECT_EQ(dumps, std::vector<std::string>{"x.json"});
   EXPECT_TRUE(script.done());
+}
+
+TEST(InputScriptTest, WheelAndDragActOnTheHandle) {
+  InputScript script(parseInputScript("wheel f 2\ndrag f -150"));
+  std::unordered_map<std::string, FieldRect> fields{{"f", {10, 20, 30, 40, 50, 30}}};
+  std::vector<InputEvent> events;
+  std::vector<std::string> dumps;
+  script.runFrame(true, fields, events, dumps);
+  ASSERT_EQ(events.size(), 6u);
+  EXPECT_EQ(events[0].kind, InputEvent::Kind::MouseMove);  // onto the handle first
+  EXPECT_FLOAT_EQ(events[0].x, 50);
+  EXPECT_EQ(events[1].kind, InputEvent::Kind::Scroll);
+  EXPECT_FLOAT_EQ(events[1].scroll, 2);
+  EXPECT_EQ(events[3].kind, InputEvent::Kind::MouseButton);  // press on the handle,
+  EXPECT_FLOAT_EQ(events[3].x, 50);
+  EXPECT_FLOAT_EQ(events[4].x, -100);  // move 150 px left,
+  EXPECT_FALSE(events[5].down);        // release there
+  EXPECT_THROW(parseInputScript("wheel f"), std::invalid_argument);
+  EXPECT_THROW(parseInputScript("drag f far"), std::invalid_argument);
 }
 
 TEST(InputScriptTest, AFieldNotOnScreenIsAnError) {

@@ -86,5 +86,15 @@ TEST(TypedFieldGuiTest, ARefusedEntryKeepsTheValueAndSaysWhy) {
   EXPECT_GT(run.red_pixels, 100u) << "no red 'allowed: ...' message";
 }
 
+TEST(TypedFieldGuiTest, TheWheelOnTheHandleStepsALearningRateAlong125) {
+  EXPECT_DOUBLE_EQ(runScript("handle-wheel", "wait 3\nwheel hyper.d_opt.lr 2").d_lr, 0.005);
+}
+
+TEST(TypedFieldGuiTest, DraggingTheHandleMovesALearningRateADecadePer150Pixels) {
+  EXPECT_NEAR(runScript("handle-drag", "wait 3\ndrag hyper.d_opt.lr 150").d_lr, 0.01, 1e-6);
+  // The control: a click on the handle that does not move changes nothing.
+  EXPECT_DOUBLE_EQ(runScript("handle-click", "wait 3\ndrag hyper.d_opt.lr 0").d_lr, kPresetLr);
+}
+
 }  // namespace
 }  // namespace ganscope

@@ -11,15 +11,15 @@ std::vector<InputEvent> InputQueue::takeFrame() {
   bool special_pressed = false;
   while (!pending_.empty()) {
     const InputEvent& event = pending_.front();
-    if (event.kind == InputEvent::Kind::MouseButton) {
-      if (!frame.empty()) break;  // a click starts a frame of its own
+    if (event.kind == InputEvent::Kind::MouseButton || event.kind == InputEvent::Kind::MouseMove) {
+      if (!frame.empty()) break;  // a click or move starts a frame of its own
       frame.push_back(event);
       pending_.pop_front();
       break;  // and ends it
     }
     if (event.kind == InputEvent::Kind::Char) {
       if (special_pressed) break;
-    } else {
+    } else if (event.kind == InputEvent::Kind::Key) {
       if (std::find(keys.begin(), keys.end(), event.code) != keys.end()) break;
       keys.push_back(event.code);
       special_pressed |= event.down && event.code >= kFirstSpecialKey;

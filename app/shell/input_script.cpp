@@ -71,6 +71,18 @@ void push(std::vector<InputEvent>& events, InputEvent::Kind kind, int code, bool
   events.push_back(event);
 }
 
+/// The field a command names, as drawn last frame; throws std::invalid_argument if not shown.
+const FieldRect& fieldOnScreen(const std::unordered_map<std::string, FieldRect>& fields,
+                               const ScriptCommand& command) {
+  const auto found = fields.find(command.text);
+  if (found == fields.end()) {
+    throw std::invalid_argument("input script line " + std::to_string(command.line) +
+                                ": no number field \"" + command.text +
+                                "\" on screen (a config path, e.g. hyper.d_opt.lr)");
+  }
+  return found->second;
+}
+
 }  // namespace
 
 const char* inputScriptHelp() {
@@ -78,7 +90,9 @@ const char* inputScriptHelp() {
          "is done): one command a line, '#' starts a comment: 'wait N' (once earlier input "
          "is handled, N frames), 'click FIELD' (a number field by its config path, e.g. "
          "hyper.d_opt.lr) or 'click X Y', 'type TEXT', 'key NAME' (pressed and released "
-         "together: Enter, Escape, Tab, Backspace, Space, a letter or digit), 'dump FILE' (the "
+         "together: Enter, Escape, Tab, Backspace, Space, a letter or digit), 'wheel FIELD N' "
+         "(N notches over the field's handle), 'drag FIELD DX' (its handle, DX pixels), "
+         "'dump FILE' (the "
          "run's config as JSON, with every change sent so far). Events are queued as a user's "
          "would be, however fast they come";
 }
@@ -132,13 +146,22 @@ std::vector<ScriptCommand> parseInputScript(std::string_view text) {
                                     "\"; allowed: Enter, Escape, Tab, Backspace, Space, a "
                                     "letter or a digit");
       }
+    } else if (verb == "wheel" || verb == "drag") {
+      command.kind = verb == "wheel" ? ScriptCommand::Kind::Wheel : ScriptCommand::Kind::Drag;
+      const size_t gap = rest.find_first_of(" \t");
+      if (gap == std::string_view::npos || !parseValue(trim(rest.substr(gap)), command.number)) {
+        throw std::invalid_argument(where + std::string(verb) +
+                                    " takes FIELD and a whole number (" +
+                                    (verb == "wheel" ? "notches" : "pixels") + ")");
+      }
+      command.text = rest.substr(0, gap);
     } else if (verb == "dump") {
       command.kind = ScriptCommand::Kind::Dump;
       if (rest.empty()) throw std::invalid_argument(where + "dump takes a file name");
       command.text = rest;
     } else {
       throw std::invalid_argument(where + "unknown command \"" + std::string(verb) +
-                                  "\"; allowed: wait, click, type, key, dump");
+                                  "\"; allowed: wait, click, type, key, wheel, drag, dump");
     }
     commands.push_back(std::move(command));
   }
@@ -162,17 +185,32 @@ void InputScript::runFrame(bool queue_empty,
       case ScriptCommand::Kind::Click: {
         float x = command.x, y = command.y;
         if (!command.text.empty()) {
-          const auto found = fields.find(command.text);
-          if (found == fields.end()) {
-            throw std::invalid_argument("input script line " + std::to_string(command.line) +
-                                        ": no number field \"" + command.text +
-                                        "\" on screen (a config path, e.g. hyper.d_opt.lr)");
-          }
-          x = (found->second.x0 + found->second.x1) / 2;
-          y = (found->second.y0 + found->second.y1) / 2;
+          const FieldRect& rect = fieldOnScreen(fields, command);
+          x = (rect.x0 + rect.x1) / 2;
+          y = (rect.y0 + rect.y1) / 2;
         }
         push(events, InputEvent::Kind::MouseButton, 0, true, x, y);
         push(events, InputEvent::Kind::MouseButton, 0, false, x, y);
+        break;
+      }
+      case ScriptCommand::Kind::Wheel: {
+        const FieldRect& rect = fieldOnScreen(fields, command);
+        push(events, InputEvent::Kind::MouseMove, 0, true, rect.handle_x, rect.handle_y);
+        InputEvent wheel;
+        wheel.kind = InputEvent::Kind::Scroll;
+        wheel.x = rect.handle_x;
+        wheel.y = rect.handle_y;
+        wheel.scroll = static_cast<float>(command.number);
+        events.push_back(wheel);
+        break;
+      }
+      case ScriptCommand::Kind::Drag: {
+        const FieldRect& rect = fieldOnScreen(fields, command);
+        const float x = rect.handle_x, y = rect.handle_y, to = x + command.number;
+        push(events, InputEvent::Kind::MouseMove, 0, true, x, y);
+        push(events, InputEvent::Kind::MouseButton, 0, true, x, y);
+        push(events, InputEvent::Kind::MouseMove, 0, true, to, y);
+        push(events, InputEvent::Kind::MouseButton, 0, false, to, y);
         break;
       }
       case ScriptCommand::Kind::Type:

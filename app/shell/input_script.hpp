@@ -21,12 +21,14 @@ struct ScriptCommand {
     Click,  ///< `click FIELD` (a number field by its config path) or `click X Y`
     Type,   ///< `type TEXT`: each character with its key's press and release
     Key,    ///< `key NAME`: press and release together (Enter, Escape, Tab, Backspace, A-Z, 0-9)
+    Wheel,  ///< `wheel FIELD N`: the cursor onto the field's handle, then N wheel notches
+    Drag,   ///< `drag FIELD DX`: press on the field's handle, move DX pixels right, release
     Dump,   ///< `dump FILE`: write the first run's config (every command sent so far) as JSON
   };
   Kind kind = Kind::Wait;
   int line = 0;        ///< line number, for messages
   std::string text;    ///< Click: the field; Type: the text; Dump: the file
-  int number = 0;      ///< Wait: frames; Key: the GLFW key code
+  int number = 0;      ///< Wait: frames; Key: the GLFW key code; Wheel: notches; Drag: pixels
   float x = 0, y = 0;  ///< Click at a position (text empty)
 };
 

@@ -89,7 +89,6 @@ void Window::installInputCallbacks() {
   constexpr auto seen = &Window::markInput;
   glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { seen(w); });
   glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { seen(w); });
-  glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { seen(w); });
   glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int focused) {
     seen(w);
     if (!focused) {  // ImGui clears its keys on focus loss; keys released elsewhere stay up
@@ -103,10 +102,12 @@ void Window::installInputCallbacks() {
   glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) { seen(w); });
 }
 
-// Replaces the ImGui backend's key, character and mouse-button callbacks: their events are queued
-// and handed to ImGui by applyQueuedInput, one transition per key and button per frame. (The
-// backend's versions only set io.KeysDown, io.AddInputCharacter and a just-pressed flag.)
+// Replaces the ImGui backend's key, character, mouse-button and scroll callbacks: their events
+// are queued and handed to ImGui by applyQueuedInput, one transition per key and button per
+// frame, in order with the wheel. (The backend's versions only set io.KeysDown,
+// io.AddInputCharacter, a just-pressed flag and io.MouseWheel.)
 void Window::installQueueCallbacks() {
+  glfwSetScrollCallback(window_, &Window::queueScroll);
   glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int, int action, int mods) {
     if (key < 0) return;  // GLFW_KEY_UNKNOWN
     InputEvent event;
@@ -136,6 +137,18 @@ void Window::installQueueCallbacks() {
   });
 }
 
+void Window::queueScroll(GLFWwindow* window, double x, double y) {
+  double cursor_x = 0, cursor_y = 0;
+  glfwGetCursorPos(window, &cursor_x, &cursor_y);
+  InputEvent event;
+  event.kind = InputEvent::Kind::Scroll;
+  event.x = static_cast<float>(cursor_x);
+  event.y = static_cast<float>(cursor_y);
+  event.scroll = static_cast<float>(y);
+  event.scroll_x = static_cast<float>(x);
+  static_cast<Window*>(glfwGetWindowUserPointer(window))->queueInput(event);
+}
+
 void Window::queueInput(const InputEvent& event) {
   input_.push(event);
   input_seen_ = true;
@@ -160,6 +173,14 @@ void Window::applyQueuedInput() {
           buttons_down_[event.code] = event.down;
         }
         io.MousePos = ImVec2(event.x, event.y);  // where the click was, not where the cursor is
+        break;
+      case InputEvent::Kind::Scroll:
+        io.MousePos = ImVec2(event.x, event.y);
+        io.MouseWheel += event.scroll;
+        io.MouseWheelH += event.scroll_x;
+        break;
+      case InputEvent::Kind::MouseMove:
+        io.MousePos = ImVec2(event.x, event.y);
         break;
     }
   }

@@ -65,6 +65,7 @@ class Window {
   void installQueueCallbacks();
   void applyQueuedInput();
   static void markInput(GLFWwindow* window);
+  static void queueScroll(GLFWwindow* window, double x, double y);
   bool savePng(const std::string& path) const;
 
   GLFWwindow* window_ = nullptr;

@@ -124,6 +124,11 @@ bool numberField(NumberFieldState& state, const char* label, const std::string& 
     changed = true;
     if (state.refused == text_id) state.refused = 0;
   }
+  if (const auto found = state.rects.find(id); found != state.rects.end()) {
+    const ImVec2 handle_min = ImGui::GetItemRectMin(), handle_max = ImGui::GetItemRectMax();
+    found->second.handle_x = (handle_min.x + handle_max.x) / 2;
+    found->second.handle_y = (handle_min.y + handle_max.y) / 2;
+  }
   const char* label_end = ImGui::FindRenderedTextEnd(label);
   if (label_end != label) {
     ImGui::SameLine(0, style.ItemInnerSpacing.x);

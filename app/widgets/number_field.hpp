@@ -11,9 +11,10 @@
 
 namespace ganscope {
 
-/// Where a field's text box was drawn last frame, in screen pixels.
+/// Where a field's text box and handle were drawn last frame, in screen pixels.
 struct FieldRect {
-  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< the text box
+  float handle_x = 0, handle_y = 0;      ///< the handle's centre
 };
 
 /// The state number fields share: one field is typed in at a time. One per window (UiState).

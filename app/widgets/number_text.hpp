@@ -53,7 +53,8 @@ std::string formatNumber(double value, bool integer);
 double wheelStep(double value, int notches, const NumberSpec& spec);
 
 /// The value after dragging the handle `pixels` to the right: log scale (and doubling integers)
-/// one decade per 150 px, linear the handle's range per 300 px. Clamped to the handle's range (integers rounded).
+/// one decade per 150 px, linear the handle's range per 300 px. Clamped to the handle's range
+/// (integers rounded).
 double dragValue(double value, float pixels, const NumberSpec& spec);
 
 /// The value clamped into the allowed range (an open end moves it just inside).
