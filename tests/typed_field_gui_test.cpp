@@ -79,6 +79,12 @@ TEST(TypedFieldGuiTest, AClickOnAFieldAboveCommitsToo) {
   EXPECT_DOUBLE_EQ(run.d_lr, 0.02);
 }
 
+TEST(TypedFieldGuiTest, TabToTheNextFieldCommitsToo) {
+  const ScriptedRun run =
+      runScript("typed-tab", "wait 3\nclick hyper.d_opt.lr\ntype 0.02\nkey Tab");
+  EXPECT_DOUBLE_EQ(run.d_lr, 0.02);
+}
+
 TEST(TypedFieldGuiTest, ARefusedEntryKeepsTheValueAndSaysWhy) {
   const ScriptedRun run =
       runScript("typed-refused", "wait 3\nclick hyper.d_opt.lr\ntype 1000\nkey Enter");

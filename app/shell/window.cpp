@@ -88,7 +88,6 @@ void Window::installInputCallbacks() {
   glfwSetWindowUserPointer(window_, this);
   constexpr auto seen = &Window::markInput;
   glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { seen(w); });
-  glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { seen(w); });
   glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int focused) {
     seen(w);
     if (!focused) {  // ImGui clears its keys on focus loss; keys released elsewhere stay up
