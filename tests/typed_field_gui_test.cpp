@@ -102,5 +102,24 @@ TEST(TypedFieldGuiTest, DraggingTheHandleMovesALearningRateADecadePer150Pixels) 
   EXPECT_DOUBLE_EQ(runScript("handle-click", "wait 3\ndrag hyper.d_opt.lr 0").d_lr, kPresetLr);
 }
 
+TEST(TypedFieldGuiTest, ABadScriptExitsTwoNamingTheLine) {
+  const auto dir = test::tempDir("bad-script");
+  std::ofstream(dir / "script.txt") << "wait 1\nclick hyper.nothing\n";
+  const std::string script = " --input-script " + (dir / "script.txt").string();
+  const auto png = " --screenshot " + (dir / "shot.png").string();
+  const std::string env = "env XDG_CONFIG_HOME=" + dir.string();
+  auto r = test::runGanscope("--steps 5" + script, dir, env);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--input-script needs --screenshot"), std::string::npos) << r.err;
+  r = test::runGanscope("--steps 5 --frames 2" + script + png, dir, env);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("line 2: no number field \"hyper.nothing\" on screen"), std::string::npos)
+      << r.err;
+  std::ofstream(dir / "script.txt") << "wait 1\npress Enter\n";
+  r = test::runGanscope("--steps 5 --frames 2" + script + png, dir, env);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("line 2: unknown command \"press\""), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace ganscope
