@@ -92,8 +92,7 @@ void Window::installInputCallbacks() {
     seen(w);
     if (!focused) {  // ImGui clears its keys on focus loss; keys released elsewhere stay up
       Window& self = *static_cast<Window*>(glfwGetWindowUserPointer(w));
-      self.keys_down_.fill(false);
-      self.buttons_down_.fill(false);
+      self.held_ = {};
     }
   });
   glfwSetCursorEnterCallback(window_, [](GLFWwindow* w, int) { seen(w); });
@@ -156,40 +155,14 @@ void Window::queueInput(const InputEvent& event) {
 // After the backend's NewFrame (which polls the cursor and the buttons' state now), before
 // ImGui's: ImGui sees the keys and buttons as the queue has handed them over so far.
 void Window::applyQueuedInput() {
-  ImGuiIO& io = ImGui::GetIO();
+  const std::vector<InputEvent> events = input_.takeFrame();
   key_presses_.clear();
-  for (const InputEvent& event : input_.takeFrame()) {
-    switch (event.kind) {
-      case InputEvent::Kind::Key:
-        if (event.code < static_cast<int>(keys_down_.size())) keys_down_[event.code] = event.down;
-        if (event.down) key_presses_.push_back({event.code, event.mods});
-        break;
-      case InputEvent::Kind::Char:
-        io.AddInputCharacter(static_cast<unsigned int>(event.code));
-        break;
-      case InputEvent::Kind::MouseButton:
-        if (event.code >= 0 && event.code < static_cast<int>(buttons_down_.size())) {
-          buttons_down_[event.code] = event.down;
-        }
-        io.MousePos = ImVec2(event.x, event.y);  // where the click was, not where the cursor is
-        break;
-      case InputEvent::Kind::Scroll:
-        io.MousePos = ImVec2(event.x, event.y);
-        io.MouseWheel += event.scroll;
-        io.MouseWheelH += event.scroll_x;
-        break;
-      case InputEvent::Kind::MouseMove:
-        io.MousePos = ImVec2(event.x, event.y);
-        break;
+  for (const InputEvent& event : events) {
+    if (event.kind == InputEvent::Kind::Key && event.down) {
+      key_presses_.push_back({event.code, event.mods});
     }
   }
-  static_assert(sizeof(io.KeysDown) / sizeof(io.KeysDown[0]) == 512);
-  std::copy(keys_down_.begin(), keys_down_.end(), io.KeysDown);
-  std::copy(buttons_down_.begin(), buttons_down_.end(), io.MouseDown);
-  io.KeyCtrl = keys_down_[GLFW_KEY_LEFT_CONTROL] || keys_down_[GLFW_KEY_RIGHT_CONTROL];
-  io.KeyShift = keys_down_[GLFW_KEY_LEFT_SHIFT] || keys_down_[GLFW_KEY_RIGHT_SHIFT];
-  io.KeyAlt = keys_down_[GLFW_KEY_LEFT_ALT] || keys_down_[GLFW_KEY_RIGHT_ALT];
-  io.KeySuper = keys_down_[GLFW_KEY_LEFT_SUPER] || keys_down_[GLFW_KEY_RIGHT_SUPER];
+  applyFrameInput(events, held_, ImGui::GetIO());
 }
 
 std::vector<Window::KeyPress> Window::takeKeyPresses() {

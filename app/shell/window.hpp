@@ -2,10 +2,10 @@
 // projector-friendly size with a live UI scale, the app's own input queue (keys, characters and
 // mouse buttons reach ImGui one transition per frame) and PNG capture of a rendered frame.
 #pragma once
-#include <array>
 #include <string>
 #include <vector>
 
+#include "app/shell/imgui_input.hpp"
 #include "app/shell/input_queue.hpp"
 
 struct GLFWwindow;
@@ -74,8 +74,7 @@ class Window {
   bool input_seen_ = true;  // the first frame is always drawn
   std::vector<KeyPress> key_presses_;
   InputQueue input_;
-  std::array<bool, 512> keys_down_{};   // ImGui's view of each key, as handed over so far
-  std::array<bool, 5> buttons_down_{};  // ImGui's view of each mouse button
+  HeldInput held_;  // ImGui's view of the keys and buttons, as handed over so far
   std::string renderer_;
 };
 
