@@ -97,12 +97,14 @@ bool numberField(NumberFieldState& state, const char* label, const std::string& 
     if (state.editing != 0 && state.editing != text_id) {
       state.closing = state.editing;
       state.closing_text = std::move(state.text);
+      state.closing_frame = ImGui::GetFrameCount();
     }
     state.editing = text_id;
     state.text = buffer;
   }
   bool changed = false;
-  const bool mine = state.editing == text_id, closing = state.closing == text_id;
+  const bool mine = state.editing == text_id;
+  const bool closing = state.closing == text_id && state.closing_frame == ImGui::GetFrameCount();
   if (ImGui::IsItemDeactivated() && (mine || closing)) {
     const std::string typed = mine ? state.text : state.closing_text;
     (mine ? state.editing : state.closing) = 0;

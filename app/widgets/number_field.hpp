@@ -22,11 +22,12 @@ struct NumberFieldState {
   unsigned editing = 0;  ///< ImGui id of the field being typed in (0: none)
   std::string text;      ///< what has been typed in it so far
   /// A field left for one drawn earlier in the frame (a click on a field above it): it commits
-  /// this text when it is drawn.
+  /// this text when it is drawn later in that frame (a field not drawn then drops it).
   unsigned closing = 0;
   std::string closing_text;
-  unsigned refused = 0;  ///< the field whose last entry was refused (0: none)
-  std::string refusal;   ///< why, with the allowed range
+  int closing_frame = -1;  ///< ImGui's frame count when `closing` was left
+  unsigned refused = 0;    ///< the field whose last entry was refused (0: none)
+  std::string refusal;     ///< why, with the allowed range
   /// Each field's text box by its id text (the config path for config fields), for scripted
   /// input (--input-script clicks a field by name).
   std::unordered_map<std::string, FieldRect> rects;
