@@ -1,6 +1,7 @@
 // Controls panel: play/pause/step/reset, presets and config files, every hyperparameter live,
 // architecture/data/seed edits that apply on reset, the capture plan and the UI scale.
-// Config fields get their slider limits, tooltips and combo labels from the schema table.
+// Config fields get their ranges, tooltips and combo labels from the schema table; every number
+// is a typed number field (app/widgets).
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -8,15 +9,13 @@
 #include "app/panels/language_switch.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
+#include "app/widgets/config_number.hpp"
 #include "common/atomic_file.hpp"
 #include "core/config/presets.hpp"
 #include "core/config/schema.hpp"
 
 namespace ganscope {
 namespace {
-
-// Ctrl+click typing stays inside the slider's range, which lies inside the config's limits.
-constexpr ImGuiSliderFlags kClamp = ImGuiSliderFlags_AlwaysClamp;
 
 /// A combo box over the enum field at `path`, labelled by the schema's UI labels.
 bool fieldCombo(const char* label, const std::string& path, TrainConfig& config) {
@@ -40,72 +39,40 @@ bool fieldCombo(const char* label, const std::string& path, TrainConfig& config)
   return changed;
 }
 
-/// A slider over the number field at `path`: its limits are the schema's slider range (else
-/// the allowed range), its tooltip the field's help.
-bool fieldSlider(const char* label, const std::string& path, TrainConfig& config) {
-  const ConfigField& field = configField(path);
-  const SliderRange& slider = field.slider;
-  const bool own = slider.lo != slider.hi;
-  const double lo = own ? slider.lo : field.range.lo, hi = own ? slider.hi : field.range.hi;
-  const ImGuiSliderFlags flags = kClamp | (slider.logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
-  bool changed = false;
-  if (field.type == FieldType::Float) {
-    changed =
-        ImGui::SliderFloat(label, &field.get<float>(config), static_cast<float>(lo),
-                           static_cast<float>(hi), slider.format ? slider.format : "%.3f", flags);
-  } else {
-    changed = ImGui::SliderInt(label, &field.get<int>(config), static_cast<int>(lo),
-                               static_cast<int>(hi), slider.format ? slider.format : "%d", flags);
-  }
-  hint(field.help);
-  return changed;
-}
-
-/// A count of steps typed in for the int64 field at `path`; numbers outside its range are
-/// refused (the field keeps its value).
-bool stepsInput(const char* label, const std::string& path, TrainConfig& config) {
-  const ConfigField& field = configField(path);
-  int64_t& steps = field.get<int64_t>(config);
-  long long typed = steps;
-  const bool edited = ImGui::InputScalar(label, ImGuiDataType_S64, &typed);
-  hint(field.help);
-  if (!edited || typed < field.range.lo || typed > field.range.hi) return false;
-  steps = typed;
-  return true;
-}
-
-bool optimizerEditor(const char* title, const std::string& path, TrainConfig& config) {
+bool optimizerEditor(NumberFieldState& fields, const char* title, const std::string& path,
+                     TrainConfig& config) {
   ImGui::PushID(title);
   ImGui::TextUnformatted(title);
   bool changed = fieldCombo("optimizer", path + ".kind", config);
-  changed |= fieldSlider("learning rate", path + ".lr", config);
+  changed |= configNumberField(fields, "learning rate", path + ".lr", config);
   const OptimizerKind kind = configField(path + ".kind").get<OptimizerKind>(config);
   if (kind == OptimizerKind::Sgd) {
-    changed |= fieldSlider("momentum", path + ".momentum", config);
+    changed |= configNumberField(fields, "momentum", path + ".momentum", config);
   } else if (kind == OptimizerKind::RmsProp) {
-    changed |= fieldSlider("alpha", path + ".alpha", config);
+    changed |= configNumberField(fields, "alpha", path + ".alpha", config);
   } else {
-    changed |= fieldSlider("beta1", path + ".beta1", config);
-    changed |= fieldSlider("beta2", path + ".beta2", config);
+    changed |= configNumberField(fields, "beta1", path + ".beta1", config);
+    changed |= configNumberField(fields, "beta2", path + ".beta2", config);
   }
   ImGui::PopID();
   return changed;
 }
 
-bool mlpEditor(const char* title, const std::string& path, TrainConfig& config) {
+bool mlpEditor(NumberFieldState& fields, const char* title, const std::string& path,
+               TrainConfig& config) {
   ImGui::PushID(title);
   ImGui::TextUnformatted(title);
-  bool changed = fieldSlider("hidden layers", path + ".hidden_layers", config);
-  changed |= fieldSlider("width", path + ".width", config);
+  bool changed = configNumberField(fields, "hidden layers", path + ".hidden_layers", config);
+  changed |= configNumberField(fields, "width", path + ".width", config);
   changed |= fieldCombo("activation", path + ".activation", config);
   ImGui::PopID();
   return changed;
 }
 
-bool discriminatorEditor(TrainConfig& config) {
-  bool changed = mlpEditor("Discriminator network", "discriminator", config);
+bool discriminatorEditor(NumberFieldState& fields, TrainConfig& config) {
+  bool changed = mlpEditor(fields, "Discriminator network", "discriminator", config);
   ImGui::PushID("discriminator input");
-  changed |= fieldSlider("PacGAN pack", "discriminator.pack", config);
+  changed |= configNumberField(fields, "PacGAN pack", "discriminator.pack", config);
   const ConfigField& stddev = configField("discriminator.minibatch_stddev");
   changed |= ImGui::Checkbox("minibatch stddev feature", &stddev.get<bool>(config));
   hint(stddev.help);
@@ -114,16 +81,16 @@ bool discriminatorEditor(TrainConfig& config) {
 }
 
 /// The loss's own parameter, and the remedies that act on the G or D update.
-bool remedyEditor(TrainConfig& config) {
+bool remedyEditor(NumberFieldState& fields, TrainConfig& config) {
   bool changed = false;
   if (config.hyper.loss == LossKind::WganClip) {
-    changed |= fieldSlider("weight clip", "hyper.clip", config);
+    changed |= configNumberField(fields, "weight clip", "hyper.clip", config);
   }
   if (config.hyper.loss == LossKind::WganGp) {
-    changed |= fieldSlider("GP lambda", "hyper.gp_lambda", config);
+    changed |= configNumberField(fields, "GP lambda", "hyper.gp_lambda", config);
   }
-  changed |= fieldSlider("R1 gamma", "hyper.r1_gamma", config);
-  changed |= fieldSlider("unrolled D steps", "hyper.unrolled_steps", config);
+  changed |= configNumberField(fields, "R1 gamma", "hyper.r1_gamma", config);
+  changed |= configNumberField(fields, "unrolled D steps", "hyper.unrolled_steps", config);
   return changed;
 }
 
@@ -204,18 +171,19 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
   ImGui::TextUnformatted("Training (applies at the next step)");
   TrainConfig& edit = ui.edit;
   Hyperparams& hyper = edit.hyper;
+  NumberFieldState& fields = ui.fields;
   bool changed = fieldCombo("loss", "hyper.loss", edit);
-  changed |= fieldSlider("batch size", "hyper.batch_size", edit);
-  changed |= fieldSlider("k: D steps", "hyper.d_steps", edit);
-  changed |= remedyEditor(edit);
+  changed |= configNumberField(fields, "batch size", "hyper.batch_size", edit);
+  changed |= configNumberField(fields, "k: D steps", "hyper.d_steps", edit);
+  changed |= remedyEditor(fields, edit);
   ImGui::BeginDisabled(isCritic(hyper.loss));  // a critic has no labels
-  changed |= fieldSlider("real label", "hyper.real_label", edit);
+  changed |= configNumberField(fields, "real label", "hyper.real_label", edit);
   ImGui::EndDisabled();
-  changed |= fieldSlider("instance noise", "hyper.instance_noise", edit);
-  changed |= stepsInput("noise anneal steps", "hyper.noise_anneal_steps", edit);
-  changed |= stepsInput("lr half-life (steps)", "hyper.lr_half_life", edit);
-  changed |= optimizerEditor("Discriminator", "hyper.d_opt", edit);
-  changed |= optimizerEditor("Generator", "hyper.g_opt", edit);
+  changed |= configNumberField(fields, "instance noise", "hyper.instance_noise", edit);
+  changed |= configNumberField(fields, "noise anneal steps", "hyper.noise_anneal_steps", edit);
+  changed |= configNumberField(fields, "lr half-life (steps)", "hyper.lr_half_life", edit);
+  changed |= optimizerEditor(fields, "Discriminator", "hyper.d_opt", edit);
+  changed |= optimizerEditor(fields, "Generator", "hyper.g_opt", edit);
   // A refused change goes back to what the trainer runs with, so the controls never lie.
   if (changed && !sendCommand(ctx, SetHyperparams{hyper})) hyper = ctx.run.session().config().hyper;
   ImGui::Separator();
@@ -226,28 +194,28 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
   rebuild |= fieldCombo("data", "data.kind", edit);
   DataConfig& data = edit.data;
   if (dataDimension(data.kind) == 1 || data.kind == DataKind::Gaussian2d) {
-    rebuild |= fieldSlider("mean", "data.mean", edit);
+    rebuild |= configNumberField(fields, "mean", "data.mean", edit);
   }
-  rebuild |= fieldSlider("std", "data.std", edit);
+  rebuild |= configNumberField(fields, "std", "data.std", edit);
   switch (data.kind) {
     case DataKind::Gaussian:
     case DataKind::Gaussian2d:
       break;
     case DataKind::Bimodal:
-      rebuild |= fieldSlider("separation", "data.separation", edit);
+      rebuild |= configNumberField(fields, "separation", "data.separation", edit);
       break;
     case DataKind::Ring:
-      rebuild |= fieldSlider("modes", "data.modes", edit);
-      rebuild |= fieldSlider("radius", "data.radius", edit);
+      rebuild |= configNumberField(fields, "modes", "data.modes", edit);
+      rebuild |= configNumberField(fields, "radius", "data.radius", edit);
       break;
     case DataKind::Grid:
-      rebuild |= fieldSlider("modes per side", "data.grid_size", edit);
-      rebuild |= fieldSlider("spacing", "data.spacing", edit);
+      rebuild |= configNumberField(fields, "modes per side", "data.grid_size", edit);
+      rebuild |= configNumberField(fields, "spacing", "data.spacing", edit);
       break;
     case DataKind::Line:
     case DataKind::Moons:
     case DataKind::Spiral:
-      rebuild |= fieldSlider("radius", "data.radius", edit);
+      rebuild |= configNumberField(fields, "radius", "data.radius", edit);
       break;
     case DataKind::Points:
       ImGui::TextWrapped("%zu points. Paint them with Draw in the plane panel.",
@@ -255,16 +223,11 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
       break;
   }
   rebuild |= fieldCombo("z", "latent.kind", edit);
-  rebuild |= fieldSlider("z dimensions", "latent.dim", edit);
-  rebuild |= mlpEditor("Generator network", "generator", edit);
-  rebuild |= discriminatorEditor(edit);
+  rebuild |= configNumberField(fields, "z dimensions", "latent.dim", edit);
+  rebuild |= mlpEditor(fields, "Generator network", "generator", edit);
+  rebuild |= discriminatorEditor(fields, edit);
   rebuild |= fieldCombo("step engine", "engine", edit);
-  long long seed = static_cast<long long>(ui.edit.seed);
-  if (ImGui::InputScalar("seed", ImGuiDataType_S64, &seed) && seed >= 0) {
-    ui.edit.seed = static_cast<uint64_t>(seed);
-    rebuild = true;
-  }
-  hint(configField("seed").help);
+  rebuild |= configNumberField(fields, "seed", "seed", edit);
   ui.needs_reset |= rebuild;
   if (ui.needs_reset) {
     ImGui::TextColored(palette::kNote, "Edited: press Reset to rebuild with these settings.");
@@ -284,7 +247,8 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
   ImGui::SameLine();
   ImGui::Checkbox("D strip", &layers.d_strip);
   ImGui::Checkbox("z -> x mapping", &layers.mapping);
-  ImGui::SliderFloat("UI scale", &ctx.view.ui_scale, 0.5f, 3.0f, "%.2f");
+  NumberSpec scale{.lo = 0.5, .hi = 3.0};
+  numberField(fields, "UI scale", "ui_scale", scale, ctx.view.ui_scale);
   ImGui::PopItemWidth();
 }
 

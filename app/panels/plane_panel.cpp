@@ -121,10 +121,10 @@ void drawDataSection(PanelContext& ctx) {
   if (!d.on) return;
   ImGui::TextDisabled("drag on the plot to paint; wheel zooms");
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  ImGui::SliderFloat("brush radius", &d.brush_radius, 0.01f, 2.0f, "%.2f",
-                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-  ImGui::SliderFloat("point std", &d.std, 0.01f, 1.0f, "%.3f",
-                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+  numberField(ctx.ui.fields, "brush radius", "draw.brush_radius",
+              {.lo = 0.01, .hi = 2.0, .log_scale = true}, d.brush_radius);
+  numberField(ctx.ui.fields, "point std", "draw.std", {.lo = 0.01, .hi = 1.0, .log_scale = true},
+              d.std);
   hint("the data G learns blurs each point by a Gaussian of this std");
   ImGui::Text("%zu points%s", d.points.size(), d.points.full() ? " (full)" : "");
   ImGui::SameLine();

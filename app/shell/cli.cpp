@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/i18n/strings.hpp"
+#include "app/shell/input_script.hpp"
 
 namespace ganscope {
 namespace {
@@ -118,6 +119,7 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   app.add_option("--lang", out.language,
                  "The window's language, one of " + i18n::allowedLanguageCodes() +
                      " (default: the one chosen last, else en); kept for the next start");
+  app.add_option("--input-script", out.input_script, inputScriptHelp());
   auto* compare = app.add_option(
       "--compare", out.compare,
       "Train a variant beside the run with FIELD=VALUE changed (a dotted config path, see "
@@ -140,6 +142,7 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
                                     {"--frames", "F"},
                                     {"--size", "WxH"},
                                     {"--lang", "LANG"},
+                                    {"--input-script", "FILE"},
                                     {"--compare", "FIELD=VALUE"}}) {
     app.get_option(name)->type_name(shown);
   }
@@ -201,6 +204,9 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   }
   if (out.headless && !out.screenshot.empty()) {
     return fail("--screenshot needs the window; drop --headless");
+  }
+  if (!out.input_script.empty() && out.screenshot.empty()) {
+    return fail("--input-script needs --screenshot (the run ends once the script is done)");
   }
   if (!out.out.empty() && !out.dump_samples.empty() && sameFile(out.out, out.dump_samples)) {
     return fail("--out and --dump-samples name the same file, " + shortened(out.out) +

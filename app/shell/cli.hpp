@@ -40,6 +40,7 @@ struct CliOptions {
   std::string language;            ///< --lang en|ko: the window's language ("": the saved one)
   std::string session_file;        ///< --session FILE: continue a saved run (GUI or headless)
   std::string save_session;        ///< --save-session FILE: headless, save the run at its end
+  std::string input_script;        ///< --input-script FILE: scripted input (with --screenshot)
 
   std::vector<std::string> compare;  ///< --compare FIELD=VALUE, once per variant run
 };

@@ -21,12 +21,14 @@
 #include "app/panels/panel_registry.hpp"
 #include "app/panels/panels.hpp"
 #include "app/shell/cli.hpp"
+#include "app/shell/input_script.hpp"
 #include "app/shell/session_maker.hpp"
 #include "app/shell/window.hpp"
 #include "app/state/run_view.hpp"
 #include "app/state/ui_state.hpp"
 #include "app/state/view_settings.hpp"
 #include "common/byte_stream.hpp"
+#include "common/read_file.hpp"
 #include "common/runtime_info.hpp"
 #include "core/api/session.hpp"
 #include "core/config/overrides.hpp"
@@ -205,6 +207,15 @@ bool sendCommand(PanelContext& ctx, const Command& command) {
 
 int runGui(const TrainConfig& config, const GuiOptions& options) {
   const bool scripted = !options.screenshot_path.empty();
+  std::optional<InputScript> script;
+  if (!options.input_script_path.empty()) {
+    try {
+      script.emplace(parseInputScript(readRegularFile(options.input_script_path, kMaxConfigBytes)));
+    } catch (const std::exception& error) {
+      std::cerr << "ganscope: --input-script: " << error.what() << "\n";
+      return kExitBadInput;
+    }
+  }
   SessionOptions session_options;
   session_options.intra_op_threads = options.threads;
   session_options.pause_at_step = options.pause_at_step;
@@ -284,6 +295,9 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     while (start - recent_frames.front() > std::chrono::seconds(1)) recent_frames.pop_front();
     const double fps = static_cast<double>(recent_frames.size());
 
+    if (script && !runInputScriptFrame(*script, *window, ui.fields, runs.front()->session())) {
+      return kExitBadInput;
+    }
     window->setUiScale(view.ui_scale);
     applyLanguage(view);
     window->beginFrame();
@@ -299,7 +313,8 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     ++frames;
     bool training_done = true;
     for (const auto& run : runs) training_done &= trainingDone(*run, options.pause_at_step);
-    const bool capture = scripted && frames >= options.screenshot_frames && training_done;
+    const bool capture = scripted && frames >= options.screenshot_frames && training_done &&
+                         (!script || (script->done() && window->inputQueueEmpty()));
     if (!window->endFrame(capture ? options.screenshot_path : std::string())) {
       std::cerr << "ganscope: cannot write " << options.screenshot_path << "\n";
       return kExitFailure;

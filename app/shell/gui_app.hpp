@@ -18,6 +18,8 @@ struct GuiOptions {
   int64_t pause_at_step = -1;      ///< pause when this many steps are done (-1: never)
   std::string screenshot_path;     ///< non-empty: train to pause_at_step, save a PNG, exit
   int screenshot_frames = 60;      ///< frames to render before the screenshot
+  /// Scripted input (--input-script FILE, see inputScriptHelp): the screenshot waits for its end.
+  std::string input_script_path;
 
   /// Continue this saved run with its history and view settings (nullptr: start `config`).
   const SessionFile* session = nullptr;

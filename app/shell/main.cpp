@@ -110,6 +110,7 @@ int run(const CliOptions& cli) {
   options.height = cli.height;
   options.screenshot_path = cli.screenshot;
   options.screenshot_frames = cli.frames;
+  options.input_script_path = cli.input_script;
   // --steps pauses the window there; a screenshot run always stops at a step count.
   if (cli.steps || !cli.screenshot.empty()) options.pause_at_step = config.steps;
   options.start_paused = cli.paused;

@@ -1,4 +1,4 @@
-// Window: GLFW + glad + ImGui setup, fonts and scaling, frame capture to PNG.
+// Window: GLFW + glad + ImGui setup, fonts and scaling, the input queue, frame capture to PNG.
 #include "app/shell/window.hpp"
 
 #include <glad/gl.h>
@@ -61,6 +61,7 @@ Window::Window(const WindowOptions& options) : ui_scale_(options.ui_scale) {
   ImGui::GetIO().IniFilename = nullptr;  // the layout is computed, not saved
   ImGui::StyleColorsLight();
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  installQueueCallbacks();  // after ImGui's: keys, characters and buttons go through the queue
   ImGui_ImplOpenGL3_Init("#version 330 core");
 }
 
@@ -84,19 +85,81 @@ void Window::installInputCallbacks() {
   glfwSetWindowUserPointer(window_, this);
   constexpr auto seen = &Window::markInput;
   glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { seen(w); });
-  glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { seen(w); });
-  glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { seen(w); });
-  glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int, int action, int mods) {
+  glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int focused) {
     seen(w);
-    if (action != GLFW_RELEASE) {
-      static_cast<Window*>(glfwGetWindowUserPointer(w))->key_presses_.push_back({key, mods});
+    if (!focused) {  // ImGui clears its keys on focus loss; keys released elsewhere stay up
+      Window& self = *static_cast<Window*>(glfwGetWindowUserPointer(w));
+      self.held_ = {};
     }
   });
-  glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int) { seen(w); });
-  glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int) { seen(w); });
   glfwSetCursorEnterCallback(window_, [](GLFWwindow* w, int) { seen(w); });
   glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) { seen(w); });
   glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) { seen(w); });
+}
+
+// Replaces the ImGui backend's key, character, mouse-button and scroll callbacks: their events
+// are queued and handed to ImGui by applyQueuedInput, one transition per key and button per
+// frame, in order with the wheel. (The backend's versions only set io.KeysDown,
+// io.AddInputCharacter, a just-pressed flag and io.MouseWheel.)
+void Window::installQueueCallbacks() {
+  glfwSetScrollCallback(window_, &Window::queueScroll);
+  glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int, int action, int mods) {
+    if (key < 0) return;  // GLFW_KEY_UNKNOWN
+    InputEvent event;
+    event.kind = InputEvent::Kind::Key;
+    event.code = key;
+    event.down = action != GLFW_RELEASE;
+    event.mods = mods;
+    static_cast<Window*>(glfwGetWindowUserPointer(w))->queueInput(event);
+  });
+  glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int c) {
+    InputEvent event;
+    event.kind = InputEvent::Kind::Char;
+    event.code = static_cast<int>(c);
+    static_cast<Window*>(glfwGetWindowUserPointer(w))->queueInput(event);
+  });
+  glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int button, int action, int mods) {
+    double x = 0, y = 0;
+    glfwGetCursorPos(w, &x, &y);
+    InputEvent event;
+    event.kind = InputEvent::Kind::MouseButton;
+    event.code = button;
+    event.down = action == GLFW_PRESS;
+    event.mods = mods;
+    event.x = static_cast<float>(x);
+    event.y = static_cast<float>(y);
+    static_cast<Window*>(glfwGetWindowUserPointer(w))->queueInput(event);
+  });
+}
+
+void Window::queueScroll(GLFWwindow* window, double x, double y) {
+  double cursor_x = 0, cursor_y = 0;
+  glfwGetCursorPos(window, &cursor_x, &cursor_y);
+  InputEvent event;
+  event.kind = InputEvent::Kind::Scroll;
+  event.x = static_cast<float>(cursor_x);
+  event.y = static_cast<float>(cursor_y);
+  event.scroll = static_cast<float>(y);
+  event.scroll_x = static_cast<float>(x);
+  static_cast<Window*>(glfwGetWindowUserPointer(window))->queueInput(event);
+}
+
+void Window::queueInput(const InputEvent& event) {
+  input_.push(event);
+  input_seen_ = true;
+}
+
+// After the backend's NewFrame (which polls the cursor and the buttons' state now), before
+// ImGui's: ImGui sees the keys and buttons as the queue has handed them over so far.
+void Window::applyQueuedInput() {
+  const std::vector<InputEvent> events = input_.takeFrame();
+  key_presses_.clear();
+  for (const InputEvent& event : events) {
+    if (event.kind == InputEvent::Kind::Key && event.down) {
+      key_presses_.push_back({event.code, event.mods});
+    }
+  }
+  applyFrameInput(events, held_, ImGui::GetIO());
 }
 
 std::vector<Window::KeyPress> Window::takeKeyPresses() {
@@ -106,7 +169,7 @@ std::vector<Window::KeyPress> Window::takeKeyPresses() {
 }
 
 bool Window::takeInput() {
-  const bool seen = input_seen_;
+  const bool seen = input_seen_ || !input_.empty();
   input_seen_ = false;
   return seen;
 }
@@ -135,6 +198,7 @@ void Window::beginFrame() {
   if (applied_scale_ != ui_scale_) buildFonts();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  applyQueuedInput();
   ImGui::NewFrame();
 }
 
@@ -169,7 +233,7 @@ bool Window::savePng(const std::string& path) const {
 }
 
 void Window::waitEvents(double timeout_seconds) {
-  if (timeout_seconds <= 0) {
+  if (timeout_seconds <= 0 || !input_.empty()) {
     glfwPollEvents();
   } else {
     glfwWaitEventsTimeout(timeout_seconds);

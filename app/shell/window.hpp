@@ -1,8 +1,12 @@
 // Window: the GLFW window, the glad GL loader and Dear ImGui's GLFW/OpenGL3 backends, fonts at a
-// projector-friendly size with a live UI scale, and PNG capture of a rendered frame.
+// projector-friendly size with a live UI scale, the app's own input queue (keys, characters and
+// mouse buttons reach ImGui one transition per frame) and PNG capture of a rendered frame.
 #pragma once
 #include <string>
 #include <vector>
+
+#include "app/shell/imgui_input.hpp"
+#include "app/shell/input_queue.hpp"
 
 struct GLFWwindow;
 
@@ -24,22 +28,30 @@ class Window {
   Window& operator=(const Window&) = delete;
 
   bool shouldClose() const;
-  /// Applies a pending UI scale, then starts an ImGui frame.
+  /// Applies a pending UI scale, then starts an ImGui frame with this frame's share of the
+  /// queued input (see InputQueue::takeFrame).
   void beginFrame();
   /// Renders the frame; when `png_path` is set, also writes it as PNG first (false on failure).
   bool endFrame(const std::string& png_path = {});
-  /// Sleeps until an input event or `timeout_seconds`; 0 only polls.
+  /// Sleeps until an input event or `timeout_seconds`; 0 only polls, as does any call while
+  /// queued input waits for its frame.
   void waitEvents(double timeout_seconds);
-  /// Whether any input, resize or expose event arrived since the last call.
+  /// Whether any input, resize or expose event arrived since the last call, or queued input
+  /// still waits for its frame.
   bool takeInput();
+  /// Queues an event as if GLFW had reported it (scripted input, --input-script).
+  void queueInput(const InputEvent& event);
+  /// No queued input waits for a frame.
+  bool inputQueueEmpty() const { return input_.empty(); }
 
   /// A key press (or auto-repeat) as GLFW reported it: GLFW_KEY_* and GLFW_MOD_* bits.
   struct KeyPress {
     int key;
     int mods;
   };
-  /// Key presses since the last call, in order. Kept as events, so a press and release that
-  /// both arrive between two frames (a fast typist, a remote clicker) are not lost.
+  /// The key presses handed to ImGui in this frame (see beginFrame), in order. Queued as
+  /// events, so a press and release that both arrive between two frames (a fast typist, a
+  /// remote clicker) are not lost.
   std::vector<KeyPress> takeKeyPresses();
 
   /// Rebuilds fonts and sizes at `scale` (clamped to 0.5..3) before the next frame.
@@ -50,7 +62,10 @@ class Window {
  private:
   void buildFonts();
   void installInputCallbacks();
+  void installQueueCallbacks();
+  void applyQueuedInput();
   static void markInput(GLFWwindow* window);
+  static void queueScroll(GLFWwindow* window, double x, double y);
   bool savePng(const std::string& path) const;
 
   GLFWwindow* window_ = nullptr;
@@ -58,6 +73,8 @@ class Window {
   float applied_scale_ = 0.0f;
   bool input_seen_ = true;  // the first frame is always drawn
   std::vector<KeyPress> key_presses_;
+  InputQueue input_;
+  HeldInput held_;  // ImGui's view of the keys and buttons, as handed over so far
   std::string renderer_;
 };
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/state/drawn_points.hpp"
+#include "app/widgets/number_field.hpp"
 #include "core/api/config.hpp"
 
 namespace ganscope {
@@ -37,6 +38,7 @@ struct UiState {
   std::string session_path = "ganscope-session.gss";
   DrawDataState draw_data;
   CompareState compare;
+  NumberFieldState fields;  ///< the number field being typed in, a refused entry, field places
   /// Set by the popup's Start: GuiApp starts a second run with these changes after the frame.
   std::optional<std::vector<std::string>> start_compare;
   /// Set by a run's close button: GuiApp closes that run (by index) after the frame.
