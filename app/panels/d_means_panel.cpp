@@ -23,9 +23,10 @@ void drawBalanceWarning(const PanelContext& ctx, const RunView& run) {
   const std::string who = ctx.comparing() ? run.name() + ": " : std::string();
   const char* what = verdict.balance == Balance::DWinning ? "D is winning: G's gradient vanishes"
                                                           : "G is winning: D is fooled";
-  ImGui::TextColored(palette::kNote, "%s%s (mean D(x) %.2f, D(G(z)) %.2f for %lld steps)",
-                     who.c_str(), what, verdict.real_mean, verdict.fake_mean,
-                     static_cast<long long>(verdict.steps));
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::kNote);
+  ImGui::TextWrapped("%s%s (mean D(x) %.2f, D(G(z)) %.2f for %lld steps)", who.c_str(), what,
+                     verdict.real_mean, verdict.fake_mean, static_cast<long long>(verdict.steps));
+  ImGui::PopStyleColor();
 }
 
 class DMeansPanel final : public Panel {

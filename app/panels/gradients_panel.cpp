@@ -54,8 +54,8 @@ void GradientsPanel::drawContent(PanelContext& ctx) {
   }
   drawRunsLegend(
       canvas, ctx,
-      {palette::kDiscriminator, palette::kDiscriminatorSecond,
-       "|grad D| of D's loss (last D update)", "|grad D|"},
+      {palette::kDiscriminator, palette::kDiscriminatorSecond, "|grad D| (last D update)",
+       "|grad D|"},
       {palette::kGenerator, palette::kGeneratorSecond, "|grad G| of G's loss", "|grad G|"});
 }
 

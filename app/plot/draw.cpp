@@ -203,8 +203,9 @@ void PlotCanvas::drawAxes() {
                    options_.x_label);
   }
   // y axis: labels right-aligned left of the plot, about one per 2.5 text lines.
-  const std::vector<Tick> y_ticks =
-      makeTicks(view_.y0, view_.y1, max_.y - min_.y, std::max(40.0f, font * 2.5f));
+  // On a log axis every whole decade may get a label: denser, since decades are few.
+  const float y_spacing = options_.y_log10 ? font * 1.4f : std::max(40.0f, font * 2.5f);
+  const std::vector<Tick> y_ticks = makeTicks(view_.y0, view_.y1, max_.y - min_.y, y_spacing);
   for (const Tick& tick : y_ticks) {
     if (options_.y_log10 && tick.value != std::round(tick.value)) continue;
     const float y = toScreen(0, tick.value).y;
