@@ -9,8 +9,8 @@
 namespace ganscope {
 namespace {
 
-/// Runs the default config (figure1) headless for 600 steps with both networks on Adam at `lr`; the
-/// exit code, stderr and the metrics written.
+/// Runs a config file that gives both networks Adam at `lr` (the rest the defaults: 1-D data)
+/// headless for 600 steps; the exit code, stderr and the metrics written.
 std::tuple<int, std::string, nlohmann::json> runAdam(const std::string& lr) {
   const auto dir = test::tempDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
   const auto config = dir / "adam.json", out = dir / "metrics.json";

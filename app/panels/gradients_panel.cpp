@@ -18,6 +18,10 @@ class GradientsPanel final : public Panel {
 void GradientsPanel::drawContent(PanelContext& ctx) {
   const StepStats& last = ctx.run.store.last();
   ImGui::Text("last step: G %.2g   D %.2g", last.g_grad_norm, last.d_grad_norm);
+  if (!ctx.run.store.empty() && (last.g_grad_norm == 0 || last.d_grad_norm == 0)) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(exactly 0: no point on a log axis)");
+  }
   // Fit y to whole decades around the recent part of every run's series, at least two.
   double last_step = 1.0, lo = INFINITY, hi = -INFINITY;
   for (const RunView* run : ctx.runs) {
