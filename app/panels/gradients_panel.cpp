@@ -11,17 +11,40 @@ namespace {
 
 class GradientsPanel final : public Panel {
  protected:
-  const char* title() const override { return "Gradient norms |grad G|, |grad D| (log scale)"; }
+  const char* title() const override { return "Gradient norms (log scale)"; }
   void drawContent(PanelContext& ctx) override;
 };
 
-void GradientsPanel::drawContent(PanelContext& ctx) {
-  const StepStats& last = ctx.run.store.last();
-  ImGui::Text("last step: G %.2g   D %.2g", last.g_grad_norm, last.d_grad_norm);
-  if (!ctx.run.store.empty() && (last.g_grad_norm == 0 || last.d_grad_norm == 0)) {
+/// A colour as ImGui's text colour.
+ImVec4 textColor(ImU32 color) {
+  return ImGui::ColorConvertU32ToFloat4(color);
+}
+
+/// The newest norms of `run` in their curves' colours (the plot's legend, one line per run; the
+/// second run's lighter and named).
+void drawNewestNorms(const PanelContext& ctx, size_t i) {
+  const MetricStore& store = ctx.runs[i]->store;
+  const StepStats& last = store.last();
+  if (ctx.comparing()) {
+    ImGui::TextUnformatted((ctx.runs[i]->name() + ":").c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("(exactly 0: no point on a log axis)");
   }
+  ImGui::TextColored(textColor(i == 0 ? palette::kGenerator : palette::kGeneratorSecond),
+                     "|grad G| %.2g", last.g_grad_norm);
+  ImGui::SameLine();
+  ImGui::TextColored(textColor(i == 0 ? palette::kDiscriminator : palette::kDiscriminatorSecond),
+                     "|grad D| %.2g", last.d_grad_norm);
+  hint(
+      "the L2 norm of G's loss gradient over G's weights (the step's G update) and of D's over "
+      "D's weights (its last D update), at the newest step");
+  if (!store.empty() && (last.g_grad_norm == 0 || last.d_grad_norm == 0)) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(0: off the log axis)");
+  }
+}
+
+void GradientsPanel::drawContent(PanelContext& ctx) {
+  for (size_t i = 0; i < ctx.runs.size(); ++i) drawNewestNorms(ctx, i);
   // Fit y to whole decades around the recent part of every run's series, at least two.
   double last_step = 1.0, lo = INFINITY, hi = -INFINITY;
   for (const RunView* run : ctx.runs) {
@@ -56,11 +79,6 @@ void GradientsPanel::drawContent(PanelContext& ctx) {
     canvas.decimatedLine(store.steps(), store.series(Series::GGradLog10),
                          i == 0 ? palette::kGenerator : palette::kGeneratorSecond, 1.5f);
   }
-  drawRunsLegend(
-      canvas, ctx,
-      {palette::kDiscriminator, palette::kDiscriminatorSecond, "|grad D| (last D update)",
-       "|grad D|"},
-      {palette::kGenerator, palette::kGeneratorSecond, "|grad G| of G's loss", "|grad G|"});
 }
 
 }  // namespace
