@@ -146,7 +146,8 @@ TEST_F(CliTest, HeadlessDivergenceExitsThreeAndSaysWhere) {
   const auto r =
       runGanscope("--headless --config " + config.string() + " --out " + out.string(), dir_);
   EXPECT_EQ(r.exit_code, 3) << r.err;
-  EXPECT_NE(r.err.find("diverged at step"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("diverged ("), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(" at step "), std::string::npos) << r.err;
   const auto metrics = nlohmann::json::parse(test::readFile(out));
   EXPECT_EQ(metrics["diverged"], true);
   EXPECT_GT(metrics["diverged_at"].get<int64_t>(), 0);

@@ -2,6 +2,8 @@
 // follow the same path as autograd with LibTorch's own optimisers.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "core/engine/step/flat_optimizer.hpp"
 #include "core/models/mlp_pass.hpp"
 
@@ -90,9 +92,21 @@ TEST(FlatOptimizerTest, ParametersAndGradientsAreViewsOfTheBuffers) {
   flat.grads().zero_();
   for (const torch::Tensor& p : net->parameters())
     EXPECT_EQ(p.grad().abs().sum().item<double>(), 0);
-  EXPECT_TRUE(flat.allFinite());
+  EXPECT_DOUBLE_EQ(flat.maxAbsValue(), 0.25);
+  flat.values()[1] = -3;
+  EXPECT_DOUBLE_EQ(flat.maxAbsValue(), 3);
   flat.values()[0] = NAN;
-  EXPECT_FALSE(flat.allFinite());
+  EXPECT_TRUE(std::isnan(flat.maxAbsValue()));
+}
+
+TEST(FlatOptimizerTest, GradNormIsTheL2NormOfTheGradientBuffer) {
+  Mlp net(MlpOptions(1, 1).width(4));
+  FlatParameters flat(*net);
+  flat.grads().zero_();
+  EXPECT_EQ(flat.gradNorm(), 0);
+  flat.grads()[0] = 3;
+  flat.grads()[1] = -4;
+  EXPECT_DOUBLE_EQ(flat.gradNorm(), 5);
 }
 
 TEST(FlatOptimizerTest, RestoreReturnsToTheSavedParametersAndState) {

@@ -1,5 +1,6 @@
 // The autograd engine against the fast path (a Trainer on its default engine): the same MLP, seed
-// and config stepped 20 steps by each gives the same losses and parameters after every step, for
+// and config stepped 20 steps by each gives the same losses, gradient norms and parameters after
+// every step, for
 // every loss, remedy and optimiser; controls show that a changed seed or remedy breaks the match.
 #include <gtest/gtest.h>
 
@@ -40,7 +41,9 @@ double relativeDifference(const StepStats& a, const StepStats& b) {
   return std::max({relativeDifference(a.d_loss, b.d_loss), relativeDifference(a.g_loss, b.g_loss),
                    relativeDifference(a.value, b.value),
                    relativeDifference(a.d_real_mean, b.d_real_mean),
-                   relativeDifference(a.d_fake_mean, b.d_fake_mean)});
+                   relativeDifference(a.d_fake_mean, b.d_fake_mean),
+                   relativeDifference(a.g_grad_norm, b.g_grad_norm),
+                   relativeDifference(a.d_grad_norm, b.d_grad_norm)});
 }
 
 /// Steps `fast_config` with the Trainer and `autograd_config` with a GanState and the autograd
@@ -53,15 +56,22 @@ double worstDifference(const TrainConfig& fast_config, const TrainConfig& autogr
   double worst =
       std::max(relativeDifference(trainer.state().g_params->values(), state.g_params->values()),
                relativeDifference(trainer.state().d_params->values(), state.d_params->values()));
+  float largest_g = 0, largest_d = 0;
   for (int i = 0; i < kSteps; ++i) {
     const StepStats fast = trainer.step(StepTarget::Both);
     const StepStats autograd = runStep(engine, state, StepTarget::Both);
     EXPECT_EQ(fast.step, autograd.step);
+    largest_g = std::max(largest_g, autograd.g_grad_norm);
+    largest_d = std::max(largest_d, autograd.d_grad_norm);
     worst = std::max(
         {worst, relativeDifference(fast, autograd),
          relativeDifference(trainer.state().g_params->values(), state.g_params->values()),
          relativeDifference(trainer.state().d_params->values(), state.d_params->values())});
   }
+  // The norms are measured, not left at 0, so their agreement means something (a hinge D whose
+  // margins all hold has an exact 0 gradient at some steps, not at all).
+  EXPECT_GT(largest_g, 0);
+  EXPECT_GT(largest_d, 0);
   return worst;
 }
 

@@ -140,8 +140,17 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
   // Transport: the most used buttons first, big enough to hit on a touchpad in front of a class.
   const ImVec2 big(font * 5.2f, font * 1.8f);
   const bool running = ctx.run.status.state == RunState::Running;
+  const SessionStatus& status = ctx.run.status;
+  ImGui::BeginDisabled(status.state == RunState::Diverged);
   if (ImGui::Button(running ? "Pause" : "Play", big)) {
     sendCommand(ctx, running ? Command{Pause{}} : Command{Resume{}});
+  }
+  ImGui::EndDisabled();
+  if (status.state == RunState::Diverged) {
+    const std::string why = "Training diverged (" +
+                            describeDivergence(status.diverged_why, status.diverged_at) +
+                            "): Reset, with a smaller learning rate, starts again";
+    hint(why.c_str());
   }
   ImGui::SameLine();
   if (ImGui::Button("Reset", big)) resetWith(ctx, ui.edit);

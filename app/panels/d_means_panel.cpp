@@ -1,15 +1,33 @@
 // D means panel: mean D(x) and D(G(z)) per step, drifting toward 1/2 as the game settles; for a
-// critic (WGAN, hinge) the mean scores, whose gap is the Wasserstein estimate. While
+// critic (WGAN, hinge) the mean scores, whose gap is the Wasserstein estimate. Above the plot, a
+// balance warning when D or G has been winning for many steps (probabilities only). While
 // comparing, both runs' curves in one plot, the second lighter.
 #include <cmath>
 #include <string>
 
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
+#include "app/state/balance_monitor.hpp"
 
 namespace ganscope {
 
 namespace {
+
+/// The balance warning of `run` (prefixed by its name while comparing), if it has one. A critic's
+/// scores have no fixed scale to judge, so only probability outputs get one.
+void drawBalanceWarning(const PanelContext& ctx, const RunView& run) {
+  if (!outputIsProbability(run.store.last().loss)) return;
+  const BalanceVerdict verdict = judgeBalance(run.store.steps(), run.store.series(Series::DReal),
+                                              run.store.series(Series::DFake));
+  if (verdict.balance == Balance::Even) return;
+  const std::string who = ctx.comparing() ? run.name() + ": " : std::string();
+  const char* what = verdict.balance == Balance::DWinning ? "D is winning: G's gradient vanishes"
+                                                          : "G is winning: D is fooled";
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::kNote);
+  ImGui::TextWrapped("%s%s (mean D(x) %.2f, D(G(z)) %.2f for %lld steps)", who.c_str(), what,
+                     verdict.real_mean, verdict.fake_mean, static_cast<long long>(verdict.steps));
+  ImGui::PopStyleColor();
+}
 
 class DMeansPanel final : public Panel {
  protected:
@@ -25,6 +43,7 @@ void DMeansPanel::drawContent(PanelContext& ctx) {
     probability = probability && outputIsProbability(run->store.last().loss);
     if (!run->store.empty()) last_step = std::max(last_step, run->store.steps().back());
   }
+  for (const RunView* run : ctx.runs) drawBalanceWarning(ctx, *run);
   plot::PlotView bounds{0, last_step, -0.02, 1.02};
   if (!probability) {  // raw scores: fit y to every run's recent values
     bounds.y0 = INFINITY;

@@ -23,10 +23,9 @@ void Figure1Panel::drawContent(PanelContext& ctx) {
     return;
   }
   if (ctx.run.status.state == RunState::Diverged) {
-    ImGui::TextColored(palette::kError,
-                       "Diverged at step %lld: a loss or weight became NaN/Inf. Lower the "
-                       "learning rate, then",
-                       static_cast<long long>(ctx.run.status.diverged_at));
+    ImGui::TextColored(
+        palette::kError, "Diverged: %s. Lower the learning rate, then",
+        describeDivergence(ctx.run.status.diverged_why, ctx.run.status.diverged_at).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Reset")) resetWith(ctx, ctx.ui.edit);
   } else if (ctx.run.status.state == RunState::Failed) {

@@ -1,11 +1,13 @@
-// Mode coverage panel (2-D data): how many of the mixture's modes G reaches, the share of
-// each mode as bars (collapse shows as one tall bar), and an alarm when coverage is low. Data
-// without separate modes (a line, moons, a spiral, drawn points) gets the binned divergences.
+// Mode coverage panel (2-D data): how many of the mixture's modes G covers (>= 1% of the
+// samples each, the one count the headline and the alarm use), the share of each mode as bars
+// (collapse shows as one tall bar), and an alarm when coverage is low. Data without separate
+// modes (a line, moons, a spiral, drawn points) gets the binned divergences.
 #include <algorithm>
 #include <cstdio>
 
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
+#include "app/state/mode_alarm.hpp"
 
 namespace ganscope {
 
@@ -28,19 +30,31 @@ void ModesPanel::drawContent(PanelContext& ctx) {
                 s->js);
     return;
   }
-  ImGui::Text("modes covered %d / %d   (with >= 1%% of samples: %d)", s->modes_covered,
-              s->modes_total, s->modes_covered_1pct);
+  // "Covered": at least 1% of the samples, high-quality; "reached": any high-quality sample.
+  ImGui::Text("modes covered %d / %d   (reached by any sample: %d)", s->modes_covered_1pct,
+              s->modes_total, s->modes_covered);
+  hint(
+      "covered: a mode holds >= 1% of G's samples within 3 std of its centre; reached: it holds "
+      "at least one");
   ImGui::Text("high quality %.1f%%   KL(share || uniform) %.3f", 100 * s->hq_fraction, s->mode_kl);
   ImGui::TextDisabled("binned on the view: KL(p_data || p_g) %.3f   JSD %.3f", s->kl, s->js);
-  // Two alarms: modes lost (half of them under 1% of the samples), or shares piling up (one
-  // mode holding three times its fair share) while most modes are still reached.
-  const float peak_share = *std::max_element(s->mode_share, s->mode_share + s->modes_total);
-  if (s->modes_covered_1pct * 2 <= s->modes_total) {
-    ImGui::TextColored(palette::kError, "Mode collapse: G covers only %d of %d modes",
-                       s->modes_covered_1pct, s->modes_total);
-  } else if (peak_share * s->modes_total >= 3) {
-    ImGui::TextColored(palette::kError, "Shares concentrate: one mode holds %.0f%% (fair: %.0f%%)",
-                       100 * peak_share, 100.0f / s->modes_total);
+  const std::span<const float> shares(s->mode_share, s->modes_total);
+  switch (modeAlarm(s->header.step, s->modes_covered_1pct, s->modes_total, shares)) {
+    case ModeAlarm::WarmingUp:
+      ImGui::TextDisabled("no verdict on collapse before step %lld",
+                          static_cast<long long>(kModeAlarmWarmupSteps));
+      break;
+    case ModeAlarm::Collapse:
+      ImGui::TextColored(palette::kError, "Mode collapse: G covers only %d of %d modes",
+                         s->modes_covered_1pct, s->modes_total);
+      break;
+    case ModeAlarm::Concentrated:
+      ImGui::TextColored(
+          palette::kError, "Shares concentrate: one mode holds %.0f%% (fair: %.0f%%)",
+          100 * *std::max_element(shares.begin(), shares.end()), 100.0f / s->modes_total);
+      break;
+    case ModeAlarm::None:
+      break;
   }
   const float uniform = 1.0f / s->modes_total;
   float peak = 2 * uniform;

@@ -17,6 +17,8 @@ const char* slotName(Slot slot) {
       return "right-top";
     case Slot::RightMiddle:
       return "right-middle";
+    case Slot::RightLower:
+      return "right-lower";
     case Slot::RightBottom:
       return "right-bottom";
     case Slot::Status:
@@ -35,16 +37,25 @@ PanelRegistry::PanelRegistry() {
   Panel* captures = add(makeCapturePanel());
   Panel* losses = add(makeLossesPanel());
   Panel* d_means = add(makeDMeansPanel());
+  Panel* gradients = add(makeGradientsPanel());
   Panel* status = add(makeStatusBar());
   auto& figure1 = layouts_[static_cast<size_t>(Scenario::Figure1)];
-  figure1 = {{Slot::Controls, controls},   {Slot::Main, add(makeFigure1Panel())},
-             {Slot::Below, captures},      {Slot::RightTop, losses},
-             {Slot::RightMiddle, d_means}, {Slot::RightBottom, add(makeDHistogramPanel())},
+  figure1 = {{Slot::Controls, controls},
+             {Slot::Main, add(makeFigure1Panel())},
+             {Slot::Below, captures},
+             {Slot::RightTop, losses},
+             {Slot::RightMiddle, d_means},
+             {Slot::RightLower, gradients},
+             {Slot::RightBottom, add(makeDHistogramPanel())},
              {Slot::Status, status}};
   auto& plane = layouts_[static_cast<size_t>(Scenario::Plane)];
-  plane = {{Slot::Controls, controls},   {Slot::Main, add(makePlanePanel())},
-           {Slot::Below, captures},      {Slot::RightTop, losses},
-           {Slot::RightMiddle, d_means}, {Slot::RightBottom, add(makeModesPanel())},
+  plane = {{Slot::Controls, controls},
+           {Slot::Main, add(makePlanePanel())},
+           {Slot::Below, captures},
+           {Slot::RightTop, losses},
+           {Slot::RightMiddle, d_means},
+           {Slot::RightLower, gradients},
+           {Slot::RightBottom, add(makeModesPanel())},
            {Slot::Status, status}};
 }
 

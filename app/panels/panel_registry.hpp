@@ -14,9 +14,18 @@
 namespace ganscope {
 
 /// The window's fixed places: controls on the left, the main picture and the captures in the
-/// centre, three plots on the right, the status bar along the bottom.
-enum class Slot : uint8_t { Controls, Main, Below, RightTop, RightMiddle, RightBottom, Status };
-inline constexpr int kSlotCount = 7;
+/// centre, four plots on the right, the status bar along the bottom.
+enum class Slot : uint8_t {
+  Controls,
+  Main,
+  Below,
+  RightTop,
+  RightMiddle,
+  RightLower,
+  RightBottom,
+  Status
+};
+inline constexpr int kSlotCount = 8;
 
 /// The slot's name, which is also its ImGui window id.
 const char* slotName(Slot slot);

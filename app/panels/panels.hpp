@@ -79,6 +79,7 @@ std::unique_ptr<Panel> makePlanePanel();
 std::unique_ptr<Panel> makeModesPanel();
 std::unique_ptr<Panel> makeLossesPanel();
 std::unique_ptr<Panel> makeDMeansPanel();
+std::unique_ptr<Panel> makeGradientsPanel();
 std::unique_ptr<Panel> makeDHistogramPanel();
 std::unique_ptr<Panel> makeCapturePanel();
 std::unique_ptr<Panel> makeStatusBar();

@@ -25,8 +25,8 @@ void StatusBar::drawContent(PanelContext& ctx) {
       ImGui::TextColored(palette::kNote, "PAUSED");
       break;
     case RunState::Diverged:
-      ImGui::TextColored(palette::kError, "DIVERGED at step %lld",
-                         static_cast<long long>(st.diverged_at));
+      ImGui::TextColored(palette::kError, "DIVERGED: %s",
+                         describeDivergence(st.diverged_why, st.diverged_at).c_str());
       break;
     case RunState::Failed:
       ImGui::TextColored(palette::kError, "FAILED");

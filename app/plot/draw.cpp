@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "app/plot/ticks.hpp"
 
@@ -202,14 +203,25 @@ void PlotCanvas::drawAxes() {
                    options_.x_label);
   }
   // y axis: labels right-aligned left of the plot, about one per 2.5 text lines.
-  const std::vector<Tick> y_ticks =
-      makeTicks(view_.y0, view_.y1, max_.y - min_.y, std::max(40.0f, font * 2.5f));
+  // On a log axis every whole decade may get a label: denser, since decades are few.
+  const float y_spacing = options_.y_log10 ? font * 1.4f : std::max(40.0f, font * 2.5f);
+  const std::vector<Tick> y_ticks = makeTicks(view_.y0, view_.y1, max_.y - min_.y, y_spacing);
   for (const Tick& tick : y_ticks) {
+    if (options_.y_log10 && tick.value != std::round(tick.value)) continue;
     const float y = toScreen(0, tick.value).y;
     draw_->AddLine(ImVec2(min_.x, y), ImVec2(max_.x, y), kGridColor);
     if (!options_.y_labels) continue;
-    const ImVec2 size = ImGui::CalcTextSize(tick.label.c_str());
-    draw_->AddText(ImVec2(min_.x - size.x - 5, y - size.y / 2), kTextColor, tick.label.c_str());
+    char decade[16];
+    if (options_.y_log10) {
+      const int power = static_cast<int>(tick.value);
+      if (power == 0 || power == 1)
+        std::snprintf(decade, sizeof(decade), "%s", power ? "10" : "1");
+      else
+        std::snprintf(decade, sizeof(decade), "1e%d", power);
+    }
+    const char* label = options_.y_log10 ? decade : tick.label.c_str();
+    const ImVec2 size = ImGui::CalcTextSize(label);
+    draw_->AddText(ImVec2(min_.x - size.x - 5, y - size.y / 2), kTextColor, label);
   }
 }
 

@@ -26,6 +26,8 @@ struct PlotOptions {
   bool equal_aspect = false;  ///< a data unit is as long on both axes (square cells); the fit
                               ///< widens one axis of the bounds, the wheel zooms both
   bool drag_pans = true;      ///< left-drag pans (off: the caller uses drags, e.g. to paint)
+  bool y_log10 = false;       ///< the y values are log10 of the data: ticks at whole decades only,
+                              ///< labelled as the data ("1e-3")
 };
 
 /// One entry of a legend: a colour, a style and a name.

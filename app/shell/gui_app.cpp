@@ -62,16 +62,18 @@ std::array<SlotRect, kSlotCount> slotRects(bool comparing) {
   const float centre_w = display.x - controls_w - right_w;
   const float body_h = display.y - status_h;
   const float figure_h = body_h * (comparing ? 0.72f : 0.6f);
-  const float third = body_h / 3.0f;
+  // The right column: losses, D means and gradient norms 23.5% each, the last plot the rest.
+  const float quarter = body_h * 0.235f;
   const float right_x = controls_w + centre_w;
   std::array<SlotRect, kSlotCount> rects;
   auto at = [&](Slot slot) -> SlotRect& { return rects[static_cast<size_t>(slot)]; };
   at(Slot::Controls) = {ImVec2(0, 0), ImVec2(controls_w, body_h)};
   at(Slot::Main) = {ImVec2(controls_w, 0), ImVec2(centre_w, figure_h)};
   at(Slot::Below) = {ImVec2(controls_w, figure_h), ImVec2(centre_w, body_h - figure_h)};
-  at(Slot::RightTop) = {ImVec2(right_x, 0), ImVec2(right_w, third)};
-  at(Slot::RightMiddle) = {ImVec2(right_x, third), ImVec2(right_w, third)};
-  at(Slot::RightBottom) = {ImVec2(right_x, 2 * third), ImVec2(right_w, body_h - 2 * third)};
+  at(Slot::RightTop) = {ImVec2(right_x, 0), ImVec2(right_w, quarter)};
+  at(Slot::RightMiddle) = {ImVec2(right_x, quarter), ImVec2(right_w, quarter)};
+  at(Slot::RightLower) = {ImVec2(right_x, 2 * quarter), ImVec2(right_w, quarter)};
+  at(Slot::RightBottom) = {ImVec2(right_x, 3 * quarter), ImVec2(right_w, body_h - 3 * quarter)};
   at(Slot::Status) = {ImVec2(0, body_h), ImVec2(display.x, status_h)};
   return rects;
 }
@@ -127,6 +129,7 @@ void handleShortcuts(PanelContext& ctx, const std::vector<Window::KeyPress>& pre
   for (const Window::KeyPress& press : presses) {
     const bool ctrl = press.mods & GLFW_MOD_CONTROL;
     if (press.key == GLFW_KEY_SPACE && !ctrl) {
+      if (ctx.run.status.state == RunState::Diverged) continue;  // Play is off until a Reset
       const bool running = ctx.run.status.state == RunState::Running;
       sendCommand(ctx, running ? Command{Pause{}} : Command{Resume{}});
     } else if (press.key == GLFW_KEY_S && !ctrl) {

@@ -141,6 +141,7 @@ nlohmann::json runMetrics(const HeadlessRun& run, int threads) {
                             {"d_fake_mean", store.recentMean(Series::DFake, kMetricWindow)},
                             {"diverged", run.status.state == RunState::Diverged},
                             {"diverged_at", run.status.diverged_at},
+                            {"diverged_reason", toString(run.status.diverged_why)},
                             {"dropped_stats", run.status.dropped_stats},
                             {"threads", threads},
                             {"engine", toString(engineFor(run.config))},
@@ -290,8 +291,9 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
   for (const auto& run : runs) {
     if (run->status.state != RunState::Diverged) continue;
     std::cerr << "ganscope: " << (runs.size() > 1 ? describeRun(*run) + ": " : std::string())
-              << "training diverged at step " << run->status.diverged_at
-              << " (a loss or weight became NaN/Inf); try a smaller learning rate\n";
+              << "training diverged ("
+              << describeDivergence(run->status.diverged_why, run->status.diverged_at)
+              << "); try a smaller learning rate\n";
     exit_code = kExitDiverged;
   }
   return exit_code;

@@ -57,6 +57,8 @@ void MetricStore::append(const StepStats& stats) {
   series_[static_cast<int>(Series::DReal)].push_back(stats.d_real_mean);
   series_[static_cast<int>(Series::DFake)].push_back(stats.d_fake_mean);
   series_[static_cast<int>(Series::Value)].push_back(stats.value);
+  series_[static_cast<int>(Series::GGradLog10)].push_back(std::log10(stats.g_grad_norm));
+  series_[static_cast<int>(Series::DGradLog10)].push_back(std::log10(stats.d_grad_norm));
 }
 
 std::string MetricStore::exportHistory() const {

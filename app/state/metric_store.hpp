@@ -14,7 +14,9 @@
 
 namespace ganscope {
 
-enum class Series { DLoss, GLoss, DReal, DFake, Value, Count };
+/// The per-step series; GGradLog10 and DGradLog10 are log10 of StepStats' g_grad_norm and
+/// d_grad_norm (for a log axis; -inf for a zero gradient).
+enum class Series { DLoss, GLoss, DReal, DFake, Value, GGradLog10, DGradLog10, Count };
 
 class MetricStore {
  public:

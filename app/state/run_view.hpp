@@ -19,7 +19,7 @@ namespace ganscope {
 
 /// The visible ranges of a run's plots, kept across frames.
 struct PlotViews {
-  plot::PlotView figure1, losses, d_means, histogram, plane, modes;
+  plot::PlotView figure1, losses, d_means, gradients, histogram, plane, modes;
   plot::PlotView captures[CaptureStrip::kSlots];
 };
 

@@ -8,6 +8,7 @@
 
 #include "core/api/commands.hpp"
 #include "core/api/config.hpp"
+#include "core/api/divergence.hpp"
 #include "core/api/telemetry/frames.hpp"
 #include "core/api/telemetry/step_stats.hpp"
 
@@ -25,18 +26,20 @@ struct SessionOptions {
 enum class RunState : uint8_t {
   Running,
   Paused,
-  Diverged,  ///< a loss or weight became NaN/Inf; stepping stops until Reset
+  Diverged,  ///< a loss or weight became NaN/Inf or blew up (Divergence); stepping stops until
+             ///< Reset
   Failed,    ///< the trainer hit an error (see Session::failure()); stepping stops until Reset
 };
 
 /// Counters and state the UI reads every frame; all of it is a copy.
 struct SessionStatus {
   RunState state = RunState::Paused;
-  int64_t step = 0;             ///< steps done in this run
-  uint32_t generation = 0;      ///< resets so far
-  int64_t diverged_at = -1;     ///< step whose loss or weights became NaN/Inf, else -1
-  uint64_t dropped_stats = 0;   ///< StepStats dropped because the queue was full
-  uint64_t dropped_frames = 0;  ///< frames skipped because no pool buffer was free
+  int64_t step = 0;                            ///< steps done in this run
+  uint32_t generation = 0;                     ///< resets so far
+  int64_t diverged_at = -1;                    ///< step whose loss or weights diverged, else -1
+  Divergence diverged_why = Divergence::None;  ///< what diverged at diverged_at
+  uint64_t dropped_stats = 0;                  ///< StepStats dropped because the queue was full
+  uint64_t dropped_frames = 0;                 ///< frames skipped because no pool buffer was free
 };
 
 class Session {

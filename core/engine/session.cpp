@@ -19,7 +19,7 @@ namespace ganscope {
 namespace {
 using Clock = std::chrono::steady_clock;
 constexpr auto kIdleWait = std::chrono::milliseconds(100);  // paused: wake this often at most
-constexpr int kWeightCheckInterval = 64;  // steps between full NaN/Inf scans of the weights
+constexpr int kWeightCheckInterval = 64;                    // steps between scans of the weights
 
 Clock::duration clockDuration(double seconds) {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
@@ -86,6 +86,7 @@ struct Session::Impl {
   std::atomic<int64_t> step{0};
   std::atomic<uint32_t> generation{0};
   std::atomic<int64_t> diverged_at{-1};
+  std::atomic<Divergence> diverged_why{Divergence::None};
   std::atomic<uint64_t> dropped_stats{0};
   std::atomic<uint64_t> dropped_frames{0};
   std::atomic<bool> stop{false};
@@ -213,6 +214,7 @@ void Session::Impl::replaceTrainer(std::unique_ptr<Trainer> next, bool stopped) 
   generation.fetch_add(1);
   step.store(trainer->state().stats.step);
   diverged_at.store(-1);
+  diverged_why.store(Divergence::None);
   if (stopped) state.store(RunState::Paused);
   std::lock_guard lock(failure_mutex);
   failure.clear();
@@ -234,10 +236,10 @@ void Session::Impl::trainStep(StepTarget target) {
   // else would publish one before the next command.
   if (target != StepTarget::Both || state.load() != RunState::Running) frame_owed = true;
 
-  const bool diverged = trainer->lastStepDiverged() ||
-                        (s.step % kWeightCheckInterval == 0 && !trainer->weightsFinite());
-  if (diverged) {
+  const Divergence why = trainer->divergence(s.step % kWeightCheckInterval == 0);
+  if (why != Divergence::None) {
     diverged_at.store(s.step);
+    diverged_why.store(why);
     state.store(RunState::Diverged);
     frame_owed = true;
   } else if (s.step == options.pause_at_step && state.load() == RunState::Running) {
@@ -332,6 +334,7 @@ SessionStatus Session::status() const {
   s.step = impl_->step.load();
   s.generation = impl_->generation.load();
   s.diverged_at = impl_->diverged_at.load();
+  s.diverged_why = impl_->diverged_why.load();
   s.dropped_stats = impl_->dropped_stats.load();
   s.dropped_frames = impl_->dropped_frames.load();
   return s;

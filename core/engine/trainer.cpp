@@ -3,6 +3,9 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/engine/step/step_driver.hpp"
 
 namespace ganscope {
@@ -28,8 +31,18 @@ StepStats Trainer::step(StepTarget target) {
   return runStep(*engine_, state_, target);
 }
 
-bool Trainer::weightsFinite() const {
-  return state_.g_params->allFinite() && state_.d_params->allFinite();
+Divergence Trainer::divergence(bool scan_weights) const {
+  const StepStats& s = state_.stats;
+  // A sum is NaN or Inf when any term is (std::max would drop a NaN).
+  if (!std::isfinite(s.d_loss + s.g_loss + s.value)) return Divergence::NotFinite;
+  if (std::max({std::abs(s.d_loss), std::abs(s.g_loss), std::abs(s.value)}) > kDivergentLoss) {
+    return Divergence::LossBlowUp;
+  }
+  if (!scan_weights) return Divergence::None;
+  const double g = state_.g_params->maxAbsValue(), d = state_.d_params->maxAbsValue();
+  if (!std::isfinite(g + d)) return Divergence::NotFinite;
+  if (std::max(g, d) > kDivergentWeight) return Divergence::WeightBlowUp;
+  return Divergence::None;
 }
 
 }  // namespace ganscope

@@ -6,6 +6,7 @@
 
 #include "core/api/commands.hpp"
 #include "core/api/config.hpp"
+#include "core/api/divergence.hpp"
 #include "core/api/scenario.hpp"
 #include "core/api/telemetry/frames.hpp"
 #include "core/api/telemetry/step_stats.hpp"
@@ -35,12 +36,10 @@ class Trainer {
   /// Runs one step of `target` (Both: k D updates and one G update) and returns its stats.
   /// Values that `target` did not touch keep their previous figures.
   StepStats step(StepTarget target);
-  /// True when the last step's losses were not finite.
-  bool lastStepDiverged() const {
-    return !std::isfinite(state_.stats.d_loss + state_.stats.g_loss);
-  }
-  /// Checks every weight of G and D (a few tensor ops; not every step).
-  bool weightsFinite() const;
+  /// Whether the run has diverged after its last step: a loss (D's, G's, the game's value)
+  /// not finite or beyond kDivergentLoss; with `scan_weights` also every weight of G and D
+  /// (a few tensor ops: not every step) not finite or beyond kDivergentWeight.
+  Divergence divergence(bool scan_weights) const;
 
   /// The picture this run makes (scenarioOf its config).
   Scenario scenario() const { return scenario_; }

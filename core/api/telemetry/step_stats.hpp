@@ -23,6 +23,10 @@ struct StepStats {
   float d_fake_mean = 0;  ///< mean D(G(z)) over the fake batch
   float value = 0;  ///< -(D's loss) before label smoothing and penalties: V(D,G) for minimax and
                     ///< non-saturating, -log 4 at the optimum
+  float g_grad_norm = 0;  ///< L2 norm of G's loss gradient over all of G's parameters, at the
+                          ///< step's G update (the unrolled one: against the look-ahead D)
+  float d_grad_norm = 0;  ///< L2 norm of D's loss gradient (penalties included) over all of D's
+                          ///< parameters, at the step's last D update
 };
 static_assert(std::is_trivially_copyable_v<StepStats>);
 

@@ -22,8 +22,13 @@ FlatParameters::FlatParameters(torch::nn::Module& module) : params_(module.param
   }
 }
 
-bool FlatParameters::allFinite() const {
-  return values_.isfinite().all().item<bool>();
+double FlatParameters::gradNorm() const {
+  return grads_.norm().item<double>();
+}
+
+double FlatParameters::maxAbsValue() const {
+  // max() propagates NaN, so a NaN weight reads as NaN, never as a small value.
+  return values_.abs().max().item<double>();
 }
 
 FlatOptimizer::FlatOptimizer(FlatParameters& params) : params_(params) {

@@ -15,7 +15,10 @@ class FlatParameters {
 
   torch::Tensor& values() { return values_; }
   torch::Tensor& grads() { return grads_; }
-  bool allFinite() const;
+  /// The L2 norm of the gradient buffer (the last update's gradient until the next is taken).
+  double gradNorm() const;
+  /// The largest |value| of the parameters; NaN when any is NaN.
+  double maxAbsValue() const;
 
  private:
   std::vector<torch::Tensor> params_;

@@ -8,6 +8,8 @@ StepStats runStep(StepEngine& engine, GanState& state, StepTarget target) {
   if (target != StepTarget::Generator) {
     const int updates = target == StepTarget::Both ? hyper.d_steps : 1;
     for (int i = 0; i < updates; ++i) engine.discriminatorStep(state);
+    // Both engines leave an update's gradient in the flat buffer until the next one.
+    state.stats.d_grad_norm = static_cast<float>(state.d_params->gradNorm());
   }
   if (target != StepTarget::Discriminator) {
     if (hyper.unrolled_steps > 0) {
@@ -15,6 +17,7 @@ StepStats runStep(StepEngine& engine, GanState& state, StepTarget target) {
     } else {
       engine.generatorStep(state);
     }
+    state.stats.g_grad_norm = static_cast<float>(state.g_params->gradNorm());
   }
   ++state.stats.step;
   return state.stats;

@@ -8,8 +8,9 @@
 namespace ganscope {
 
 /// Runs one step of `target` (Both: k D updates and one G update) with `engine` and counts it.
-/// With hyper.unrolled_steps > 0 the G update is the unrolled one. Returns the stats; values
-/// that `target` did not touch keep their previous figures.
+/// With hyper.unrolled_steps > 0 the G update is the unrolled one. Records the gradient norms of
+/// the last D update and of the G update (from the flat gradient buffers, the same for every
+/// engine). Returns the stats; values that `target` did not touch keep their previous figures.
 StepStats runStep(StepEngine& engine, GanState& state, StepTarget target);
 
 /// The unrolled GAN's G update: D takes `unrolled_steps` updates, G updates against that D,

@@ -1,0 +1,90 @@
+// Gradient norms panel: per step, the L2 norm of the gradient G's loss gives G's weights and of
+// D's loss over D's weights, on a log axis, so a saturating loss shows G's gradient vanishing
+// while D is confident. While comparing, both runs' curves in one plot, the second lighter.
+#include <cmath>
+
+#include "app/panels/panels.hpp"
+#include "app/scenes/palette.hpp"
+
+namespace ganscope {
+namespace {
+
+class GradientsPanel final : public Panel {
+ protected:
+  const char* title() const override { return "Gradient norms (log scale)"; }
+  void drawContent(PanelContext& ctx) override;
+};
+
+/// A colour as ImGui's text colour.
+ImVec4 textColor(ImU32 color) {
+  return ImGui::ColorConvertU32ToFloat4(color);
+}
+
+/// The newest norms of `run` in their curves' colours (the plot's legend, one line per run; the
+/// second run's lighter and named).
+void drawNewestNorms(const PanelContext& ctx, size_t i) {
+  const MetricStore& store = ctx.runs[i]->store;
+  const StepStats& last = store.last();
+  if (ctx.comparing()) {
+    ImGui::TextUnformatted((ctx.runs[i]->name() + ":").c_str());
+    ImGui::SameLine();
+  }
+  ImGui::TextColored(textColor(i == 0 ? palette::kGenerator : palette::kGeneratorSecond),
+                     "|grad G| %.2g", last.g_grad_norm);
+  ImGui::SameLine();
+  ImGui::TextColored(textColor(i == 0 ? palette::kDiscriminator : palette::kDiscriminatorSecond),
+                     "|grad D| %.2g", last.d_grad_norm);
+  hint(
+      "the L2 norm of G's loss gradient over G's weights (the step's G update) and of D's over "
+      "D's weights (its last D update), at the newest step");
+  if (!store.empty() && (last.g_grad_norm == 0 || last.d_grad_norm == 0)) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(0: off the log axis)");
+  }
+}
+
+void GradientsPanel::drawContent(PanelContext& ctx) {
+  for (size_t i = 0; i < ctx.runs.size(); ++i) drawNewestNorms(ctx, i);
+  // Fit y to whole decades around the recent part of every run's series, at least two.
+  double last_step = 1.0, lo = INFINITY, hi = -INFINITY;
+  for (const RunView* run : ctx.runs) {
+    const auto steps = run->store.steps();
+    if (steps.empty()) continue;
+    last_step = std::max(last_step, steps.back());
+    const size_t recent = std::min<size_t>(steps.size(), 2000);
+    for (Series series : {Series::GGradLog10, Series::DGradLog10}) {
+      const auto values = run->store.series(series);
+      for (size_t i = values.size() - recent; i < values.size(); ++i) {
+        if (!std::isfinite(values[i])) continue;
+        lo = std::min<double>(lo, values[i]);
+        hi = std::max<double>(hi, values[i]);
+      }
+    }
+  }
+  plot::PlotView bounds{0, last_step, -3, 1};
+  if (lo <= hi) {
+    bounds.y0 = std::floor(lo);
+    bounds.y1 = std::max(std::ceil(hi), bounds.y0 + 2);
+  }
+  plot::PlotOptions options;
+  options.x_label = "step";
+  options.y_log10 = true;
+  plot::PlotCanvas canvas("##gradients", ImGui::GetContentRegionAvail(), ctx.views.gradients,
+                          bounds, options);
+  // The second run first and lighter, so the first run's lines stay on top.
+  for (size_t i = ctx.runs.size(); i-- > 0;) {
+    const MetricStore& store = ctx.runs[i]->store;
+    canvas.decimatedLine(store.steps(), store.series(Series::DGradLog10),
+                         i == 0 ? palette::kDiscriminator : palette::kDiscriminatorSecond, 1.5f);
+    canvas.decimatedLine(store.steps(), store.series(Series::GGradLog10),
+                         i == 0 ? palette::kGenerator : palette::kGeneratorSecond, 1.5f);
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Panel> makeGradientsPanel() {
+  return std::make_unique<GradientsPanel>();
+}
+
+}  // namespace ganscope
