@@ -34,8 +34,15 @@ void CapturePanel::drawContent(PanelContext& ctx) {
   ImGui::SameLine();
   ImGui::TextUnformatted("auto at steps");
   hint("-1 turns a slot off");
+  // The four step fields beside the buttons when each gets room for a 5-digit step, else on a
+  // line of their own.
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float min_field = ImGui::GetFontSize() * 3.6f;
+  const auto fields_width = [&](float field) {
+    return field * CaptureStrip::kSlots + spacing * (CaptureStrip::kSlots - 1);
+  };
   ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < fields_width(min_field)) ImGui::NewLine();
   const float field_width =
       std::min(ImGui::GetFontSize() * 4.5f,
                (ImGui::GetContentRegionAvail().x - spacing * (CaptureStrip::kSlots - 1)) /

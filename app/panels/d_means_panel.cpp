@@ -48,9 +48,10 @@ void DMeansPanel::drawContent(PanelContext& ctx) {
   plot::PlotOptions options;
   options.x_label = "step";
   options.fixed_y = probability;
+  const plot::ReferenceLine half[] = {{0.5, palette::kReference, "1/2"}};
+  if (probability) options.references = half;
   plot::PlotCanvas canvas("##dmeans", ImGui::GetContentRegionAvail(), ctx.views.d_means, bounds,
                           options);
-  if (probability) canvas.horizontalLine(0.5, palette::kReference, true, "1/2");
   // The second run first and lighter, so the first run's lines stay on top.
   for (size_t i = ctx.runs.size(); i-- > 0;) {
     const MetricStore& store = ctx.runs[i]->store;

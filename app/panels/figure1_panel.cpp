@@ -40,13 +40,14 @@ void Figure1Panel::drawContent(PanelContext& ctx) {
   // labels.
   const LossKind loss = s->header.loss;
   const double log4 = std::log(4.0);
-  ImGui::Text("step %lld      %s", static_cast<long long>(s->header.step),
-              gameValueText(s->value, loss).c_str());
+  // Wrapped, so a narrow column (compare mode, small windows) cuts no number off.
+  ImGui::TextWrapped("step %lld      %s", static_cast<long long>(s->header.step),
+                     gameValueText(s->value, loss).c_str());
   if (outputIsProbability(loss)) {
-    ImGui::Text("JSD(p_data || p_g) = %.4f nats      C(G) = -log 4 + 2 JSD = %.3f", s->js,
-                -log4 + 2 * s->js);
+    ImGui::TextWrapped("JSD(p_data || p_g) = %.4f nats      C(G) = -log 4 + 2 JSD = %.3f", s->js,
+                       -log4 + 2 * s->js);
   } else {
-    ImGui::Text("JSD(p_data || p_g) = %.4f nats", s->js);
+    ImGui::TextWrapped("JSD(p_data || p_g) = %.4f nats", s->js);
   }
   const Figure1Layers& l = ctx.view.layers;
   const bool converged =

@@ -24,14 +24,18 @@ void ModesPanel::drawContent(PanelContext& ctx) {
     ImGui::TextWrapped(
         "This data has no separate modes to count. How far G is from it, on a 32 x 32 grid "
         "over the view:");
-    ImGui::Text("KL(p_data || p_g) %.3f nats   JSD %.3f nats (at most log 2 = 0.693)", s->kl,
-                s->js);
+    ImGui::TextWrapped("KL(p_data || p_g) %.3f nats   JSD %.3f nats (at most log 2 = 0.693)", s->kl,
+                       s->js);
     return;
   }
-  ImGui::Text("modes covered %d / %d   (with >= 1%% of samples: %d)", s->modes_covered,
-              s->modes_total, s->modes_covered_1pct);
-  ImGui::Text("high quality %.1f%%   KL(share || uniform) %.3f", 100 * s->hq_fraction, s->mode_kl);
-  ImGui::TextDisabled("binned on the view: KL(p_data || p_g) %.3f   JSD %.3f", s->kl, s->js);
+  // Wrapped, so a narrow panel (1024 px windows, large fonts) cuts no number off.
+  ImGui::TextWrapped("modes covered %d / %d   (with >= 1%% of samples: %d)", s->modes_covered,
+                     s->modes_total, s->modes_covered_1pct);
+  ImGui::TextWrapped("high quality %.1f%%   KL(share || uniform) %.3f", 100 * s->hq_fraction,
+                     s->mode_kl);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("binned on the view: KL(p_data || p_g) %.3f   JSD %.3f", s->kl, s->js);
+  ImGui::PopStyleColor();
   // Two alarms: modes lost (half of them under 1% of the samples), or shares piling up (one
   // mode holding three times its fair share) while most modes are still reached.
   const float peak_share = *std::max_element(s->mode_share, s->mode_share + s->modes_total);
@@ -49,11 +53,12 @@ void ModesPanel::drawContent(PanelContext& ctx) {
   plot::PlotOptions options;
   options.x_label = "mode";
   options.fixed_y = true;
+  const plot::ReferenceLine fair[] = {{uniform, palette::kReference, "uniform"}};
+  options.references = fair;
   plot::PlotCanvas canvas("##modes", ImGui::GetContentRegionAvail(), ctx.views.modes, bounds,
                           options);
   canvas.bars(std::span<const float>(s->mode_share, s->modes_total), 0, s->modes_total,
               palette::kGeneratorFill, palette::kGenerator);
-  canvas.horizontalLine(uniform, palette::kReference, true, "uniform");
 }
 
 }  // namespace

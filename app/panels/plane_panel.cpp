@@ -1,5 +1,6 @@
 // The plane panel (2-D data): the headline numbers of the game, the layer toggles, the plane
-// itself and beside it "Draw data" (paint your own points, train on them) and the key.
+// itself, as large as the panel allows, and beside it (collapsible) "Draw data" (paint your own
+// points, train on them) and the key.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -59,6 +60,8 @@ void layerToggles(PlaneLayers& l) {
   toggle("gradient field", &l.gradient_field,
          "arrows: minus the gradient of G's loss at each fake, the way G's update moves it", false);
   toggle("centres", &l.mode_centres, "the centres of the data's modes", false);
+  toggle("key", &l.key, "the key and Draw data beside the plane (off: the plane takes the panel)",
+         false);
 }
 
 /// Draw mode on the plot: a drag paints dabs; the painted points and the brush are drawn.
@@ -83,11 +86,21 @@ void paint(const plot::PlotCanvas& canvas, DrawDataState& d) {
   }
 }
 
-void drawPlane(PanelContext& ctx, const PlaneFrame& s, float side) {
+/// The plane's canvas size for a data area that fills `width` x `height` with square cells over
+/// the frame's view (a square for square data).
+ImVec2 planeCanvasSize(const PlaneFrame& s, float width, float height) {
+  const plot::Margins margins = plot::plotMargins(planeOptions(false));
+  const double aspect = (s.view[2] - s.view[0]) / (s.view[3] - s.view[1]);
+  const plot::Extent canvas = plot::canvasAround(
+      plot::fitDataArea(width, height, margins, aspect, ImGui::GetFontSize() * 4), margins);
+  return ImVec2(canvas.width, canvas.height);
+}
+
+void drawPlane(PanelContext& ctx, const PlaneFrame& s, ImVec2 size) {
   DrawDataState& drawing = ctx.ui.draw_data;
   plot::PlotOptions options = planeOptions(false);
   options.drag_pans = !drawing.on;
-  plot::PlotCanvas canvas("##plane", ImVec2(side, side), ctx.views.plane, planeBounds(s), options);
+  plot::PlotCanvas canvas("##plane", size, ctx.views.plane, planeBounds(s), options);
   drawPlaneLayers(canvas, s, ctx.view.plane_layers, false, ctx.run.d_field.get(), &ctx.run.trails);
   if (drawing.on) {
     paint(canvas, drawing);
@@ -151,6 +164,14 @@ void drawDataSection(PanelContext& ctx) {
   if (ImGui::Button("Train on these points")) trainOnDrawnPoints(ctx);
 }
 
+/// Draw data and the key, beside the plane or in its popup.
+void drawKey(PanelContext& ctx, const PlaneFrame& s) {
+  drawDataSection(ctx);
+  ImGui::Separator();
+  ImGui::Spacing();
+  drawPlaneLegend(s, ctx.view.plane_layers);
+}
+
 class PlanePanel final : public Panel {
  protected:
   const char* title() const override { return "The game in the plane"; }
@@ -173,22 +194,38 @@ void PlanePanel::drawContent(PanelContext& ctx) {
     // axes agree: the content's height less the most lines the title, headline and toggles take.
     const float content =
         ImGui::GetWindowContentRegionMax().y - ImGui::GetWindowContentRegionMin().y;
-    const float side =
-        std::min(avail.x, content - kSplitHeaderLines * ImGui::GetFrameHeightWithSpacing());
-    drawPlane(ctx, *s, std::max(ImGui::GetFontSize() * 4.0f, side));
+    const float height = content - kSplitHeaderLines * ImGui::GetFrameHeightWithSpacing();
+    drawPlane(ctx, *s, planeCanvasSize(*s, avail.x, height));
     return;
   }
-  // The plane is square; the key and the draw controls take the width to its right.
+  // The plane takes the panel's height; the key and the draw controls the width to its right
+  // when there is `key_min` of it, else a popup behind a button there. Switched off, the plane
+  // sits alone in the middle.
   const float font = ImGui::GetFontSize(), spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float key_width = std::max(font * 14.0f, avail.x - avail.y - spacing);
-  const float side = std::max(font * 8.0f, std::min(avail.y, avail.x - key_width - spacing));
-  drawPlane(ctx, *s, side);
+  const float key_min = font * 13.0f;
+  const bool key = ctx.view.plane_layers.key;
+  const float button_w = ImGui::CalcTextSize("Key...").x + ImGui::GetStyle().FramePadding.x * 2;
+  ImVec2 size = planeCanvasSize(*s, avail.x, avail.y);
+  if (key && avail.x - size.x - spacing < button_w) {
+    size = planeCanvasSize(*s, avail.x - button_w - spacing, avail.y);  // room for the button
+  }
+  const float beside = avail.x - size.x - spacing;
+  if (!key) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail.x - size.x) / 2));
+  drawPlane(ctx, *s, size);
+  if (!key) return;
   ImGui::SameLine();
-  ImGui::BeginChild("##plane-key", ImVec2(0, side));
-  drawDataSection(ctx);
-  ImGui::Separator();
-  ImGui::Spacing();
-  drawPlaneLegend(*s, ctx.view.plane_layers);
+  if (beside < key_min) {
+    if (ImGui::Button("Key...")) ImGui::OpenPopup("##plane-key-popup");
+    hint("the key and Draw data (too little room beside the plane)");
+    ImGui::SetNextWindowSize(ImVec2(key_min + font * 2, 0));
+    if (ImGui::BeginPopup("##plane-key-popup")) {
+      drawKey(ctx, *s);
+      ImGui::EndPopup();
+    }
+    return;
+  }
+  ImGui::BeginChild("##plane-key", ImVec2(0, avail.y));
+  drawKey(ctx, *s);
   ImGui::EndChild();
 }
 

@@ -9,7 +9,9 @@ namespace ganscope {
 void drawRunsLegend(plot::PlotCanvas& canvas, const PanelContext& ctx, const RunSeries& first,
                     const RunSeries& second) {
   if (!ctx.comparing()) {
-    const plot::LegendEntry legend[] = {{first.color, first.name}, {second.color, second.name}};
+    const plot::LegendEntry legend[] = {
+        {first.color, first.name, plot::LegendEntry::Style::Line, first.short_name},
+        {second.color, second.name, plot::LegendEntry::Style::Line, second.short_name}};
     canvas.legend(legend);
     return;
   }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/plot/ease.hpp"
+#include "app/plot/label_placement.hpp"
 #include "app/plot/ticks.hpp"
 
 namespace ganscope::plot {
@@ -18,12 +20,32 @@ bool finite(double v) {
   return std::isfinite(v);
 }
 
-double ease(double current, double target, double fraction) {
-  if (!finite(current)) return target;
-  return current + (target - current) * fraction;
+/// Pixels at ui scale 1 to pixels now.
+float px(float pixels) {
+  return pixels * pixelScale();
+}
+
+/// The widest reference label of `options`, or 0.
+float widestReferenceLabel(const PlotOptions& options) {
+  float width = 0;
+  for (const ReferenceLine& r : options.references) {
+    if (r.label) width = std::max(width, ImGui::CalcTextSize(r.label).x);
+  }
+  return width;
 }
 
 }  // namespace
+
+float pixelScale() {
+  return ImGui::GetFontSize() / kBaseFontPx;
+}
+
+Margins plotMargins(const PlotOptions& options) {
+  const float font = ImGui::GetFontSize();
+  const float labels = widestReferenceLabel(options);
+  return {font * (options.y_labels ? 3.4f : 0.4f), font * 0.6f,
+          labels > 0 ? labels + font * 0.9f : font * 0.8f, font * (options.x_label ? 2.6f : 1.6f)};
+}
 
 void dashedSegment(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 color, float thickness,
                    float dash_px, float gap_px) {
@@ -55,24 +77,24 @@ void drawSwatch(ImDrawList* draw, const LegendEntry& e, ImVec2 a, ImVec2 b) {
   const float swatch = b.x - a.x;
   switch (e.style) {
     case LegendEntry::Style::Line:
-      draw->AddLine(ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, 2.5f);
+      draw->AddLine(ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, px(2.5f));
       break;
     case LegendEntry::Style::Dashed:
-      dashedSegment(draw, ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, 2.5f, 6, 4);
+      dashedSegment(draw, ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, px(2.5f), px(6), px(4));
       break;
     case LegendEntry::Style::Dots:
       for (int i = 0; i < 3; ++i) {
-        draw->AddCircleFilled(ImVec2(a.x + swatch * (i + 0.5f) / 3, mid), 2.5f, e.color);
+        draw->AddCircleFilled(ImVec2(a.x + swatch * (i + 0.5f) / 3, mid), px(2.5f), e.color);
       }
       break;
     case LegendEntry::Style::Box:
       draw->AddRectFilled(ImVec2(a.x, mid - height), ImVec2(b.x, mid + height), e.color);
       break;
     case LegendEntry::Style::Arrow:
-      drawArrow(draw, ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, 1.5f, height * 2.2f);
+      drawArrow(draw, ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, px(1.5f), height * 2.2f);
       break;
     case LegendEntry::Style::Ring:
-      draw->AddCircle(ImVec2((a.x + b.x) / 2, mid), height * 1.6f, e.color, 0, 1.5f);
+      draw->AddCircle(ImVec2((a.x + b.x) / 2, mid), height * 1.6f, e.color, 0, px(1.5f));
       break;
   }
 }
@@ -86,14 +108,14 @@ PlotCanvas::PlotCanvas(const char* id, ImVec2 size, PlotView& view, const PlotVi
   ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft);
   hovered_ = ImGui::IsItemHovered();
   active_ = ImGui::IsItemActive();
-  const float font = ImGui::GetFontSize();
-  min_ = ImVec2(origin.x + font * (options_.y_labels ? 3.4f : 0.4f), origin.y + font * 0.6f);
-  max_ = ImVec2(origin.x + size.x - font * 0.8f,
-                origin.y + size.y - font * (options_.x_label ? 2.6f : 1.6f));
+  const Margins margins = plotMargins(options_);
+  min_ = ImVec2(origin.x + margins.left, origin.y + margins.top);
+  max_ = ImVec2(origin.x + size.x - margins.right, origin.y + size.y - margins.bottom);
   handleInput(bounds);
   if (options_.equal_aspect) keepSquareCells();
   draw_->AddRectFilled(min_, max_, kBackground);
   drawAxes();
+  drawReferences();
   draw_->PushClipRect(min_, max_, true);
 }
 
@@ -124,16 +146,18 @@ void PlotCanvas::handleInput(const PlotView& data_bounds) {
                      data_bounds.y1 > data_bounds.y0;
   const PlotView bounds = options_.equal_aspect && valid ? fitAspect(data_bounds) : data_bounds;
   const bool fit = view_.auto_fit || !view_.initialised;
+  // Eased by the frame's wall time, so a slow frame rate settles as soon as a fast one.
+  const double dt = ImGui::GetIO().DeltaTime;
   if (fit && finite(bounds.x0) && finite(bounds.x1) && bounds.x1 > bounds.x0) {
-    const double f = view_.initialised ? options_.ease : 1.0;
-    view_.x0 = ease(view_.x0, bounds.x0, f);
-    view_.x1 = ease(view_.x1, bounds.x1, f);
+    const double tau = view_.initialised ? options_.ease_seconds : 0.0;
+    view_.x0 = easeToward(view_.x0, bounds.x0, dt, tau);
+    view_.x1 = easeToward(view_.x1, bounds.x1, dt, tau);
   }
   if ((fit || options_.fixed_y) && finite(bounds.y0) && finite(bounds.y1) &&
       bounds.y1 > bounds.y0) {
-    const double f = view_.initialised && !options_.fixed_y ? options_.ease : 1.0;
-    view_.y0 = ease(view_.y0, bounds.y0, f);
-    view_.y1 = ease(view_.y1, bounds.y1, f);
+    const double tau = view_.initialised && !options_.fixed_y ? options_.ease_seconds : 0.0;
+    view_.y0 = easeToward(view_.y0, bounds.y0, dt, tau);
+    view_.y1 = easeToward(view_.y1, bounds.y1, dt, tau);
   }
   view_.initialised = true;
   if (!hovered_) return;
@@ -190,15 +214,15 @@ void PlotCanvas::drawAxes() {
   const std::vector<bool> keep = pruneLabels(centers, widths);
   for (size_t i = 0; i < x_ticks.size(); ++i) {
     draw_->AddLine(ImVec2(centers[i], min_.y), ImVec2(centers[i], max_.y), kGridColor);
-    draw_->AddLine(ImVec2(centers[i], max_.y), ImVec2(centers[i], max_.y + 4), kFrameColor);
+    draw_->AddLine(ImVec2(centers[i], max_.y), ImVec2(centers[i], max_.y + px(4)), kFrameColor);
     if (keep[i]) {
-      draw_->AddText(ImVec2(centers[i] - widths[i] / 2, max_.y + 4), kTextColor,
+      draw_->AddText(ImVec2(centers[i] - widths[i] / 2, max_.y + px(4)), kTextColor,
                      x_ticks[i].label.c_str());
     }
   }
   if (options_.x_label) {
     const float w = ImGui::CalcTextSize(options_.x_label).x;
-    draw_->AddText(ImVec2((min_.x + max_.x - w) / 2, max_.y + 4 + font), kTextColor,
+    draw_->AddText(ImVec2((min_.x + max_.x - w) / 2, max_.y + px(4) + font), kTextColor,
                    options_.x_label);
   }
   // y axis: labels right-aligned left of the plot, about one per 2.5 text lines.
@@ -209,7 +233,56 @@ void PlotCanvas::drawAxes() {
     draw_->AddLine(ImVec2(min_.x, y), ImVec2(max_.x, y), kGridColor);
     if (!options_.y_labels) continue;
     const ImVec2 size = ImGui::CalcTextSize(tick.label.c_str());
-    draw_->AddText(ImVec2(min_.x - size.x - 5, y - size.y / 2), kTextColor, tick.label.c_str());
+    draw_->AddText(ImVec2(min_.x - size.x - px(5), y - size.y / 2), kTextColor, tick.label.c_str());
+  }
+}
+
+void PlotCanvas::drawReferences() {
+  // The lines across the data area (under the data, drawn later), and the labels of those in
+  // view stacked apart in the right margin, each joined to its line by a short leader.
+  std::vector<float> wanted, heights;
+  std::vector<const ReferenceLine*> labelled;
+  for (const ReferenceLine& r : options_.references) {
+    if (!finite(r.y) || r.y < std::min(view_.y0, view_.y1) || r.y > std::max(view_.y0, view_.y1)) {
+      continue;
+    }
+    const float sy = toScreen(0, r.y).y;
+    if (r.dashed) {
+      dashedSegment(draw_, ImVec2(min_.x, sy), ImVec2(max_.x, sy), r.color, px(1.5f), px(7), px(5));
+    } else {
+      draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), r.color, px(1.5f));
+    }
+    if (!r.label) continue;
+    labelled.push_back(&r);
+    wanted.push_back(sy);
+    heights.push_back(ImGui::GetFontSize());
+  }
+  const float font = ImGui::GetFontSize();
+  const std::vector<float> tops =
+      placeLabels(wanted, heights, min_.y - font * 0.5f, max_.y + font * 0.5f, px(1));
+  const float text_x = max_.x + font * 0.6f;
+  for (size_t i = 0; i < labelled.size(); ++i) {
+    const float mid = tops[i] + heights[i] / 2;
+    draw_->AddLine(ImVec2(max_.x, wanted[i]), ImVec2(text_x - px(2), mid), labelled[i]->color,
+                   px(1.5f));
+    draw_->AddText(ImVec2(text_x, tops[i]), labelled[i]->color, labelled[i]->label);
+  }
+}
+
+void PlotCanvas::mark(ImVec2 p) {
+  const float u = (p.x - min_.x) / (max_.x - min_.x), v = (p.y - min_.y) / (max_.y - min_.y);
+  if (!(u >= 0 && u < 1 && v >= 0 && v < 1)) return;
+  drawn_[static_cast<int>(v * kCellsY) * kCellsX + static_cast<int>(u * kCellsX)] = true;
+}
+
+void PlotCanvas::markSegment(ImVec2 a, ImVec2 b) {
+  // Samples a cell apart, so a steep segment marks every cell it crosses.
+  const float cell = std::min((max_.x - min_.x) / kCellsX, (max_.y - min_.y) / kCellsY);
+  const float length = std::hypot(b.x - a.x, b.y - a.y);
+  const int n = std::max(1, static_cast<int>(length / std::max(1.0f, cell * 0.5f)));
+  for (int i = 0; i <= n; ++i) {
+    const float t = static_cast<float>(i) / static_cast<float>(n);
+    mark(ImVec2(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t));
   }
 }
 
@@ -238,7 +311,8 @@ void PlotCanvas::line(std::span<const float> xs, std::span<const float> ys, ImU3
       continue;
     }
     if (points_.size() > 1) {
-      draw_->AddPolyline(points_.data(), static_cast<int>(points_.size()), color, 0, thickness);
+      draw_->AddPolyline(points_.data(), static_cast<int>(points_.size()), color, 0, px(thickness));
+      for (size_t j = 1; j < points_.size(); ++j) markSegment(points_[j - 1], points_[j]);
     }
     points_.clear();
   }
@@ -248,11 +322,15 @@ void PlotCanvas::dashedLine(std::span<const float> xs, std::span<const float> ys
                             float thickness, float dash_px, float gap_px) {
   // Dashes follow the curve's arc length so the pattern stays even along slopes.
   const size_t n = std::min(xs.size(), ys.size());
+  thickness = px(thickness);
+  dash_px = px(dash_px);
+  gap_px = px(gap_px);
   const float period = dash_px + gap_px;
   float phase = 0;
   for (size_t i = 1; i < n; ++i) {
     if (!finite(xs[i - 1]) || !finite(ys[i - 1]) || !finite(xs[i]) || !finite(ys[i])) continue;
     const ImVec2 a = toScreen(xs[i - 1], ys[i - 1]), b = toScreen(xs[i], ys[i]);
+    markSegment(a, b);
     const float dx = b.x - a.x, dy = b.y - a.y;
     const float length = std::sqrt(dx * dx + dy * dy);
     float t = 0;
@@ -273,6 +351,7 @@ void PlotCanvas::dashedLine(std::span<const float> xs, std::span<const float> ys
 void PlotCanvas::decimatedLine(std::span<const double> xs, std::span<const float> ys, ImU32 color,
                                float thickness) {
   decimateMinMax(xs, ys, view_.x0, view_.x1, static_cast<int>(max_.x - min_.x), columns_);
+  thickness = px(thickness);
   points_.clear();
   for (const Column& c : columns_) {
     const float x = toScreen(c.x, 0).x;
@@ -286,19 +365,7 @@ void PlotCanvas::decimatedLine(std::span<const double> xs, std::span<const float
   }
   if (points_.size() > 1) {
     draw_->AddPolyline(points_.data(), static_cast<int>(points_.size()), color, 0, thickness);
-  }
-}
-
-void PlotCanvas::horizontalLine(double y, ImU32 color, bool dashed, const char* label) {
-  const float sy = toScreen(0, y).y;
-  if (dashed) {
-    dashedSegment(draw_, ImVec2(min_.x, sy), ImVec2(max_.x, sy), color, 1.5f, 7, 5);
-  } else {
-    draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), color, 1.5f);
-  }
-  if (label) {
-    const ImVec2 size = ImGui::CalcTextSize(label);
-    draw_->AddText(ImVec2(min_.x + 6, sy - size.y - 1), color, label);
+    for (size_t j = 1; j < points_.size(); ++j) markSegment(points_[j - 1], points_[j]);
   }
 }
 
@@ -310,7 +377,9 @@ void PlotCanvas::bars(std::span<const float> heights, double lo, double hi, ImU3
     const ImVec2 a = toScreen(lo + i * width, heights[i]);
     const ImVec2 b = toScreen(lo + (i + 1) * width, 0);
     draw_->AddRectFilled(a, b, fill);
-    draw_->AddRect(a, b, edge);
+    draw_->AddRect(a, b, edge, 0, 0, px(1));
+    for (float y = a.y; y < b.y; y += (max_.y - min_.y) / kCellsY)
+      markSegment(ImVec2(a.x, y), ImVec2(b.x, y));
   }
 }
 
@@ -318,26 +387,63 @@ void PlotCanvas::dots(std::span<const float> xs, std::span<const float> ys, ImU3
                       float radius) {
   const size_t n = std::min(xs.size(), ys.size());
   for (size_t i = 0; i < n; ++i) {
-    if (finite(xs[i]) && finite(ys[i]))
-      draw_->AddCircleFilled(toScreen(xs[i], ys[i]), radius, color);
+    if (!finite(xs[i]) || !finite(ys[i])) continue;
+    const ImVec2 p = toScreen(xs[i], ys[i]);
+    draw_->AddCircleFilled(p, px(radius), color);
+    mark(p);
   }
 }
 
 void PlotCanvas::legend(std::span<const LegendEntry> entries) {
   const float font = ImGui::GetFontSize();
   const float swatch = font * 1.6f;
-  float width = 0;
-  for (const LegendEntry& e : entries) width = std::max(width, ImGui::CalcTextSize(e.name).x);
-  const ImVec2 box_min(max_.x - width - swatch - font * 1.2f, min_.y + font * 0.4f);
-  const ImVec2 box_max(max_.x - font * 0.4f,
-                       box_min.y + entries.size() * font * 1.25f + font * 0.4f);
+  const float plot_w = max_.x - min_.x;
+  auto widest = [&](bool short_names) {
+    float width = 0;
+    for (const LegendEntry& e : entries) {
+      const char* name = short_names && e.short_name ? e.short_name : e.name;
+      width = std::max(width, ImGui::CalcTextSize(name).x);
+    }
+    return width + swatch + font * 1.2f;
+  };
+  const bool short_names = widest(false) > plot_w - font * 0.8f;
+  const float box_w = widest(short_names);
+  const float box_h = static_cast<float>(entries.size()) * font * 1.25f + font * 0.4f;
+  // The corner whose box covers the fewest cells where data was drawn; top right on a tie.
+  const float inset = font * 0.4f;
+  const ImVec2 corners[] = {{max_.x - inset - box_w, min_.y + inset},
+                            {min_.x + inset, min_.y + inset},
+                            {max_.x - inset - box_w, max_.y - inset - box_h},
+                            {min_.x + inset, max_.y - inset - box_h}};
+  ImVec2 box_min = corners[0];
+  int fewest = kCellsX * kCellsY + 1;
+  for (const ImVec2& corner : corners) {
+    int covered = 0;
+    for (int cy = 0; cy < kCellsY; ++cy) {
+      for (int cx = 0; cx < kCellsX; ++cx) {
+        const float x0 = min_.x + plot_w * cx / kCellsX, x1 = min_.x + plot_w * (cx + 1) / kCellsX;
+        const float y0 = min_.y + (max_.y - min_.y) * cy / kCellsY;
+        const float y1 = min_.y + (max_.y - min_.y) * (cy + 1) / kCellsY;
+        if (drawn_[cy * kCellsX + cx] && x1 > corner.x && x0 < corner.x + box_w && y1 > corner.y &&
+            y0 < corner.y + box_h) {
+          ++covered;
+        }
+      }
+    }
+    if (covered < fewest) {
+      fewest = covered;
+      box_min = corner;
+    }
+  }
+  const ImVec2 box_max(box_min.x + box_w, box_min.y + box_h);
   draw_->AddRectFilled(box_min, box_max, IM_COL32(255, 255, 255, 225));
   draw_->AddRect(box_min, box_max, IM_COL32(0, 0, 0, 60));
   float y = box_min.y + font * 0.2f;
   for (const LegendEntry& e : entries) {
     const ImVec2 a(box_min.x + font * 0.4f, y), b(a.x + swatch, y + font * 1.1f);
     drawSwatch(draw_, e, a, b);
-    draw_->AddText(ImVec2(b.x + font * 0.4f, y), kTextColor, e.name);
+    draw_->AddText(ImVec2(b.x + font * 0.4f, y), kTextColor,
+                   short_names && e.short_name ? e.short_name : e.name);
     y += font * 1.25f;
   }
 }

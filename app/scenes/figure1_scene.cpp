@@ -41,17 +41,16 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
   plot::PlotOptions options;
   options.x_label = compact ? nullptr : "x";
   options.y_labels = !compact;
+  // A critic (WGAN, hinge) is drawn rescaled to its range: no 1/2 and no D* to compare with.
+  const bool critic = s.header.d_normalised;
+  const plot::ReferenceLine half[] = {{0.5, palette::kHalfLine, compact ? nullptr : "1/2"}};
+  if (!critic) options.references = half;
   ImVec2 plot_min, plot_max;
   {
     plot::PlotCanvas canvas(id, ImVec2(size.x, size.y - mapping_height), view, bounds, options);
     plot_min = canvas.plotMin();
     plot_max = canvas.plotMax();
-    // A critic (WGAN, hinge) is drawn rescaled to its range: no 1/2 and no D* to compare with.
-    const bool critic = s.header.d_normalised;
-    if (!critic) {
-      canvas.horizontalLine(0.5, IM_COL32(0, 0, 0, 60), true, compact ? nullptr : "1/2");
-      if (layers.d_star) canvas.line(xs, s.d_star, palette::kOptimalD, 2.0f);
-    }
+    if (!critic && layers.d_star) canvas.line(xs, s.d_star, palette::kOptimalD, 2.0f);
     if (layers.p_g) canvas.line(xs, s.p_g, palette::kGenerator, 2.5f);
     if (layers.d) canvas.dashedLine(xs, s.d, palette::kDiscriminator, 2.5f);
     if (layers.p_data) {
@@ -76,11 +75,12 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
       std::snprintf(critic_label, sizeof(critic_label), "critic D(x), rescaled from [%.3g, %.3g]",
                     s.header.d_lo, s.header.d_hi);
       const plot::LegendEntry legend[] = {
-          {palette::kData, "p_data  data density", plot::LegendEntry::Style::Dots},
-          {palette::kGenerator, "p_g  generator density"},
+          {palette::kData, "p_data  data density", plot::LegendEntry::Style::Dots, "p_data"},
+          {palette::kGenerator, "p_g  generator density", plot::LegendEntry::Style::Line, "p_g"},
           {palette::kDiscriminator, critic ? critic_label : "D(x)  discriminator",
-           plot::LegendEntry::Style::Dashed},
-          {palette::kOptimalD, "D*(x) = p_data / (p_data + p_g)"},
+           plot::LegendEntry::Style::Dashed, critic ? "critic D(x)" : "D(x)"},
+          {palette::kOptimalD, "D*(x) = p_data / (p_data + p_g)", plot::LegendEntry::Style::Line,
+           "D*(x)"},
       };
       canvas.legend(std::span(legend, critic ? 3 : 4));
     }
@@ -125,8 +125,9 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
     draw->AddRect(a, b, IM_COL32(0, 0, 0, 60));
     draw->AddText(ImVec2(plot_max.x + 4, a.y), palette::kDiscriminator, "D");
   }
-  draw->AddLine(ImVec2(plot_min.x, x_line), ImVec2(plot_max.x, x_line), palette::kData, 2.0f);
-  draw->AddLine(ImVec2(plot_min.x, z_line), ImVec2(plot_max.x, z_line), palette::kData, 2.0f);
+  const float scale = plot::pixelScale();
+  draw->AddLine(ImVec2(plot_min.x, x_line), ImVec2(plot_max.x, x_line), palette::kData, 2 * scale);
+  draw->AddLine(ImVec2(plot_min.x, z_line), ImVec2(plot_max.x, z_line), palette::kData, 2 * scale);
   if (!compact) {
     draw->AddText(ImVec2(plot_min.x - font * 1.4f, x_line - font * 0.5f), palette::kData, "x");
     draw->AddText(ImVec2(plot_min.x - font * 1.4f, z_line - font * 0.5f), palette::kData, "z");
@@ -139,9 +140,9 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
     const float from_x = plot_min.x + s.z[i] * width;
     const float to_x =
         static_cast<float>(plot_min.x + (s.g_of_z[i] - view.x0) / (view.x1 - view.x0) * width);
-    plot::drawArrow(draw, ImVec2(from_x, z_line), ImVec2(to_x, x_line + 2), palette::kMapping, 1.3f,
-                    compact ? 4.0f : 7.0f);
-    draw->AddCircleFilled(ImVec2(from_x, z_line), compact ? 1.5f : 2.5f, palette::kData);
+    plot::drawArrow(draw, ImVec2(from_x, z_line), ImVec2(to_x, x_line + 2), palette::kMapping,
+                    1.3f * scale, (compact ? 4.0f : 7.0f) * scale);
+    draw->AddCircleFilled(ImVec2(from_x, z_line), (compact ? 1.5f : 2.5f) * scale, palette::kData);
   }
   draw->PopClipRect();
 }

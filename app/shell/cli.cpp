@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/panels/panel_registry.hpp"
+
 namespace ganscope {
 namespace {
 
@@ -113,6 +115,9 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   std::string size;
   app.add_option("--size", size, "Window size WxH (default: 1600x900)");
   app.add_flag("--paused", out.paused, "Open the window paused");
+  app.add_option("--focus", out.focus,
+                 "Open in focus mode: the panel of one layout slot alone in the window (" +
+                     slotNameList() + "); Escape goes back");
   auto* compare = app.add_option(
       "--compare", out.compare,
       "Train a variant beside the run with FIELD=VALUE changed (a dotted config path, see "
@@ -134,6 +139,7 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
                                     {"--screenshot", "FILE"},
                                     {"--frames", "F"},
                                     {"--size", "WxH"},
+                                    {"--focus", "SLOT"},
                                     {"--compare", "FIELD=VALUE"}}) {
     app.get_option(name)->type_name(shown);
   }
@@ -176,6 +182,10 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
     if (out.width < 320 || out.height < 240 || out.width > 8192 || out.height > 8192) {
       return fail("--size: " + size + " is outside 320x240 .. 8192x8192");
     }
+  }
+  if (app.get_option("--focus")->count() > 0 && !slotNamed(out.focus)) {
+    return fail("--focus: \"" + shortened(out.focus) + "\" is not a layout slot; give one of " +
+                slotNameList());
   }
   if ((!out.out.empty() || !out.dump_samples.empty() || !out.save_session.empty()) &&
       !out.headless) {

@@ -37,6 +37,7 @@ struct CliOptions {
   int frames = 60;                 ///< --frames F with --screenshot
   int width = 1600, height = 900;  ///< --size WxH of the window
   bool paused = false;             ///< --paused: open the GUI paused
+  std::string focus;               ///< --focus SLOT: open with that slot's panel alone
   std::string session_file;        ///< --session FILE: continue a saved run (GUI or headless)
   std::string save_session;        ///< --save-session FILE: headless, save the run at its end
 

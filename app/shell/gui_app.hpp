@@ -14,6 +14,7 @@ struct GuiOptions {
   int threads = 1;                 ///< LibTorch intra-op threads of the trainer
   int width = 1600, height = 900;  ///< window size
   bool start_paused = false;       ///< open paused
+  std::string focus;               ///< a slot name: open in focus mode on its panel ("": off)
   int64_t pause_at_step = -1;      ///< pause when this many steps are done (-1: never)
   std::string screenshot_path;     ///< non-empty: train to pause_at_step, save a PNG, exit
   int screenshot_frames = 60;      ///< frames to render before the screenshot

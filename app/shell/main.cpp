@@ -113,6 +113,7 @@ int run(const CliOptions& cli) {
   // --steps pauses the window there; a screenshot run always stops at a step count.
   if (cli.steps || !cli.screenshot.empty()) options.pause_at_step = config.steps;
   options.start_paused = cli.paused;
+  options.focus = cli.focus;
   if (session) options.session = &*session;
   if (!variants.empty()) {  // the CLI allows one here
     if (const std::string problem = sideBySideProblem(config, variants.front()); !problem.empty()) {
