@@ -26,6 +26,10 @@ void DHistogramPanel::drawContent(PanelContext& ctx) {
   const bool critic = s && s->header.d_normalised;
   options.x_label = critic ? "critic score, rescaled" : "D output";
   options.fixed_y = true;
+  const plot::LegendEntry legend[] = {
+      {palette::kDataFill, "D(x), real", plot::LegendEntry::Style::Box},
+      {palette::kGeneratorFill, "D(G(z)), fake", plot::LegendEntry::Style::Box}};
+  options.legend = legend;
   plot::PlotCanvas canvas("##dhist", ImGui::GetContentRegionAvail(), ctx.views.histogram, bounds,
                           options);
   if (!s) return;
@@ -35,10 +39,6 @@ void DHistogramPanel::drawContent(PanelContext& ctx) {
     const float half[] = {0.5f, 0.5f}, span[] = {0.0f, static_cast<float>(peak * 2)};
     canvas.dashedLine(half, span, palette::kReference, 1.5f);
   }
-  const plot::LegendEntry legend[] = {
-      {palette::kDataFill, "D(x), real", plot::LegendEntry::Style::Box},
-      {palette::kGeneratorFill, "D(G(z)), fake", plot::LegendEntry::Style::Box}};
-  canvas.legend(legend);
 }
 
 }  // namespace

@@ -72,6 +72,12 @@ void LossesPanel::drawContent(PanelContext& ctx) {
       {g_reference, palette::kGenerator,
        loss == LossKind::NonSaturating ? "G: log 2" : "G: -log 2"}};
   if (references) options.references = lines;
+  std::array<std::string, 4> names;
+  const std::vector<plot::LegendEntry> legend = runsLegend(
+      ctx,
+      {palette::kDiscriminator, palette::kDiscriminatorSecond, "D loss (with penalties)", "D loss"},
+      {palette::kGenerator, palette::kGeneratorSecond, generatorLossLabel(loss), "G loss"}, names);
+  options.legend = legend;
   plot::PlotCanvas canvas("##losses", ImGui::GetContentRegionAvail(), ctx.views.losses, bounds,
                           options);
   // The second run first and lighter, so the first run's lines stay on top.
@@ -82,10 +88,6 @@ void LossesPanel::drawContent(PanelContext& ctx) {
     canvas.decimatedLine(store.steps(), store.series(Series::GLoss),
                          i == 0 ? palette::kGenerator : palette::kGeneratorSecond, 1.5f);
   }
-  drawRunsLegend(
-      canvas, ctx,
-      {palette::kDiscriminator, palette::kDiscriminatorSecond, "D loss (with penalties)", "D loss"},
-      {palette::kGenerator, palette::kGeneratorSecond, generatorLossLabel(loss), "G loss"});
 }
 
 }  // namespace

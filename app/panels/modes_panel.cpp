@@ -36,6 +36,7 @@ void ModesPanel::drawContent(PanelContext& ctx) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("binned on the view: KL(p_data || p_g) %.3f   JSD %.3f", s->kl, s->js);
   ImGui::PopStyleColor();
+  ImGui::PushTextWrapPos(0);  // the alarms wrap in a narrow panel
   // Two alarms: modes lost (half of them under 1% of the samples), or shares piling up (one
   // mode holding three times its fair share) while most modes are still reached.
   const float peak_share = *std::max_element(s->mode_share, s->mode_share + s->modes_total);
@@ -46,6 +47,7 @@ void ModesPanel::drawContent(PanelContext& ctx) {
     ImGui::TextColored(palette::kError, "Shares concentrate: one mode holds %.0f%% (fair: %.0f%%)",
                        100 * peak_share, 100.0f / s->modes_total);
   }
+  ImGui::PopTextWrapPos();
   const float uniform = 1.0f / s->modes_total;
   float peak = 2 * uniform;
   for (int m = 0; m < s->modes_total; ++m) peak = std::max(peak, s->mode_share[m]);

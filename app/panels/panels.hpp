@@ -5,8 +5,10 @@
 #pragma once
 #include <imgui.h>
 
+#include <array>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <span>
 
@@ -61,10 +63,11 @@ struct RunSeries {
   const char* name;
   const char* short_name;
 };
-/// The legend of a plot of two series per run: the full names with one run; "short A" and
-/// "short B (lighter)" while comparing (the plot is half as wide).
-void drawRunsLegend(plot::PlotCanvas& canvas, const PanelContext& ctx, const RunSeries& first,
-                    const RunSeries& second);
+/// The legend of a plot of two series per run (PlotOptions::legend): the full names with one
+/// run; "short A" and "short B (lighter)" while comparing. `names` keeps the texts alive.
+std::vector<plot::LegendEntry> runsLegend(const PanelContext& ctx, const RunSeries& first,
+                                          const RunSeries& second,
+                                          std::array<std::string, 4>& names);
 
 /// Sends `command` to every run (each variant gets it with its own differences applied, see
 /// RunView::adapt), turning a refusal into the error dialog; true when every run queued it.

@@ -185,7 +185,20 @@ void PlanePanel::drawContent(PanelContext& ctx) {
     return;
   }
   headline(*s);
-  layerToggles(ctx.view.plane_layers);
+  // The toggles in place when the plane keeps room below them, else behind a button (large
+  // fonts, small windows), so the plane is never squeezed out of its panel.
+  const float font = ImGui::GetFontSize(), spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float toggles_h = 3 * ImGui::GetFrameHeightWithSpacing();
+  if (ImGui::GetContentRegionAvail().y - toggles_h >= font * 16) {
+    layerToggles(ctx.view.plane_layers);
+  } else {
+    if (ImGui::SmallButton("Layers...")) ImGui::OpenPopup("##plane-layers");
+    hint("what the plane draws");
+    if (ImGui::BeginPopup("##plane-layers")) {
+      layerToggles(ctx.view.plane_layers);
+      ImGui::EndPopup();
+    }
+  }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (ctx.run_title != RunTitle::None) {
     // One column per run: the plane takes the column; the key and Draw data are left out (the
@@ -201,7 +214,6 @@ void PlanePanel::drawContent(PanelContext& ctx) {
   // The plane takes the panel's height; the key and the draw controls the width to its right
   // when there is `key_min` of it, else a popup behind a button there. Switched off, the plane
   // sits alone in the middle.
-  const float font = ImGui::GetFontSize(), spacing = ImGui::GetStyle().ItemSpacing.x;
   const float key_min = font * 13.0f;
   const bool key = ctx.view.plane_layers.key;
   const float button_w = ImGui::CalcTextSize("Key...").x + ImGui::GetStyle().FramePadding.x * 2;

@@ -34,17 +34,79 @@ float widestReferenceLabel(const PlotOptions& options) {
   return width;
 }
 
+/// The labels take at most this share of a canvas's width; beyond it only the lines are drawn.
+constexpr float kMaxLabelShare = 0.35f;
+
+/// Whether the reference labels of `options` get their margin on a canvas `width` wide.
+bool referenceLabelsFit(const PlotOptions& options, float width) {
+  const float labels = widestReferenceLabel(options);
+  return labels > 0 && labels + ImGui::GetFontSize() * 0.9f <= width * kMaxLabelShare;
+}
+
+/// Where a legend's entries go: the row of each and its x offset from the row's start.
+struct LegendLayout {
+  bool short_names = false;
+  int rows = 0;
+  std::vector<float> x;
+  std::vector<int> row;
+};
+
+const char* legendName(const LegendEntry& e, bool short_names) {
+  return short_names && e.short_name ? e.short_name : e.name;
+}
+
+/// Entries flow left to right in rows `width` wide: a swatch, the name, a gap.
+LegendLayout layoutLegend(std::span<const LegendEntry> entries, float width, bool short_names) {
+  const float font = ImGui::GetFontSize();
+  LegendLayout layout;
+  layout.short_names = short_names;
+  if (entries.empty()) return layout;
+  layout.rows = 1;
+  float x = 0;
+  for (const LegendEntry& e : entries) {
+    const float w = font * 1.9f + ImGui::CalcTextSize(legendName(e, short_names)).x;
+    if (x > 0 && x + w > width) {
+      ++layout.rows;
+      x = 0;
+    }
+    layout.x.push_back(x);
+    layout.row.push_back(layout.rows - 1);
+    x += w + font * 0.9f;
+  }
+  return layout;
+}
+
+/// The full names in one row, else the layout (full or short names) with the fewer rows, short
+/// on a tie.
+LegendLayout chooseLegend(std::span<const LegendEntry> entries, float width) {
+  const LegendLayout full = layoutLegend(entries, width, false);
+  if (full.rows <= 1) return full;
+  const LegendLayout brief = layoutLegend(entries, width, true);
+  return brief.rows <= full.rows ? brief : full;
+}
+
+/// The legend's rows on a canvas `height` tall: none when they would leave the data area
+/// shorter than four lines of text (the curves matter more than their names).
+int legendRows(const LegendLayout& layout, float height) {
+  const float font = ImGui::GetFontSize();
+  return height - font * 1.25f * static_cast<float>(layout.rows) >= font * 7.0f ? layout.rows : 0;
+}
+
 }  // namespace
 
 float pixelScale() {
   return ImGui::GetFontSize() / kBaseFontPx;
 }
 
-Margins plotMargins(const PlotOptions& options) {
+Margins plotMargins(const PlotOptions& options, float width, float height) {
   const float font = ImGui::GetFontSize();
-  const float labels = widestReferenceLabel(options);
-  return {font * (options.y_labels ? 3.4f : 0.4f), font * 0.6f,
-          labels > 0 ? labels + font * 0.9f : font * 0.8f, font * (options.x_label ? 2.6f : 1.6f)};
+  const float left = font * (options.y_labels ? 3.4f : 0.4f);
+  const int legend_rows = legendRows(chooseLegend(options.legend, width - left), height);
+  const float right = referenceLabelsFit(options, width)
+                          ? widestReferenceLabel(options) + font * 0.9f
+                          : font * 0.8f;
+  return {left, font * (0.6f + 1.25f * static_cast<float>(legend_rows)), right,
+          font * (options.x_label ? 2.6f : 1.6f)};
 }
 
 void dashedSegment(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 color, float thickness,
@@ -108,14 +170,15 @@ PlotCanvas::PlotCanvas(const char* id, ImVec2 size, PlotView& view, const PlotVi
   ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft);
   hovered_ = ImGui::IsItemHovered();
   active_ = ImGui::IsItemActive();
-  const Margins margins = plotMargins(options_);
+  const Margins margins = plotMargins(options_, size.x, size.y);
   min_ = ImVec2(origin.x + margins.left, origin.y + margins.top);
   max_ = ImVec2(origin.x + size.x - margins.right, origin.y + size.y - margins.bottom);
   handleInput(bounds);
   if (options_.equal_aspect) keepSquareCells();
   draw_->AddRectFilled(min_, max_, kBackground);
   drawAxes();
-  drawReferences();
+  drawReferences(referenceLabelsFit(options_, size.x));
+  drawLegend(origin, size);
   draw_->PushClipRect(min_, max_, true);
 }
 
@@ -237,7 +300,7 @@ void PlotCanvas::drawAxes() {
   }
 }
 
-void PlotCanvas::drawReferences() {
+void PlotCanvas::drawReferences(bool labels) {
   // The lines across the data area (under the data, drawn later), and the labels of those in
   // view stacked apart in the right margin, each joined to its line by a short leader.
   std::vector<float> wanted, heights;
@@ -252,7 +315,7 @@ void PlotCanvas::drawReferences() {
     } else {
       draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), r.color, px(1.5f));
     }
-    if (!r.label) continue;
+    if (!r.label || !labels) continue;
     labelled.push_back(&r);
     wanted.push_back(sy);
     heights.push_back(ImGui::GetFontSize());
@@ -266,23 +329,6 @@ void PlotCanvas::drawReferences() {
     draw_->AddLine(ImVec2(max_.x, wanted[i]), ImVec2(text_x - px(2), mid), labelled[i]->color,
                    px(1.5f));
     draw_->AddText(ImVec2(text_x, tops[i]), labelled[i]->color, labelled[i]->label);
-  }
-}
-
-void PlotCanvas::mark(ImVec2 p) {
-  const float u = (p.x - min_.x) / (max_.x - min_.x), v = (p.y - min_.y) / (max_.y - min_.y);
-  if (!(u >= 0 && u < 1 && v >= 0 && v < 1)) return;
-  drawn_[static_cast<int>(v * kCellsY) * kCellsX + static_cast<int>(u * kCellsX)] = true;
-}
-
-void PlotCanvas::markSegment(ImVec2 a, ImVec2 b) {
-  // Samples a cell apart, so a steep segment marks every cell it crosses.
-  const float cell = std::min((max_.x - min_.x) / kCellsX, (max_.y - min_.y) / kCellsY);
-  const float length = std::hypot(b.x - a.x, b.y - a.y);
-  const int n = std::max(1, static_cast<int>(length / std::max(1.0f, cell * 0.5f)));
-  for (int i = 0; i <= n; ++i) {
-    const float t = static_cast<float>(i) / static_cast<float>(n);
-    mark(ImVec2(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t));
   }
 }
 
@@ -312,7 +358,6 @@ void PlotCanvas::line(std::span<const float> xs, std::span<const float> ys, ImU3
     }
     if (points_.size() > 1) {
       draw_->AddPolyline(points_.data(), static_cast<int>(points_.size()), color, 0, px(thickness));
-      for (size_t j = 1; j < points_.size(); ++j) markSegment(points_[j - 1], points_[j]);
     }
     points_.clear();
   }
@@ -330,7 +375,6 @@ void PlotCanvas::dashedLine(std::span<const float> xs, std::span<const float> ys
   for (size_t i = 1; i < n; ++i) {
     if (!finite(xs[i - 1]) || !finite(ys[i - 1]) || !finite(xs[i]) || !finite(ys[i])) continue;
     const ImVec2 a = toScreen(xs[i - 1], ys[i - 1]), b = toScreen(xs[i], ys[i]);
-    markSegment(a, b);
     const float dx = b.x - a.x, dy = b.y - a.y;
     const float length = std::sqrt(dx * dx + dy * dy);
     float t = 0;
@@ -365,7 +409,6 @@ void PlotCanvas::decimatedLine(std::span<const double> xs, std::span<const float
   }
   if (points_.size() > 1) {
     draw_->AddPolyline(points_.data(), static_cast<int>(points_.size()), color, 0, thickness);
-    for (size_t j = 1; j < points_.size(); ++j) markSegment(points_[j - 1], points_[j]);
   }
 }
 
@@ -378,8 +421,6 @@ void PlotCanvas::bars(std::span<const float> heights, double lo, double hi, ImU3
     const ImVec2 b = toScreen(lo + (i + 1) * width, 0);
     draw_->AddRectFilled(a, b, fill);
     draw_->AddRect(a, b, edge, 0, 0, px(1));
-    for (float y = a.y; y < b.y; y += (max_.y - min_.y) / kCellsY)
-      markSegment(ImVec2(a.x, y), ImVec2(b.x, y));
   }
 }
 
@@ -390,61 +431,20 @@ void PlotCanvas::dots(std::span<const float> xs, std::span<const float> ys, ImU3
     if (!finite(xs[i]) || !finite(ys[i])) continue;
     const ImVec2 p = toScreen(xs[i], ys[i]);
     draw_->AddCircleFilled(p, px(radius), color);
-    mark(p);
   }
 }
 
-void PlotCanvas::legend(std::span<const LegendEntry> entries) {
+void PlotCanvas::drawLegend(ImVec2 origin, ImVec2 size) {
   const float font = ImGui::GetFontSize();
-  const float swatch = font * 1.6f;
-  const float plot_w = max_.x - min_.x;
-  auto widest = [&](bool short_names) {
-    float width = 0;
-    for (const LegendEntry& e : entries) {
-      const char* name = short_names && e.short_name ? e.short_name : e.name;
-      width = std::max(width, ImGui::CalcTextSize(name).x);
-    }
-    return width + swatch + font * 1.2f;
-  };
-  const bool short_names = widest(false) > plot_w - font * 0.8f;
-  const float box_w = widest(short_names);
-  const float box_h = static_cast<float>(entries.size()) * font * 1.25f + font * 0.4f;
-  // The corner whose box covers the fewest cells where data was drawn; top right on a tie.
-  const float inset = font * 0.4f;
-  const ImVec2 corners[] = {{max_.x - inset - box_w, min_.y + inset},
-                            {min_.x + inset, min_.y + inset},
-                            {max_.x - inset - box_w, max_.y - inset - box_h},
-                            {min_.x + inset, max_.y - inset - box_h}};
-  ImVec2 box_min = corners[0];
-  int fewest = kCellsX * kCellsY + 1;
-  for (const ImVec2& corner : corners) {
-    int covered = 0;
-    for (int cy = 0; cy < kCellsY; ++cy) {
-      for (int cx = 0; cx < kCellsX; ++cx) {
-        const float x0 = min_.x + plot_w * cx / kCellsX, x1 = min_.x + plot_w * (cx + 1) / kCellsX;
-        const float y0 = min_.y + (max_.y - min_.y) * cy / kCellsY;
-        const float y1 = min_.y + (max_.y - min_.y) * (cy + 1) / kCellsY;
-        if (drawn_[cy * kCellsX + cx] && x1 > corner.x && x0 < corner.x + box_w && y1 > corner.y &&
-            y0 < corner.y + box_h) {
-          ++covered;
-        }
-      }
-    }
-    if (covered < fewest) {
-      fewest = covered;
-      box_min = corner;
-    }
-  }
-  const ImVec2 box_max(box_min.x + box_w, box_min.y + box_h);
-  draw_->AddRectFilled(box_min, box_max, IM_COL32(255, 255, 255, 225));
-  draw_->AddRect(box_min, box_max, IM_COL32(0, 0, 0, 60));
-  float y = box_min.y + font * 0.2f;
-  for (const LegendEntry& e : entries) {
-    const ImVec2 a(box_min.x + font * 0.4f, y), b(a.x + swatch, y + font * 1.1f);
+  const LegendLayout layout = chooseLegend(options_.legend, origin.x + size.x - min_.x);
+  if (legendRows(layout, size.y) == 0) return;
+  const float top = origin.y + font * 0.2f;
+  for (size_t i = 0; i < options_.legend.size(); ++i) {
+    const LegendEntry& e = options_.legend[i];
+    const ImVec2 a(min_.x + layout.x[i], top + static_cast<float>(layout.row[i]) * font * 1.25f);
+    const ImVec2 b(a.x + font * 1.6f, a.y + font);
     drawSwatch(draw_, e, a, b);
-    draw_->AddText(ImVec2(b.x + font * 0.4f, y), kTextColor,
-                   short_names && e.short_name ? e.short_name : e.name);
-    y += font * 1.25f;
+    draw_->AddText(ImVec2(b.x + font * 0.3f, a.y), kTextColor, legendName(e, layout.short_names));
   }
 }
 

@@ -3,7 +3,6 @@
 // on an equal-aspect plot) at the cursor, drag pans, double-click fits again. Every size in
 // pixels (margins, ticks, line widths, markers, legends) follows the font, so Ctrl +/- scales it.
 #pragma once
-#include <array>
 #include <span>
 #include <vector>
 
@@ -35,6 +34,14 @@ struct ReferenceLine {
   bool dashed = true;
 };
 
+/// One entry of a legend: a colour, a style and a name.
+struct LegendEntry {
+  ImU32 color;
+  const char* name;
+  enum class Style { Line, Dashed, Dots, Box, Arrow, Ring } style = Style::Line;
+  const char* short_name = nullptr;  ///< shown when the full names need more legend rows
+};
+
 struct PlotOptions {
   const char* x_label = nullptr;  ///< text under the x axis
   bool fixed_y = false;        ///< y range comes from the bounds only; zoom and pan act on x only
@@ -44,20 +51,17 @@ struct PlotOptions {
   bool equal_aspect = false;   ///< a data unit is as long on both axes (square cells); the fit
                                ///< widens one axis of the bounds, the wheel zooms both
   bool drag_pans = true;       ///< left-drag pans (off: the caller uses drags, e.g. to paint)
-  /// Reference lines, drawn under the data; their labels take a margin right of the plot.
+  /// Reference lines, drawn under the data; their labels take a margin right of the plot
+  /// (up to 35% of its width; a narrower plot shows the lines alone).
   std::span<const ReferenceLine> references = {};
+  /// The legend, in rows above the data area (never over the data); the entries' short names
+  /// when the full ones need more rows.
+  std::span<const LegendEntry> legend = {};
 };
 
-/// The margins PlotCanvas leaves around its data area with `options` at the current font.
-Margins plotMargins(const PlotOptions& options);
-
-/// One entry of a legend: a colour, a style and a name.
-struct LegendEntry {
-  ImU32 color;
-  const char* name;
-  enum class Style { Line, Dashed, Dots, Box, Arrow, Ring } style = Style::Line;
-  const char* short_name = nullptr;  ///< shown when the legend with `name` is wider than the plot
-};
+/// The margins PlotCanvas leaves around its data area with `options` at the current font, on a
+/// canvas `width` x `height` pixels (the legend's rows depend on them).
+Margins plotMargins(const PlotOptions& options, float width = 0, float height = 0);
 
 /// Draws `entry`'s swatch over the segment from `a` to `b` (its vertical middle).
 void drawSwatch(ImDrawList* draw, const LegendEntry& entry, ImVec2 a, ImVec2 b);
@@ -94,12 +98,6 @@ class PlotCanvas {
   /// Bars over equal bins spanning [lo, hi].
   void bars(std::span<const float> heights, double lo, double hi, ImU32 fill, ImU32 edge);
   void dots(std::span<const float> xs, std::span<const float> ys, ImU32 color, float radius);
-  /// Legend in the corner of the plot area that covers the least of what was drawn so far
-  /// (top right first), with the entries' short names when the full ones do not fit.
-  void legend(std::span<const LegendEntry> entries);
-
-  /// Cells of the coarse grid over the plot area that record where data was drawn.
-  static constexpr int kCellsX = 24, kCellsY = 12;
 
  private:
   void handleInput(const PlotView& bounds);
@@ -108,10 +106,9 @@ class PlotCanvas {
   /// Sets the y range from the x range so that a data unit is as long on both axes.
   void keepSquareCells();
   void drawAxes();
-  void drawReferences();
-  /// Records that data was drawn at `p` (screen), for the legend's placement.
-  void mark(ImVec2 p);
-  void markSegment(ImVec2 a, ImVec2 b);
+  /// The reference lines; their labels in the right margin when `labels`.
+  void drawReferences(bool labels);
+  void drawLegend(ImVec2 origin, ImVec2 size);
 
   PlotView& view_;
   PlotOptions options_;
@@ -121,7 +118,6 @@ class PlotCanvas {
   bool active_ = false;
   std::vector<Column> columns_;
   std::vector<ImVec2> points_;
-  std::array<bool, kCellsX * kCellsY> drawn_{};  ///< cells where data was drawn
 };
 
 /// Draws a dashed segment from a to b.

@@ -45,6 +45,18 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
   const bool critic = s.header.d_normalised;
   const plot::ReferenceLine half[] = {{0.5, palette::kHalfLine, compact ? nullptr : "1/2"}};
   if (!critic) options.references = half;
+  char critic_label[96];
+  std::snprintf(critic_label, sizeof(critic_label), "critic D(x), rescaled from [%.3g, %.3g]",
+                s.header.d_lo, s.header.d_hi);
+  const plot::LegendEntry legend[] = {
+      {palette::kData, "p_data  data density", plot::LegendEntry::Style::Dots, "p_data"},
+      {palette::kGenerator, "p_g  generator density", plot::LegendEntry::Style::Line, "p_g"},
+      {palette::kDiscriminator, critic ? critic_label : "D(x)  discriminator",
+       plot::LegendEntry::Style::Dashed, critic ? "critic D(x)" : "D(x)"},
+      {palette::kOptimalD, "D*(x) = p_data / (p_data + p_g)", plot::LegendEntry::Style::Line,
+       "D*(x)"},
+  };
+  if (!compact) options.legend = std::span(legend, critic ? 3 : 4);
   ImVec2 plot_min, plot_max;
   {
     plot::PlotCanvas canvas(id, ImVec2(size.x, size.y - mapping_height), view, bounds, options);
@@ -70,19 +82,6 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
       canvas.drawList()->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
                                        IM_COL32(255, 255, 255, 200));
       canvas.drawList()->AddText(at, palette::kData, text);
-    } else {
-      char critic_label[96];
-      std::snprintf(critic_label, sizeof(critic_label), "critic D(x), rescaled from [%.3g, %.3g]",
-                    s.header.d_lo, s.header.d_hi);
-      const plot::LegendEntry legend[] = {
-          {palette::kData, "p_data  data density", plot::LegendEntry::Style::Dots, "p_data"},
-          {palette::kGenerator, "p_g  generator density", plot::LegendEntry::Style::Line, "p_g"},
-          {palette::kDiscriminator, critic ? critic_label : "D(x)  discriminator",
-           plot::LegendEntry::Style::Dashed, critic ? "critic D(x)" : "D(x)"},
-          {palette::kOptimalD, "D*(x) = p_data / (p_data + p_g)", plot::LegendEntry::Style::Line,
-           "D*(x)"},
-      };
-      canvas.legend(std::span(legend, critic ? 3 : 4));
     }
     if (canvas.hovered() && !compact) {
       const double x = canvas.toDataX(ImGui::GetIO().MousePos.x);

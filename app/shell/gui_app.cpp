@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <deque>
@@ -49,7 +50,7 @@ struct SlotRect {
 
 /// Where each slot sits for the current window size (computed, so the layout is the same on
 /// every machine and projector). While comparing the main picture takes more of the height, as
-/// each run's gets half the width.
+/// each run's gets half the width. In focus mode drawLayout gives one slot the whole window.
 std::array<SlotRect, kSlotCount> slotRects(bool comparing) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float font = ImGui::GetFontSize();
@@ -58,7 +59,11 @@ std::array<SlotRect, kSlotCount> slotRects(bool comparing) {
   const float right_w = (display.x - controls_w) * 0.36f;
   const float centre_w = display.x - controls_w - right_w;
   const float body_h = display.y - status_h;
-  const float figure_h = body_h * (comparing ? 0.72f : 0.6f);
+  // The captures get what four square pictures across the centre need (their labels, buttons
+  // and step fields included), within 30-40% of the height; the main picture the rest.
+  const float capture_side = centre_w / 4.0f - ImGui::GetStyle().ItemSpacing.x;
+  const float below_h = std::clamp(capture_side + font * 6.5f, body_h * 0.3f, body_h * 0.4f);
+  const float figure_h = comparing ? body_h * 0.72f : body_h - below_h;
   const float third = body_h / 3.0f;
   const float right_x = controls_w + centre_w;
   std::array<SlotRect, kSlotCount> rects;
