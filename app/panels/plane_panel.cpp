@@ -24,9 +24,12 @@ void flow(float width, bool first) {
   if (!first && ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
 }
 
+/// A headline item beside the previous one when it fits, wrapped when it is wider than a line.
 void flowText(const char* text, bool first) {
   flow(ImGui::CalcTextSize(text).x, first);
+  ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
 }
 
 /// The game's numbers, as many to a line as fit.

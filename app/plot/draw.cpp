@@ -86,10 +86,11 @@ LegendLayout chooseLegend(std::span<const LegendEntry> entries, float width) {
 }
 
 /// The legend's rows on a canvas `height` tall: none when they would leave the data area
-/// shorter than four lines of text (the curves matter more than their names).
+/// (the canvas less about 3.2 lines of margins) shorter than three lines of text: the curves
+/// matter more than their names.
 int legendRows(const LegendLayout& layout, float height) {
   const float font = ImGui::GetFontSize();
-  return height - font * 1.25f * static_cast<float>(layout.rows) >= font * 7.0f ? layout.rows : 0;
+  return height - font * 1.25f * static_cast<float>(layout.rows) >= font * 6.2f ? layout.rows : 0;
 }
 
 }  // namespace
