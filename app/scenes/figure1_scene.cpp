@@ -26,7 +26,13 @@ std::array<float, kCurvePoints> curveXs(const Figure1Frame& s) {
 void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figure1Layers& layers,
                  plot::PlotView& view, bool compact, gl::ScalarFieldView* strip) {
   const float font = ImGui::GetFontSize();
-  const float mapping_height = layers.mapping ? std::max(font * 3.0f, size.y * 0.22f) : 0.0f;
+  // The mapping takes a fifth of the height, at least the text lines it needs and at most 30%,
+  // so large fonts leave the densities their plot; where even that is too little it is left out.
+  const bool show_strip = strip && layers.d_strip;
+  const float mapping_needs = font * (show_strip ? 3.0f : 2.0f);
+  const float mapping_share = std::min(std::max(mapping_needs, size.y * 0.22f), size.y * 0.3f);
+  const bool mapping = layers.mapping && mapping_share >= mapping_needs;
+  const float mapping_height = mapping ? mapping_share : 0.0f;
   const std::array<float, kCurvePoints> xs = curveXs(s);
 
   // Densities and D share one axis: at least [0, 1] so D = 1/2 sits mid-way. A collapsed G
@@ -96,14 +102,13 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
       }
     }
   }
-  if (!layers.mapping) return;
+  if (!mapping) return;
 
   // The x-line (top) and the z-line (bottom, z in [0, 1] across the same width) joined by
   // arrows z -> G(z): where arrows bunch, p_g is high.
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(size.x, mapping_height));
-  const bool show_strip = strip && layers.d_strip;
   const float x_line = origin.y + font * (show_strip ? 1.4f : 0.5f);
   const float z_line = origin.y + mapping_height - font * 0.9f;
   if (show_strip) {
