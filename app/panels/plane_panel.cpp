@@ -32,12 +32,14 @@ void flowText(const char* text, bool first) {
   ImGui::PopTextWrapPos();
 }
 
-/// The game's numbers, as many to a line as fit.
-void headline(const PlaneFrame& s) {
+/// The game's numbers, as many to a line as fit; `brief` leaves out the binned divergences
+/// (the mode coverage panel shows them too) to keep the plane room in a short panel.
+void headline(const PlaneFrame& s, bool brief) {
   char text[128];
   std::snprintf(text, sizeof(text), "step %lld", static_cast<long long>(s.header.step));
   flowText(text, true);
   flowText(gameValueText(s.value, s.header.loss).c_str(), false);
+  if (brief) return;
   std::snprintf(text, sizeof(text), "JSD (binned) = %.3f nats", s.js);
   flowText(text, false);
   std::snprintf(text, sizeof(text), "KL(p_data || p_g) (binned) = %.3f nats", s.kl);
@@ -95,7 +97,7 @@ ImVec2 planeCanvasSize(const PlaneFrame& s, float width, float height) {
   const plot::Margins margins = plot::plotMargins(planeOptions(false));
   const double aspect = (s.view[2] - s.view[0]) / (s.view[3] - s.view[1]);
   const plot::Extent canvas = plot::canvasAround(
-      plot::fitDataArea(width, height, margins, aspect, ImGui::GetFontSize() * 4), margins);
+      plot::fitDataArea(width, height, margins, aspect, ImGui::GetFontSize() * 2), margins);
   return ImVec2(canvas.width, canvas.height);
 }
 
@@ -187,12 +189,12 @@ void PlanePanel::drawContent(PanelContext& ctx) {
     ImGui::TextUnformatted("Waiting for the first frame...");
     return;
   }
-  headline(*s);
-  // The toggles in place when the plane keeps room below them, else behind a button (large
-  // fonts, small windows), so the plane is never squeezed out of its panel.
+  // In a short panel (large fonts, small windows) the headline is brief and the toggles go
+  // behind a button, so the plane is never squeezed out of its panel.
   const float font = ImGui::GetFontSize(), spacing = ImGui::GetStyle().ItemSpacing.x;
+  headline(*s, ImGui::GetContentRegionAvail().y < font * 18);
   const float toggles_h = 3 * ImGui::GetFrameHeightWithSpacing();
-  if (ImGui::GetContentRegionAvail().y - toggles_h >= font * 16) {
+  if (ImGui::GetContentRegionAvail().y - toggles_h >= font * 10) {
     layerToggles(ctx.view.plane_layers);
   } else {
     if (ImGui::SmallButton("Layers...")) ImGui::OpenPopup("##plane-layers");
