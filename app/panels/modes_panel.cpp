@@ -33,9 +33,17 @@ void ModesPanel::drawContent(PanelContext& ctx) {
                      s->modes_total, s->modes_covered_1pct);
   ImGui::TextWrapped("high quality %.1f%%   KL(share || uniform) %.3f", 100 * s->hq_fraction,
                      s->mode_kl);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("binned on the view: KL(p_data || p_g) %.3f   JSD %.3f", s->kl, s->js);
-  ImGui::PopStyleColor();
+  // The binned divergences as a line when the bars keep room, else in this line's tooltip.
+  char binned[96];
+  std::snprintf(binned, sizeof(binned), "binned on the view: KL(p_data || p_g) %.3f   JSD %.3f",
+                s->kl, s->js);
+  if (ImGui::GetContentRegionAvail().y >= ImGui::GetFontSize() * 12) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", binned);
+    ImGui::PopStyleColor();
+  } else {
+    hint(binned);
+  }
   ImGui::PushTextWrapPos(0);  // the alarms wrap in a narrow panel
   // Two alarms: modes lost (half of them under 1% of the samples), or shares piling up (one
   // mode holding three times its fair share) while most modes are still reached.

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
@@ -13,60 +16,113 @@
 namespace ganscope {
 namespace {
 
-/// Lines of frame height above the plane in a column of one run: the run's title, the
-/// headline and the layer toggles at their most.
-constexpr float kSplitHeaderLines = 8;
+/// The horizontal space between flowed items.
+float flowSpacing() {
+  return ImGui::GetStyle().ItemSpacing.x * 2;
+}
 
 /// Starts the next item beside the previous one when `width` more pixels fit on the line.
 void flow(float width, bool first) {
-  const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (!first && ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
+  if (!first && ImGui::GetItemRectMax().x + flowSpacing() + width <= right) {
+    ImGui::SameLine(0, flowSpacing());
+  }
 }
 
-/// A headline item beside the previous one when it fits, wrapped when it is wider than a line.
-void flowText(const char* text, bool first) {
-  flow(ImGui::CalcTextSize(text).x, first);
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(text);
-  ImGui::PopTextWrapPos();
+/// How many lines items `widths` wide take when flowed as flow() does into lines `line_w` wide
+/// (an item wider than a line wraps over as many as it needs).
+int flowLines(std::span<const float> widths, float line_w) {
+  int lines = 0;
+  float x = 0;
+  for (size_t i = 0; i < widths.size(); ++i) {
+    if (i > 0 && x + flowSpacing() + widths[i] <= line_w) {
+      x += flowSpacing() + widths[i];
+      continue;
+    }
+    lines += std::max(1, static_cast<int>(std::ceil(widths[i] / std::max(1.0f, line_w))));
+    x = std::min(widths[i], line_w);
+  }
+  return lines;
 }
 
-/// The game's numbers, as many to a line as fit; `brief` leaves out the binned divergences
-/// (the mode coverage panel shows them too) to keep the plane room in a short panel.
-void headline(const PlaneFrame& s, bool brief) {
+/// The game's numbers; `brief` leaves out the binned divergences (the mode coverage panel
+/// shows them too) to keep the plane room in a short panel.
+std::vector<std::string> headlineItems(const PlaneFrame& s, bool brief) {
   char text[128];
+  std::vector<std::string> items;
   std::snprintf(text, sizeof(text), "step %lld", static_cast<long long>(s.header.step));
-  flowText(text, true);
-  flowText(gameValueText(s.value, s.header.loss).c_str(), false);
-  if (brief) return;
+  items.emplace_back(text);
+  items.push_back(gameValueText(s.value, s.header.loss));
+  if (brief) return items;
   std::snprintf(text, sizeof(text), "JSD (binned) = %.3f nats", s.js);
-  flowText(text, false);
+  items.emplace_back(text);
   std::snprintf(text, sizeof(text), "KL(p_data || p_g) (binned) = %.3f nats", s.kl);
-  flowText(text, false);
+  items.emplace_back(text);
+  return items;
 }
 
-/// A checkbox, beside the previous one when it fits on the line.
-void toggle(const char* label, bool* value, const char* tip, bool first) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  flow(ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x, first);
-  ImGui::Checkbox(label, value);
-  hint(tip);
+/// The headline's height in lines `line_w` wide.
+float headlineHeight(const PlaneFrame& s, bool brief, float line_w) {
+  std::vector<float> widths;
+  for (const std::string& item : headlineItems(s, brief)) {
+    widths.push_back(ImGui::CalcTextSize(item.c_str()).x);
+  }
+  return static_cast<float>(flowLines(widths, line_w)) * ImGui::GetTextLineHeightWithSpacing();
 }
 
+/// The headline, as many items to a line as fit, an item wider than a line wrapped.
+void headline(const PlaneFrame& s, bool brief) {
+  bool first = true;
+  for (const std::string& item : headlineItems(s, brief)) {
+    flow(ImGui::CalcTextSize(item.c_str()).x, first);
+    first = false;
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(item.c_str());
+    ImGui::PopTextWrapPos();
+  }
+}
+
+/// A layer switch above the plane: its label, its field and its tooltip.
+struct LayerToggle {
+  const char* label;
+  bool PlaneLayers::*value;
+  const char* tip;
+};
+constexpr LayerToggle kLayerToggles[] = {
+    {"D heatmap", &PlaneLayers::d_heatmap, "D over the plane: grey says real, green says fake"},
+    {"real", &PlaneLayers::real_samples, "real samples: draws from p_data"},
+    {"fake", &PlaneLayers::fake_samples, "fake samples: G(z) for a fixed set of 512 z"},
+    {"trails", &PlaneLayers::trails, "each fake's path over the last frames"},
+    {"manifold", &PlaneLayers::manifold,
+     "the generator manifold: G's image of a regular grid over the first two coordinates of z"},
+    {"gradient field", &PlaneLayers::gradient_field,
+     "arrows: minus the gradient of G's loss at each fake, the way G's update moves it"},
+    {"centres", &PlaneLayers::mode_centres, "the centres of the data's modes"},
+    {"key", &PlaneLayers::key,
+     "the key and Draw data beside the plane (off: the plane takes the panel)"},
+};
+
+float toggleWidth(const LayerToggle& t) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+         ImGui::CalcTextSize(t.label).x;
+}
+
+/// The toggles' height in lines `line_w` wide.
+float togglesHeight(float line_w) {
+  std::vector<float> widths;
+  for (const LayerToggle& t : kLayerToggles) widths.push_back(toggleWidth(t));
+  return static_cast<float>(flowLines(widths, line_w)) * ImGui::GetFrameHeightWithSpacing();
+}
+
+/// The checkboxes, as many to a line as fit.
 void layerToggles(PlaneLayers& l) {
-  toggle("D heatmap", &l.d_heatmap, "D over the plane: grey says real, green says fake", true);
-  toggle("real", &l.real_samples, "real samples: draws from p_data", false);
-  toggle("fake", &l.fake_samples, "fake samples: G(z) for a fixed set of 512 z", false);
-  toggle("trails", &l.trails, "each fake's path over the last frames", false);
-  toggle("manifold", &l.manifold,
-         "the generator manifold: G's image of a regular grid over the first two coordinates of z",
-         false);
-  toggle("gradient field", &l.gradient_field,
-         "arrows: minus the gradient of G's loss at each fake, the way G's update moves it", false);
-  toggle("centres", &l.mode_centres, "the centres of the data's modes", false);
-  toggle("key", &l.key, "the key and Draw data beside the plane (off: the plane takes the panel)",
-         false);
+  bool first = true;
+  for (const LayerToggle& t : kLayerToggles) {
+    flow(toggleWidth(t), first);
+    first = false;
+    ImGui::Checkbox(t.label, &(l.*t.value));
+    hint(t.tip);
+  }
 }
 
 /// Draw mode on the plot: a drag paints dabs; the painted points and the brush are drawn.
@@ -190,11 +246,28 @@ void PlanePanel::drawContent(PanelContext& ctx) {
     return;
   }
   // In a short panel (large fonts, small windows) the headline is brief and the toggles go
-  // behind a button, so the plane is never squeezed out of its panel.
+  // behind a button, so the plane is never squeezed out of its panel. In a column of one run
+  // the plane's height leaves room for the tallest headline of all the runs, so every column's
+  // plane is as large and, with the shared view, their axes agree.
   const float font = ImGui::GetFontSize(), spacing = ImGui::GetStyle().ItemSpacing.x;
-  headline(*s, ImGui::GetContentRegionAvail().y < font * 18);
-  const float toggles_h = 3 * ImGui::GetFrameHeightWithSpacing();
-  if (ImGui::GetContentRegionAvail().y - toggles_h >= font * 10) {
+  const ImVec2 start = ImGui::GetContentRegionAvail();
+  const bool brief = start.y < font * 18;
+  float headline_h = 0;
+  for (const RunView* run : ctx.runs) {
+    if (run != &ctx.run && ctx.run_title == RunTitle::None) continue;
+    if (const PlaneFrame* frame = run->store.frame<PlaneFrame>()) {
+      headline_h = std::max(headline_h, headlineHeight(*frame, brief, start.x));
+    }
+  }
+  // The toggles stay in place while the plane keeps most of the width it could have (a
+  // column's, or the panel's less the key's).
+  const float toggles_h = togglesHeight(start.x);
+  const bool split = ctx.run_title != RunTitle::None;
+  const float plane_w = split ? start.x : start.x - (ctx.view.plane_layers.key ? font * 13 : 0);
+  const float plane_min = std::max(font * 10, plane_w * (split ? 0.8f : 0.6f));
+  const bool inline_toggles = start.y - headline_h - toggles_h >= plane_min;
+  headline(*s, brief);
+  if (inline_toggles) {
     layerToggles(ctx.view.plane_layers);
   } else {
     if (ImGui::SmallButton("Layers...")) ImGui::OpenPopup("##plane-layers");
@@ -205,21 +278,18 @@ void PlanePanel::drawContent(PanelContext& ctx) {
     }
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (ctx.run_title != RunTitle::None) {
+  if (split) {
     // One column per run: the plane takes the column; the key and Draw data are left out (the
-    // key is the one panel alone shows, and drawn data is trained on by one run). Every
-    // column's plane is as large, whatever its headline's lines, so with the shared view their
-    // axes agree: the content's height less the most lines the title, headline and toggles take.
-    const float content =
-        ImGui::GetWindowContentRegionMax().y - ImGui::GetWindowContentRegionMin().y;
-    const float height = content - kSplitHeaderLines * ImGui::GetFrameHeightWithSpacing();
-    drawPlane(ctx, *s, planeCanvasSize(*s, avail.x, height));
+    // key is the one panel alone shows, and drawn data is trained on by one run).
+    const float header_h =
+        headline_h + (inline_toggles ? toggles_h : ImGui::GetFrameHeightWithSpacing());
+    drawPlane(ctx, *s, planeCanvasSize(*s, avail.x, start.y - header_h));
     return;
   }
   // The plane takes the panel's height; the key and the draw controls the width to its right
   // when there is `key_min` of it, else a popup behind a button there. Switched off, the plane
   // sits alone in the middle.
-  const float key_min = font * 13.0f;
+  const float key_min = font * 13.0f;  // as in plane_w above
   const bool key = ctx.view.plane_layers.key;
   const float button_w = ImGui::CalcTextSize("Key...").x + ImGui::GetStyle().FramePadding.x * 2;
   ImVec2 size = planeCanvasSize(*s, avail.x, avail.y);
