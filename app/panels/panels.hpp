@@ -50,6 +50,12 @@ struct PanelContext {
 /// The game's value `value` (a frame's -(D's loss)) for the headlines: V(D,G) against -log 4
 /// for the losses of the paper, the Wasserstein estimate for WGAN, -(D's loss) otherwise.
 std::string gameValueText(float value, LossKind loss);
+/// gameValueText in two parts, so a narrow headline can break between them: the value, and
+/// its optimum in parentheses ("" for the losses without one).
+struct GameValueText {
+  std::string value, optimum;
+};
+GameValueText gameValueParts(float value, LossKind loss);
 
 /// A tooltip for the item just drawn (also when it is disabled).
 inline void hint(const char* text) {

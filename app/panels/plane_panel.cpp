@@ -52,7 +52,9 @@ std::vector<std::string> headlineItems(const PlaneFrame& s, bool brief) {
   std::vector<std::string> items;
   std::snprintf(text, sizeof(text), "step %lld", static_cast<long long>(s.header.step));
   items.emplace_back(text);
-  items.push_back(gameValueText(s.value, s.header.loss));
+  GameValueText value = gameValueParts(s.value, s.header.loss);
+  items.push_back(std::move(value.value));
+  if (!value.optimum.empty()) items.push_back(std::move(value.optimum));
   if (brief) return items;
   std::snprintf(text, sizeof(text), "JSD (binned) = %.3f nats", s.js);
   items.emplace_back(text);
