@@ -27,8 +27,8 @@ void DHistogramPanel::drawContent(PanelContext& ctx) {
   options.x_label = critic ? "critic score, rescaled" : "D output";
   options.fixed_y = true;
   const plot::LegendEntry legend[] = {
-      {palette::kDataFill, "D(x), real", plot::LegendEntry::Style::Box},
-      {palette::kGeneratorFill, "D(G(z)), fake", plot::LegendEntry::Style::Box}};
+      {palette::kDataFill, "D(x), real", plot::LegendEntry::Style::Box, "real"},
+      {palette::kGeneratorFill, "D(G(z)), fake", plot::LegendEntry::Style::Box, "fake"}};
   options.legend = legend;
   plot::PlotCanvas canvas("##dhist", ImGui::GetContentRegionAvail(), ctx.views.histogram, bounds,
                           options);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/panels/flow_text.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
 #include "app/scenes/plane_legend.hpp"
@@ -15,35 +16,6 @@
 
 namespace ganscope {
 namespace {
-
-/// The horizontal space between flowed items.
-float flowSpacing() {
-  return ImGui::GetStyle().ItemSpacing.x * 2;
-}
-
-/// Starts the next item beside the previous one when `width` more pixels fit on the line.
-void flow(float width, bool first) {
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (!first && ImGui::GetItemRectMax().x + flowSpacing() + width <= right) {
-    ImGui::SameLine(0, flowSpacing());
-  }
-}
-
-/// How many lines items `widths` wide take when flowed as flow() does into lines `line_w` wide
-/// (an item wider than a line wraps over as many as it needs).
-int flowLines(std::span<const float> widths, float line_w) {
-  int lines = 0;
-  float x = 0;
-  for (size_t i = 0; i < widths.size(); ++i) {
-    if (i > 0 && x + flowSpacing() + widths[i] <= line_w) {
-      x += flowSpacing() + widths[i];
-      continue;
-    }
-    lines += std::max(1, static_cast<int>(std::ceil(widths[i] / std::max(1.0f, line_w))));
-    x = std::min(widths[i], line_w);
-  }
-  return lines;
-}
 
 /// The game's numbers; `brief` leaves out the binned divergences (the mode coverage panel
 /// shows them too) to keep the plane room in a short panel.
@@ -74,14 +46,7 @@ float headlineHeight(const PlaneFrame& s, bool brief, float line_w) {
 
 /// The headline, as many items to a line as fit, an item wider than a line wrapped.
 void headline(const PlaneFrame& s, bool brief) {
-  bool first = true;
-  for (const std::string& item : headlineItems(s, brief)) {
-    flow(ImGui::CalcTextSize(item.c_str()).x, first);
-    first = false;
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(item.c_str());
-    ImGui::PopTextWrapPos();
-  }
+  flowTexts(headlineItems(s, brief));
 }
 
 /// A layer switch above the plane: its label, its field and its tooltip.

@@ -102,7 +102,7 @@ float pixelScale() {
 Margins plotMargins(const PlotOptions& options, float width, float height) {
   const float font = ImGui::GetFontSize();
   const float left = font * (options.y_labels ? 3.4f : 0.4f);
-  const int legend_rows = legendRows(chooseLegend(options.legend, width - left), height);
+  const int legend_rows = legendRows(chooseLegend(options.legend, width - font * 0.4f), height);
   const float right = referenceLabelsFit(options, width)
                           ? widestReferenceLabel(options) + font * 0.9f
                           : font * 0.8f;
@@ -437,12 +437,14 @@ void PlotCanvas::dots(std::span<const float> xs, std::span<const float> ys, ImU3
 
 void PlotCanvas::drawLegend(ImVec2 origin, ImVec2 size) {
   const float font = ImGui::GetFontSize();
-  const LegendLayout layout = chooseLegend(options_.legend, origin.x + size.x - min_.x);
+  // The rows span the canvas's width, the y labels' margin included.
+  const LegendLayout layout = chooseLegend(options_.legend, size.x - font * 0.4f);
   if (legendRows(layout, size.y) == 0) return;
   const float top = origin.y + font * 0.2f;
   for (size_t i = 0; i < options_.legend.size(); ++i) {
     const LegendEntry& e = options_.legend[i];
-    const ImVec2 a(min_.x + layout.x[i], top + static_cast<float>(layout.row[i]) * font * 1.25f);
+    const ImVec2 a(origin.x + font * 0.4f + layout.x[i],
+                   top + static_cast<float>(layout.row[i]) * font * 1.25f);
     const ImVec2 b(a.x + font * 1.6f, a.y + font);
     drawSwatch(draw_, e, a, b);
     draw_->AddText(ImVec2(b.x + font * 0.3f, a.y), kTextColor, legendName(e, layout.short_names));
