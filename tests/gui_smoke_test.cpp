@@ -184,5 +184,108 @@ TEST(GuiSmokeTest, NoDisplayIsAClearError) {
   EXPECT_NE(r.err.find("--headless"), std::string::npos) << r.err;
 }
 
+// --- The layout for projectors: focus mode, the plane's square, ui scale ---
+
+/// The light green of D's "fake" side of the heatmap (any tint of it, also near white).
+bool fakeSideGreen(int r, int g, int b) {
+  return g > r + 8 && g > b + 5;
+}
+
+/// A pixel rectangle [x0, x1) x [y0, y1).
+struct Box {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int width() const { return x1 - x0; }
+  int height() const { return y1 - y0; }
+};
+
+/// The bounding box of the pixels of `shot` inside `region` that `match` (empty if none).
+Box boundsOf(const Screenshot& shot, Box region, const std::function<bool(int, int, int)>& match) {
+  Box box{region.x1, region.y1, region.x0, region.y0};
+  for (int y = region.y0; y < std::min(shot.height, region.y1); ++y) {
+    for (int x = region.x0; x < std::min(shot.width, region.x1); ++x) {
+      const unsigned char* p = &shot.rgb[3 * (static_cast<size_t>(y) * shot.width + x)];
+      if (!match(p[0], p[1], p[2])) continue;
+      box = {std::min(box.x0, x), std::min(box.y0, y), std::max(box.x1, x + 1),
+             std::max(box.y1, y + 1)};
+    }
+  }
+  return box.x1 > box.x0 ? box : Box{};
+}
+
+/// The ring-stddev window with only the heatmap on, no captures and, unless `key`, no key beside
+/// the plane.
+Screenshot heatmapOnly(const std::string& name, const std::string& size, const std::string& more,
+                       const std::string& view_extra = "", bool key = true) {
+  return screenshot(
+      name, "--preset ring-stddev --steps 200 --frames 10 --size " + size + more,
+      R"({"capture_steps": [-1, -1, -1, -1], )" + view_extra +
+          R"("plane_layers": {"d_heatmap": true, "real_samples": false, "fake_samples": false,
+              "trails": false, "manifold": false, "gradient_field": false,
+              "mode_centres": false, "key": )" +
+          (key ? "true" : "false") + "}}");
+}
+
+/// Checks that the heatmap is a square of at least `min_side` inside `panel`. At this step of
+/// the fixed-seed run D's green "fake" tint reaches every edge of the view (faintly in places),
+/// so the bounding box of the green is the plane's data area.
+void expectSquareHeatmapInside(const Screenshot& shot, Box panel, int min_side) {
+  const Box heat = boundsOf(shot, panel, fakeSideGreen);
+  EXPECT_GE(heat.width(), min_side) << "the plane is too small";
+  EXPECT_NEAR(heat.width(), heat.height(), 3)
+      << "the plane is not square: " << heat.width() << " x " << heat.height();
+  // Inside the panel, not touching its edges (a clipped plane would run into them).
+  EXPECT_GT(heat.x0, panel.x0 + 4);
+  EXPECT_LT(heat.x1, panel.x1 - 4);
+  EXPECT_GT(heat.y0, panel.y0 + 4);
+  EXPECT_LT(heat.y1, panel.y1 - 4);
+}
+
+TEST(GuiSmokeTest, ThePlaneIsSquareAndInsideItsPanelAt1024x768) {
+  const Screenshot shot = heatmapOnly("plane-square", "1024x768", "");
+  ASSERT_FALSE(shot.rgb.empty());
+  // The main slot at 1024x768: right of the controls (30% of the width), left of the plots
+  // (36% of the rest), above the captures (see slotRects).
+  const Box main{307, 0, 766, 480};
+  expectSquareHeatmapInside(shot, main, 250);
+}
+
+TEST(GuiSmokeTest, AtUiScale2ThePlaneStaysSquareAndUncut) {
+  const Screenshot shot = heatmapOnly("plane-scale2", "1600x900", "", R"("ui_scale": 2, )");
+  ASSERT_FALSE(shot.rgb.empty());
+  // At ui scale 2 the controls take 480 px (30%), the plots 36% of the rest; the text takes
+  // most of the panel's height (the layer toggles go behind a button), the plane the rest.
+  const Box main{480, 0, 1197, 520};
+  expectSquareHeatmapInside(shot, main, 120);
+}
+
+TEST(GuiSmokeTest, FocusModeShowsOnePanelAloneInTheWindow) {
+  // Without the key (its colour bar is green too), so the green is the plane alone.
+  const Screenshot normal = heatmapOnly("focus-off", "1024x768", "", "", false);
+  const Screenshot focused = heatmapOnly("focus-on", "1024x768", " --focus main", "", false);
+  ASSERT_FALSE(normal.rgb.empty());
+  ASSERT_FALSE(focused.rgb.empty());
+  // Focused, the plane fills the window's height: a square far larger than in its slot, where
+  // the controls and the plots were.
+  const Box window{0, 0, focused.width, focused.height};
+  const Box alone = boundsOf(focused, window, fakeSideGreen);
+  const Box in_slot = boundsOf(normal, Box{307, 0, 766, 507}, fakeSideGreen);  // the main slot
+  EXPECT_GT(alone.height(), 600) << "focused plane " << alone.width() << " x " << alone.height();
+  EXPECT_LT(in_slot.height(), 450);
+  EXPECT_NEAR(alone.width(), alone.height(), 4);
+  // No other panel: the losses' D curve (blue) is drawn only without focus.
+  const auto lossBlue = [](int r, int g, int b) { return b > 170 && r < 80 && g < 140; };
+  EXPECT_GT(countInColumns(normal, 766, normal.width, lossBlue), 100u);
+  EXPECT_LT(countInColumns(focused, 766, focused.width, lossBlue), 20u);
+}
+
+TEST(GuiSmokeTest, FocusNamesAnUnknownSlot) {
+  const auto dir = test::tempDir("focus-bad");
+  const auto r = test::runGanscope("--focus plane --screenshot x.png", dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--focus: \"plane\" is not a layout slot; give one of controls, main"),
+            std::string::npos)
+      << r.err;
+}
+
 }  // namespace
 }  // namespace ganscope

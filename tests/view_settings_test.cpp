@@ -20,7 +20,9 @@ TEST(ViewSettingsTest, SaveThenLoadKeepsEverything) {
   s.layers.d_star = false;
   s.layers.mapping = false;
   s.plane_layers.trails = true;
-  s.plane_layers.gradient_field = false;
+  s.plane_layers.gradient_field = true;
+  s.plane_layers.manifold = true;
+  s.plane_layers.key = false;
   s.capture_steps = {5, -1, 50, 500};
   s.language = "ko";
   const std::string path = (dir / "nested" / "view.json").string();
@@ -58,8 +60,11 @@ TEST(ViewSettingsTest, MissingFileOrFieldsGiveDefaults) {
   const ViewSettings s = viewSettingsFromJson(nlohmann::json::parse(R"({"ui_scale": 2})"));
   EXPECT_FLOAT_EQ(s.ui_scale, 2.0f);
   EXPECT_TRUE(s.layers.p_g);
-  EXPECT_TRUE(s.plane_layers.manifold);
-  EXPECT_FALSE(s.plane_layers.trails);  // off by default: busy on a projector
+  // Off by default: busy on a projector, and the mesh and arrows smear the early ring.
+  EXPECT_FALSE(s.plane_layers.manifold);
+  EXPECT_FALSE(s.plane_layers.gradient_field);
+  EXPECT_FALSE(s.plane_layers.trails);
+  EXPECT_TRUE(s.plane_layers.key);
 }
 
 TEST(ViewSettingsTest, BadValuesNameTheField) {

@@ -1,5 +1,7 @@
 // Capture panel: panels (a)-(d) of Figure 1 side by side, captured by click or at chosen steps.
+#include <cstdint>
 #include <cstdio>
+#include <string>
 
 #include "app/panels/panels.hpp"
 #include "app/scenes/figure1_scene.hpp"
@@ -18,6 +20,21 @@ void drawCapture(const char* id, ImVec2 size, const PlaneFrame& frame, PanelCont
   drawPlaneCapture(id, size, frame, ctx.view.plane_layers, view);
 }
 
+/// "(a)  step 300" (or "(a)  empty" when `step` < 0), shortened to fit `width`: "(a) 300", "(a)".
+void captureLabel(char slot, int64_t step, float width) {
+  const std::string name = std::string("(") + slot + ")";
+  const std::string full = step < 0 ? name + "  empty" : name + "  step " + std::to_string(step);
+  const std::string brief = step < 0 ? name : name + " " + std::to_string(step);
+  const std::string& text = ImGui::CalcTextSize(full.c_str()).x <= width    ? full
+                            : ImGui::CalcTextSize(brief.c_str()).x <= width ? brief
+                                                                            : name;
+  if (step < 0) {
+    ImGui::TextDisabled("%s", text.c_str());
+  } else {
+    ImGui::TextUnformatted(text.c_str());
+  }
+}
+
 class CapturePanel final : public Panel {
  protected:
   const char* title() const override { return "Captures (a)-(d)"; }
@@ -32,10 +49,19 @@ void CapturePanel::drawContent(PanelContext& ctx) {
   ImGui::SameLine();
   if (ImGui::Button("Clear")) ctx.run.captures.clear();
   ImGui::SameLine();
-  ImGui::TextUnformatted("auto at steps");
+  const char* auto_label = "auto at steps";
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(auto_label).x) ImGui::NewLine();
+  ImGui::TextUnformatted(auto_label);
   hint("-1 turns a slot off");
+  // The four step fields beside the buttons when each gets room for a 5-digit step, else on a
+  // line of their own.
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float min_field = ImGui::GetFontSize() * 3.6f;
+  const auto fields_width = [&](float field) {
+    return field * CaptureStrip::kSlots + spacing * (CaptureStrip::kSlots - 1);
+  };
   ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < fields_width(min_field)) ImGui::NewLine();
   const float field_width =
       std::min(ImGui::GetFontSize() * 4.5f,
                (ImGui::GetContentRegionAvail().x - spacing * (CaptureStrip::kSlots - 1)) /
@@ -59,8 +85,7 @@ void CapturePanel::drawContent(PanelContext& ctx) {
     if (i > 0) ImGui::SameLine();
     ImGui::BeginGroup();
     if (i < captures.size()) {
-      ImGui::Text("(%c)  step %lld", static_cast<char>('a' + i),
-                  static_cast<long long>(headerOf(captures[i]).step));
+      captureLabel(static_cast<char>('a' + i), headerOf(captures[i]).step, width);
       char id[16];
       std::snprintf(id, sizeof(id), "##cap%zu", i);
       const ImVec2 size(width, avail.y - label_height);
@@ -68,7 +93,7 @@ void CapturePanel::drawContent(PanelContext& ctx) {
           [&](const auto& frame) { drawCapture(id, size, frame, ctx, ctx.views.captures[i]); },
           captures[i]);
     } else {
-      ImGui::TextDisabled("(%c)  empty", static_cast<char>('a' + i));
+      captureLabel(static_cast<char>('a' + i), -1, width);
       ImGui::Dummy(ImVec2(width, avail.y - label_height));
     }
     ImGui::EndGroup();

@@ -27,6 +27,12 @@ void DHistogramPanel::drawContent(PanelContext& ctx) {
   const bool critic = s && s->header.d_normalised;
   options.x_label = i18n::tr(critic ? "d_histogram.x_critic" : "d_histogram.x_probability");
   options.fixed_y = true;
+  const plot::LegendEntry legend[] = {
+      {palette::kDataFill, i18n::tr("d_histogram.real"), plot::LegendEntry::Style::Box,
+       i18n::tr("d_histogram.real_short")},
+      {palette::kGeneratorFill, i18n::tr("d_histogram.fake"), plot::LegendEntry::Style::Box,
+       i18n::tr("d_histogram.fake_short")}};
+  options.legend = legend;
   plot::PlotCanvas canvas("##dhist", ImGui::GetContentRegionAvail(), ctx.views.histogram, bounds,
                           options);
   if (!s) return;
@@ -36,10 +42,6 @@ void DHistogramPanel::drawContent(PanelContext& ctx) {
     const float half[] = {0.5f, 0.5f}, span[] = {0.0f, static_cast<float>(peak * 2)};
     canvas.dashedLine(half, span, palette::kReference, 1.5f);
   }
-  const plot::LegendEntry legend[] = {
-      {palette::kDataFill, i18n::tr("d_histogram.real"), plot::LegendEntry::Style::Box},
-      {palette::kGeneratorFill, i18n::tr("d_histogram.fake"), plot::LegendEntry::Style::Box}};
-  canvas.legend(legend);
 }
 
 }  // namespace

@@ -67,9 +67,17 @@ void DMeansPanel::drawContent(PanelContext& ctx) {
   plot::PlotOptions options;
   options.x_label = "step";
   options.fixed_y = probability;
+  const plot::ReferenceLine half[] = {{0.5, palette::kReference, "1/2"}};
+  if (probability) options.references = half;
+  const char* real = probability ? "mean D(x), real" : "mean score D(x), real";
+  const char* fake = probability ? "mean D(G(z)), fake" : "mean score D(G(z)), fake";
+  std::array<std::string, 4> names;
+  const std::vector<plot::LegendEntry> legend =
+      runsLegend(ctx, {palette::kData, palette::kDataSecond, real, "real"},
+                 {palette::kGenerator, palette::kGeneratorSecond, fake, "fake"}, names);
+  options.legend = legend;
   plot::PlotCanvas canvas("##dmeans", ImGui::GetContentRegionAvail(), ctx.views.d_means, bounds,
                           options);
-  if (probability) canvas.horizontalLine(0.5, palette::kReference, true, "1/2");
   // The second run first and lighter, so the first run's lines stay on top.
   for (size_t i = ctx.runs.size(); i-- > 0;) {
     const MetricStore& store = ctx.runs[i]->store;
@@ -78,10 +86,6 @@ void DMeansPanel::drawContent(PanelContext& ctx) {
     canvas.decimatedLine(store.steps(), store.series(Series::DFake),
                          i == 0 ? palette::kGenerator : palette::kGeneratorSecond, 1.5f);
   }
-  const char* real = probability ? "mean D(x), real" : "mean score D(x), real";
-  const char* fake = probability ? "mean D(G(z)), fake" : "mean score D(G(z)), fake";
-  drawRunsLegend(canvas, ctx, {palette::kData, palette::kDataSecond, real, "real"},
-                 {palette::kGenerator, palette::kGeneratorSecond, fake, "fake"});
 }
 
 }  // namespace

@@ -1,7 +1,11 @@
 // Figure 1 panel: the live 1-D picture plus V(D,G) against -log 4 and the JSD estimate.
 #include <cmath>
+#include <cstdio>
 #include <numbers>
+#include <string>
+#include <vector>
 
+#include "app/panels/flow_text.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/figure1_scene.hpp"
 #include "app/scenes/palette.hpp"
@@ -39,20 +43,29 @@ void Figure1Panel::drawContent(PanelContext& ctx) {
   // labels.
   const LossKind loss = s->header.loss;
   const double log4 = std::log(4.0);
-  ImGui::Text("step %lld      %s", static_cast<long long>(s->header.step),
-              gameValueText(s->value, loss).c_str());
+  // Flowed, so a narrow column (compare mode, small windows) breaks between the numbers, not
+  // inside one.
+  char text[96];
+  std::vector<std::string> items;
+  std::snprintf(text, sizeof(text), "step %lld", static_cast<long long>(s->header.step));
+  items.emplace_back(text);
+  GameValueText value = gameValueParts(s->value, loss);
+  items.push_back(std::move(value.value));
+  if (!value.optimum.empty()) items.push_back(std::move(value.optimum));
+  std::snprintf(text, sizeof(text), "JSD(p_data || p_g) = %.4f nats", s->js);
+  items.emplace_back(text);
   if (outputIsProbability(loss)) {
-    ImGui::Text("JSD(p_data || p_g) = %.4f nats      C(G) = -log 4 + 2 JSD = %.3f", s->js,
-                -log4 + 2 * s->js);
-  } else {
-    ImGui::Text("JSD(p_data || p_g) = %.4f nats", s->js);
+    std::snprintf(text, sizeof(text), "C(G) = -log 4 + 2 JSD = %.3f", -log4 + 2 * s->js);
+    items.emplace_back(text);
   }
+  flowTexts(items);
   const Figure1Layers& l = ctx.view.layers;
   const bool converged =
       s->js < 0.02 && (!outputIsProbability(loss) || std::abs(s->value + log4) < 0.02);
   if (converged) {
-    ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0, 0.55f, 0.2f, 1), "  p_g ~ p_data, D ~ 1/2");
+    const char* note = "p_g ~ p_data, D ~ 1/2";
+    flow(ImGui::CalcTextSize(note).x, false);
+    ImGui::TextColored(ImVec4(0, 0.55f, 0.2f, 1), "%s", note);
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   drawFigure1("##figure1", avail, *s, l, ctx.views.figure1, false, ctx.run.d_strip.get());

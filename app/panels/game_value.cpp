@@ -6,12 +6,19 @@
 
 namespace ganscope {
 
-std::string gameValueText(float value, LossKind loss) {
-  if (outputIsProbability(loss)) return i18n::trf("game_value.paper", value, -std::log(4.0));
-  if (loss == LossKind::WganClip || loss == LossKind::WganGp) {
-    return i18n::trf("game_value.wasserstein", value);
+GameValueText gameValueParts(float value, LossKind loss) {
+  if (outputIsProbability(loss)) {
+    return {i18n::trf("game_value.value", value), i18n::trf("game_value.optimum", -std::log(4.0))};
   }
-  return i18n::trf("game_value.other", value);
+  if (loss == LossKind::WganClip || loss == LossKind::WganGp) {
+    return {i18n::trf("game_value.wasserstein", value), ""};
+  }
+  return {i18n::trf("game_value.other", value), ""};
+}
+
+std::string gameValueText(float value, LossKind loss) {
+  const GameValueText parts = gameValueParts(value, loss);
+  return parts.optimum.empty() ? parts.value : parts.value + "  " + parts.optimum;
 }
 
 }  // namespace ganscope

@@ -67,13 +67,19 @@ void LossesPanel::drawContent(PanelContext& ctx) {
   }
   plot::PlotOptions options;
   options.x_label = "step";
+  const plot::ReferenceLine lines[] = {
+      {2 * log2, palette::kDiscriminator, "D: 2 log 2"},
+      {g_reference, palette::kGenerator,
+       loss == LossKind::NonSaturating ? "G: log 2" : "G: -log 2"}};
+  if (references) options.references = lines;
+  std::array<std::string, 4> names;
+  const std::vector<plot::LegendEntry> legend = runsLegend(
+      ctx,
+      {palette::kDiscriminator, palette::kDiscriminatorSecond, "D loss (with penalties)", "D loss"},
+      {palette::kGenerator, palette::kGeneratorSecond, generatorLossLabel(loss), "G loss"}, names);
+  options.legend = legend;
   plot::PlotCanvas canvas("##losses", ImGui::GetContentRegionAvail(), ctx.views.losses, bounds,
                           options);
-  if (references) {
-    canvas.horizontalLine(2 * log2, palette::kDiscriminator, true, "D: 2 log 2");
-    canvas.horizontalLine(g_reference, palette::kGenerator, true,
-                          loss == LossKind::NonSaturating ? "G: log 2" : "G: -log 2");
-  }
   // The second run first and lighter, so the first run's lines stay on top.
   for (size_t i = ctx.runs.size(); i-- > 0;) {
     const MetricStore& store = ctx.runs[i]->store;
@@ -82,10 +88,6 @@ void LossesPanel::drawContent(PanelContext& ctx) {
     canvas.decimatedLine(store.steps(), store.series(Series::GLoss),
                          i == 0 ? palette::kGenerator : palette::kGeneratorSecond, 1.5f);
   }
-  drawRunsLegend(
-      canvas, ctx,
-      {palette::kDiscriminator, palette::kDiscriminatorSecond, "D loss (with penalties)", "D loss"},
-      {palette::kGenerator, palette::kGeneratorSecond, generatorLossLabel(loss), "G loss"});
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 
 namespace ganscope {
 
-void Panel::draw(PanelContext& ctx, const char* slot_id, ImVec2 pos, ImVec2 size) {
+PanelEvents Panel::draw(PanelContext& ctx, const char* slot_id, ImVec2 pos, ImVec2 size) {
   constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                       ImGuiWindowFlags_NoCollapse |
                                       ImGuiWindowFlags_NoSavedSettings;
@@ -21,11 +21,21 @@ void Panel::draw(PanelContext& ctx, const char* slot_id, ImVec2 pos, ImVec2 size
   // The layout is computed, so it is the same on every machine and projector.
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
-  if (ImGui::Begin(name, nullptr, kFixed | flags())) {
+  PanelEvents events;
+  const bool open = ImGui::Begin(name, nullptr, kFixed | flags());
+  events.hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
+  if (!(flags() & ImGuiWindowFlags_NoTitleBar)) {
+    // The title bar is the window's top frame height (ImGui 1.86 has no query for it).
+    const float title_bottom = ImGui::GetWindowPos().y + ImGui::GetFrameHeight();
+    events.title_double_clicked = events.hovered && ImGui::GetIO().MousePos.y < title_bottom &&
+                                  ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+  }
+  if (open) {
     if (ctx.run_title == RunTitle::Full) drawRunTitle(ctx);
     drawContent(ctx);
   }
   ImGui::End();
+  return events;
 }
 
 }  // namespace ganscope

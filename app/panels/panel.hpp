@@ -7,13 +7,19 @@ namespace ganscope {
 
 struct PanelContext;
 
+/// What the user did to a panel's window this frame (the layout turns it into focus mode).
+struct PanelEvents {
+  bool hovered = false;               ///< the mouse is over the window or one of its children
+  bool title_double_clicked = false;  ///< a double-click on the title bar
+};
+
 class Panel {
  public:
   virtual ~Panel() = default;
 
   /// Draws the panel as a fixed window at `pos`, `size`; `slot_id` keeps the window's identity
   /// per layout slot, so panels that swap in a slot share its place.
-  void draw(PanelContext& ctx, const char* slot_id, ImVec2 pos, ImVec2 size);
+  PanelEvents draw(PanelContext& ctx, const char* slot_id, ImVec2 pos, ImVec2 size);
 
  protected:
   /// The title bar's text.

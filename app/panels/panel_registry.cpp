@@ -27,6 +27,21 @@ const char* slotName(Slot slot) {
   return "?";
 }
 
+std::optional<Slot> slotNamed(std::string_view name) {
+  for (int i = 0; i < kSlotCount; ++i) {
+    if (name == slotName(static_cast<Slot>(i))) return static_cast<Slot>(i);
+  }
+  return std::nullopt;
+}
+
+std::string slotNameList() {
+  std::string names;
+  for (int i = 0; i < kSlotCount; ++i) {
+    names += (i > 0 ? ", " : "") + std::string(slotName(static_cast<Slot>(i)));
+  }
+  return names;
+}
+
 Panel* PanelRegistry::add(std::unique_ptr<Panel> panel) {
   panels_.push_back(std::move(panel));
   return panels_.back().get();

@@ -3,7 +3,10 @@
 #pragma once
 #include <array>
 #include <memory>
+#include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -29,6 +32,10 @@ inline constexpr int kSlotCount = 8;
 
 /// The slot's name, which is also its ImGui window id.
 const char* slotName(Slot slot);
+/// The slot called `name` (as slotName spells it), or nullopt.
+std::optional<Slot> slotNamed(std::string_view name);
+/// Every slot's name, comma-separated, for messages and --help.
+std::string slotNameList();
 
 struct Placement {
   Slot slot;

@@ -5,8 +5,10 @@
 #pragma once
 #include <imgui.h>
 
+#include <array>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <span>
 
@@ -48,6 +50,12 @@ struct PanelContext {
 /// The game's value `value` (a frame's -(D's loss)) for the headlines: V(D,G) against -log 4
 /// for the losses of the paper, the Wasserstein estimate for WGAN, -(D's loss) otherwise.
 std::string gameValueText(float value, LossKind loss);
+/// gameValueText in two parts, so a narrow headline can break between them: the value, and
+/// its optimum in parentheses ("" for the losses without one).
+struct GameValueText {
+  std::string value, optimum;
+};
+GameValueText gameValueParts(float value, LossKind loss);
 
 /// A tooltip for the item just drawn (also when it is disabled).
 inline void hint(const char* text) {
@@ -61,10 +69,11 @@ struct RunSeries {
   const char* name;
   const char* short_name;
 };
-/// The legend of a plot of two series per run: the full names with one run; "short A" and
-/// "short B (lighter)" while comparing (the plot is half as wide).
-void drawRunsLegend(plot::PlotCanvas& canvas, const PanelContext& ctx, const RunSeries& first,
-                    const RunSeries& second);
+/// The legend of a plot of two series per run (PlotOptions::legend): the full names with one
+/// run; "short A" and "short B (lighter)" while comparing. `names` keeps the texts alive.
+std::vector<plot::LegendEntry> runsLegend(const PanelContext& ctx, const RunSeries& first,
+                                          const RunSeries& second,
+                                          std::array<std::string, 4>& names);
 
 /// Sends `command` to every run (each variant gets it with its own differences applied, see
 /// RunView::adapt), turning a refusal into the error dialog; true when every run queued it.

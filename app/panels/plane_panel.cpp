@@ -1,9 +1,14 @@
 // The plane panel (2-D data): the headline numbers of the game, the layer toggles, the plane
-// itself and beside it "Draw data" (paint your own points, train on them) and the key.
+// itself, as large as the panel allows, and beside it (collapsible) "Draw data" (paint your own
+// points, train on them) and the key.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <span>
+#include <string>
+#include <vector>
 
+#include "app/panels/flow_text.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
 #include "app/scenes/plane_legend.hpp"
@@ -12,53 +17,79 @@
 namespace ganscope {
 namespace {
 
-/// Lines of frame height above the plane in a column of one run: the run's title, the
-/// headline and the layer toggles at their most.
-constexpr float kSplitHeaderLines = 8;
-
-/// Starts the next item beside the previous one when `width` more pixels fit on the line.
-void flow(float width, bool first) {
-  const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (!first && ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
-}
-
-void flowText(const char* text, bool first) {
-  flow(ImGui::CalcTextSize(text).x, first);
-  ImGui::TextUnformatted(text);
-}
-
-/// The game's numbers, as many to a line as fit.
-void headline(const PlaneFrame& s) {
+/// The game's numbers; `brief` leaves out the binned divergences (the mode coverage panel
+/// shows them too) to keep the plane room in a short panel.
+std::vector<std::string> headlineItems(const PlaneFrame& s, bool brief) {
   char text[128];
+  std::vector<std::string> items;
   std::snprintf(text, sizeof(text), "step %lld", static_cast<long long>(s.header.step));
-  flowText(text, true);
-  flowText(gameValueText(s.value, s.header.loss).c_str(), false);
+  items.emplace_back(text);
+  GameValueText value = gameValueParts(s.value, s.header.loss);
+  items.push_back(std::move(value.value));
+  if (!value.optimum.empty()) items.push_back(std::move(value.optimum));
+  if (brief) return items;
   std::snprintf(text, sizeof(text), "JSD (binned) = %.3f nats", s.js);
-  flowText(text, false);
+  items.emplace_back(text);
   std::snprintf(text, sizeof(text), "KL(p_data || p_g) (binned) = %.3f nats", s.kl);
-  flowText(text, false);
+  items.emplace_back(text);
+  return items;
 }
 
-/// A checkbox, beside the previous one when it fits on the line.
-void toggle(const char* label, bool* value, const char* tip, bool first) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  flow(ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x, first);
-  ImGui::Checkbox(label, value);
-  hint(tip);
+/// The headline's height in lines `line_w` wide.
+float headlineHeight(const PlaneFrame& s, bool brief, float line_w) {
+  std::vector<float> widths;
+  for (const std::string& item : headlineItems(s, brief)) {
+    widths.push_back(ImGui::CalcTextSize(item.c_str()).x);
+  }
+  return static_cast<float>(flowLines(widths, line_w)) * ImGui::GetTextLineHeightWithSpacing();
 }
 
+/// The headline, as many items to a line as fit, an item wider than a line wrapped.
+void headline(const PlaneFrame& s, bool brief) {
+  flowTexts(headlineItems(s, brief));
+}
+
+/// A layer switch above the plane: its label, its field and its tooltip.
+struct LayerToggle {
+  const char* label;
+  bool PlaneLayers::*value;
+  const char* tip;
+};
+constexpr LayerToggle kLayerToggles[] = {
+    {"D heatmap", &PlaneLayers::d_heatmap, "D over the plane: grey says real, green says fake"},
+    {"real", &PlaneLayers::real_samples, "real samples: draws from p_data"},
+    {"fake", &PlaneLayers::fake_samples, "fake samples: G(z) for a fixed set of 512 z"},
+    {"trails", &PlaneLayers::trails, "each fake's path over the last frames"},
+    {"manifold", &PlaneLayers::manifold,
+     "the generator manifold: G's image of a regular grid over the first two coordinates of z"},
+    {"gradient field", &PlaneLayers::gradient_field,
+     "arrows: minus the gradient of G's loss at each fake, the way G's update moves it"},
+    {"centres", &PlaneLayers::mode_centres, "the centres of the data's modes"},
+    {"key", &PlaneLayers::key,
+     "the key and Draw data beside the plane (off: the plane takes the panel)"},
+};
+
+float toggleWidth(const LayerToggle& t) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+         ImGui::CalcTextSize(t.label).x;
+}
+
+/// The toggles' height in lines `line_w` wide.
+float togglesHeight(float line_w) {
+  std::vector<float> widths;
+  for (const LayerToggle& t : kLayerToggles) widths.push_back(toggleWidth(t));
+  return static_cast<float>(flowLines(widths, line_w)) * ImGui::GetFrameHeightWithSpacing();
+}
+
+/// The checkboxes, as many to a line as fit.
 void layerToggles(PlaneLayers& l) {
-  toggle("D heatmap", &l.d_heatmap, "D over the plane: grey says real, green says fake", true);
-  toggle("real", &l.real_samples, "real samples: draws from p_data", false);
-  toggle("fake", &l.fake_samples, "fake samples: G(z) for a fixed set of 512 z", false);
-  toggle("trails", &l.trails, "each fake's path over the last frames", false);
-  toggle("manifold", &l.manifold,
-         "the generator manifold: G's image of a regular grid over the first two coordinates of z",
-         false);
-  toggle("gradient field", &l.gradient_field,
-         "arrows: minus the gradient of G's loss at each fake, the way G's update moves it", false);
-  toggle("centres", &l.mode_centres, "the centres of the data's modes", false);
+  bool first = true;
+  for (const LayerToggle& t : kLayerToggles) {
+    flow(toggleWidth(t), first);
+    first = false;
+    ImGui::Checkbox(t.label, &(l.*t.value));
+    hint(t.tip);
+  }
 }
 
 /// Draw mode on the plot: a drag paints dabs; the painted points and the brush are drawn.
@@ -83,11 +114,21 @@ void paint(const plot::PlotCanvas& canvas, DrawDataState& d) {
   }
 }
 
-void drawPlane(PanelContext& ctx, const PlaneFrame& s, float side) {
+/// The plane's canvas size for a data area that fills `width` x `height` with square cells over
+/// the frame's view (a square for square data).
+ImVec2 planeCanvasSize(const PlaneFrame& s, float width, float height) {
+  const plot::Margins margins = plot::plotMargins(planeOptions(false));
+  const double aspect = (s.view[2] - s.view[0]) / (s.view[3] - s.view[1]);
+  const plot::Extent canvas = plot::canvasAround(
+      plot::fitDataArea(width, height, margins, aspect, ImGui::GetFontSize() * 2), margins);
+  return ImVec2(canvas.width, canvas.height);
+}
+
+void drawPlane(PanelContext& ctx, const PlaneFrame& s, ImVec2 size) {
   DrawDataState& drawing = ctx.ui.draw_data;
   plot::PlotOptions options = planeOptions(false);
   options.drag_pans = !drawing.on;
-  plot::PlotCanvas canvas("##plane", ImVec2(side, side), ctx.views.plane, planeBounds(s), options);
+  plot::PlotCanvas canvas("##plane", size, ctx.views.plane, planeBounds(s), options);
   drawPlaneLayers(canvas, s, ctx.view.plane_layers, false, ctx.run.d_field.get(), &ctx.run.trails);
   if (drawing.on) {
     paint(canvas, drawing);
@@ -151,6 +192,14 @@ void drawDataSection(PanelContext& ctx) {
   if (ImGui::Button("Train on these points")) trainOnDrawnPoints(ctx);
 }
 
+/// Draw data and the key, beside the plane or in its popup.
+void drawKey(PanelContext& ctx, const PlaneFrame& s) {
+  drawDataSection(ctx);
+  ImGui::Separator();
+  ImGui::Spacing();
+  drawPlaneLegend(s, ctx.view.plane_layers);
+}
+
 class PlanePanel final : public Panel {
  protected:
   const char* title() const override { return "The game in the plane"; }
@@ -163,32 +212,74 @@ void PlanePanel::drawContent(PanelContext& ctx) {
     ImGui::TextUnformatted("Waiting for the first frame...");
     return;
   }
-  headline(*s);
-  layerToggles(ctx.view.plane_layers);
+  // In a short panel (large fonts, small windows) the headline is brief and the toggles go
+  // behind a button, so the plane is never squeezed out of its panel. In a column of one run
+  // the plane's height leaves room for the tallest headline of all the runs, so every column's
+  // plane is as large and, with the shared view, their axes agree.
+  const float font = ImGui::GetFontSize(), spacing = ImGui::GetStyle().ItemSpacing.x;
+  const ImVec2 start = ImGui::GetContentRegionAvail();
+  const bool brief = start.y < font * 18;
+  float headline_h = 0;
+  for (const RunView* run : ctx.runs) {
+    if (run != &ctx.run && ctx.run_title == RunTitle::None) continue;
+    if (const PlaneFrame* frame = run->store.frame<PlaneFrame>()) {
+      headline_h = std::max(headline_h, headlineHeight(*frame, brief, start.x));
+    }
+  }
+  // The toggles stay in place while the plane keeps most of the width it could have (a
+  // column's, or the panel's less the key's).
+  const float toggles_h = togglesHeight(start.x);
+  const bool split = ctx.run_title != RunTitle::None;
+  const float plane_w = split ? start.x : start.x - (ctx.view.plane_layers.key ? font * 13 : 0);
+  const float plane_min = std::max(font * 10, plane_w * (split ? 0.8f : 0.6f));
+  const bool inline_toggles = start.y - headline_h - toggles_h >= plane_min;
+  headline(*s, brief);
+  if (inline_toggles) {
+    layerToggles(ctx.view.plane_layers);
+  } else {
+    if (ImGui::SmallButton("Layers...")) ImGui::OpenPopup("##plane-layers");
+    hint("what the plane draws");
+    if (ImGui::BeginPopup("##plane-layers")) {
+      layerToggles(ctx.view.plane_layers);
+      ImGui::EndPopup();
+    }
+  }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (ctx.run_title != RunTitle::None) {
+  if (split) {
     // One column per run: the plane takes the column; the key and Draw data are left out (the
-    // key is the one panel alone shows, and drawn data is trained on by one run). Every
-    // column's plane is as large, whatever its headline's lines, so with the shared view their
-    // axes agree: the content's height less the most lines the title, headline and toggles take.
-    const float content =
-        ImGui::GetWindowContentRegionMax().y - ImGui::GetWindowContentRegionMin().y;
-    const float side =
-        std::min(avail.x, content - kSplitHeaderLines * ImGui::GetFrameHeightWithSpacing());
-    drawPlane(ctx, *s, std::max(ImGui::GetFontSize() * 4.0f, side));
+    // key is the one panel alone shows, and drawn data is trained on by one run).
+    const float header_h =
+        headline_h + (inline_toggles ? toggles_h : ImGui::GetFrameHeightWithSpacing());
+    drawPlane(ctx, *s, planeCanvasSize(*s, avail.x, start.y - header_h));
     return;
   }
-  // The plane is square; the key and the draw controls take the width to its right.
-  const float font = ImGui::GetFontSize(), spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float key_width = std::max(font * 14.0f, avail.x - avail.y - spacing);
-  const float side = std::max(font * 8.0f, std::min(avail.y, avail.x - key_width - spacing));
-  drawPlane(ctx, *s, side);
+  // The plane takes the panel's height; the key and the draw controls the width to its right
+  // when there is `key_min` of it, else a popup behind a button there. Switched off, the plane
+  // sits alone in the middle.
+  const float key_min = font * 13.0f;  // as in plane_w above
+  const bool key = ctx.view.plane_layers.key;
+  const float button_w = ImGui::CalcTextSize("Key...").x + ImGui::GetStyle().FramePadding.x * 2;
+  ImVec2 size = planeCanvasSize(*s, avail.x, avail.y);
+  if (key && avail.x - size.x - spacing < button_w) {
+    size = planeCanvasSize(*s, avail.x - button_w - spacing, avail.y);  // room for the button
+  }
+  const float beside = avail.x - size.x - spacing;
+  if (!key) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail.x - size.x) / 2));
+  drawPlane(ctx, *s, size);
+  if (!key) return;
   ImGui::SameLine();
-  ImGui::BeginChild("##plane-key", ImVec2(0, side));
-  drawDataSection(ctx);
-  ImGui::Separator();
-  ImGui::Spacing();
-  drawPlaneLegend(*s, ctx.view.plane_layers);
+  if (beside < key_min) {
+    if (ImGui::Button("Key...")) ImGui::OpenPopup("##plane-key-popup");
+    hint("the key and Draw data (too little room beside the plane)");
+    ImGui::SetNextWindowSize(ImVec2(key_min + font * 2, 0));
+    if (ImGui::BeginPopup("##plane-key-popup")) {
+      drawKey(ctx, *s);
+      ImGui::EndPopup();
+    }
+    return;
+  }
+  ImGui::BeginChild("##plane-key", ImVec2(0, avail.y));
+  drawKey(ctx, *s);
   ImGui::EndChild();
 }
 

@@ -7,22 +7,21 @@
 
 namespace ganscope {
 
-void drawRunsLegend(plot::PlotCanvas& canvas, const PanelContext& ctx, const RunSeries& first,
-                    const RunSeries& second) {
+std::vector<plot::LegendEntry> runsLegend(const PanelContext& ctx, const RunSeries& first,
+                                          const RunSeries& second,
+                                          std::array<std::string, 4>& names) {
+  using Style = plot::LegendEntry::Style;
   if (!ctx.comparing()) {
-    const plot::LegendEntry legend[] = {{first.color, first.name}, {second.color, second.name}};
-    canvas.legend(legend);
-    return;
+    return {{first.color, first.name, Style::Line, first.short_name},
+            {second.color, second.name, Style::Line, second.short_name}};
   }
-  const std::string a = " " + ctx.runs[0]->name();
-  const std::string b = " " + ctx.runs[1]->name() + " " + i18n::tr("runs_legend.lighter");
-  const std::string names[] = {first.short_name + a, second.short_name + a, first.short_name + b,
-                               second.short_name + b};
-  const plot::LegendEntry legend[] = {{first.color, names[0].c_str()},
-                                      {second.color, names[1].c_str()},
-                                      {first.second_color, names[2].c_str()},
-                                      {second.second_color, names[3].c_str()}};
-  canvas.legend(legend);
+  const std::string a = " " + ctx.runs[0]->name(), b = " " + ctx.runs[1]->name() + " " + std::string(i18n::tr("runs_legend.lighter"));
+  names = {first.short_name + a, second.short_name + a, first.short_name + b,
+           second.short_name + b};
+  return {{first.color, names[0].c_str()},
+          {second.color, names[1].c_str()},
+          {first.second_color, names[2].c_str()},
+          {second.second_color, names[3].c_str()}};
 }
 
 }  // namespace ganscope

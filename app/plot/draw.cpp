@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/plot/ease.hpp"
+#include "app/plot/label_placement.hpp"
 #include "app/plot/ticks.hpp"
 
 namespace ganscope::plot {
@@ -19,12 +21,95 @@ bool finite(double v) {
   return std::isfinite(v);
 }
 
-double ease(double current, double target, double fraction) {
-  if (!finite(current)) return target;
-  return current + (target - current) * fraction;
+/// Pixels at ui scale 1 to pixels now.
+float px(float pixels) {
+  return pixels * pixelScale();
+}
+
+/// The widest reference label of `options`, or 0.
+float widestReferenceLabel(const PlotOptions& options) {
+  float width = 0;
+  for (const ReferenceLine& r : options.references) {
+    if (r.label) width = std::max(width, ImGui::CalcTextSize(r.label).x);
+  }
+  return width;
+}
+
+/// The labels take at most this share of a canvas's width; beyond it only the lines are drawn.
+constexpr float kMaxLabelShare = 0.35f;
+
+/// Whether the reference labels of `options` get their margin on a canvas `width` wide.
+bool referenceLabelsFit(const PlotOptions& options, float width) {
+  const float labels = widestReferenceLabel(options);
+  return labels > 0 && labels + ImGui::GetFontSize() * 0.9f <= width * kMaxLabelShare;
+}
+
+/// Where a legend's entries go: the row of each and its x offset from the row's start.
+struct LegendLayout {
+  bool short_names = false;
+  int rows = 0;
+  std::vector<float> x;
+  std::vector<int> row;
+};
+
+const char* legendName(const LegendEntry& e, bool short_names) {
+  return short_names && e.short_name ? e.short_name : e.name;
+}
+
+/// Entries flow left to right in rows `width` wide: a swatch, the name, a gap.
+LegendLayout layoutLegend(std::span<const LegendEntry> entries, float width, bool short_names) {
+  const float font = ImGui::GetFontSize();
+  LegendLayout layout;
+  layout.short_names = short_names;
+  if (entries.empty()) return layout;
+  layout.rows = 1;
+  float x = 0;
+  for (const LegendEntry& e : entries) {
+    const float w = font * 1.9f + ImGui::CalcTextSize(legendName(e, short_names)).x;
+    if (x > 0 && x + w > width) {
+      ++layout.rows;
+      x = 0;
+    }
+    layout.x.push_back(x);
+    layout.row.push_back(layout.rows - 1);
+    x += w + font * 0.9f;
+  }
+  return layout;
+}
+
+/// The full names in one row, else the layout (full or short names) with the fewer rows, short
+/// on a tie.
+LegendLayout chooseLegend(std::span<const LegendEntry> entries, float width) {
+  const LegendLayout full = layoutLegend(entries, width, false);
+  if (full.rows <= 1) return full;
+  const LegendLayout brief = layoutLegend(entries, width, true);
+  return brief.rows <= full.rows ? brief : full;
+}
+
+/// The legend's rows on a canvas `height` tall: none when they would leave the data area
+/// (the canvas less about 3.2 lines of margins) shorter than three lines of text: the curves
+/// matter more than their names.
+int legendRows(const LegendLayout& layout, float height) {
+  const float font = ImGui::GetFontSize();
+  return height - font * 1.25f * static_cast<float>(layout.rows) >= font * 6.2f ? layout.rows : 0;
 }
 
 }  // namespace
+
+float pixelScale() {
+  return ImGui::GetFontSize() / kBaseFontPx;
+}
+
+Margins plotMargins(const PlotOptions& options, float width, float height) {
+  const float font = ImGui::GetFontSize();
+  const float left = font * (options.y_labels ? 3.4f : 0.4f);
+  const int legend_rows = legendRows(chooseLegend(options.legend, width - font * 0.4f), height);
+  const float right = referenceLabelsFit(options, width)
+                          ? widestReferenceLabel(options) + font * 0.9f
+                          : font * 0.8f;
+  return {left, font * (0.6f + 1.25f * static_cast<float>(legend_rows)), right,
+          font * (options.x_label ? 2.6f : 1.6f)};
+}
 
 void dashedSegment(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 color, float thickness,
                    float dash_px, float gap_px) {
@@ -56,24 +141,24 @@ void drawSwatch(ImDrawList* draw, const LegendEntry& e, ImVec2 a, ImVec2 b) {
   const float swatch = b.x - a.x;
   switch (e.style) {
     case LegendEntry::Style::Line:
-      draw->AddLine(ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, 2.5f);
+      draw->AddLine(ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, px(2.5f));
       break;
     case LegendEntry::Style::Dashed:
-      dashedSegment(draw, ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, 2.5f, 6, 4);
+      dashedSegment(draw, ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, px(2.5f), px(6), px(4));
       break;
     case LegendEntry::Style::Dots:
       for (int i = 0; i < 3; ++i) {
-        draw->AddCircleFilled(ImVec2(a.x + swatch * (i + 0.5f) / 3, mid), 2.5f, e.color);
+        draw->AddCircleFilled(ImVec2(a.x + swatch * (i + 0.5f) / 3, mid), px(2.5f), e.color);
       }
       break;
     case LegendEntry::Style::Box:
       draw->AddRectFilled(ImVec2(a.x, mid - height), ImVec2(b.x, mid + height), e.color);
       break;
     case LegendEntry::Style::Arrow:
-      drawArrow(draw, ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, 1.5f, height * 2.2f);
+      drawArrow(draw, ImVec2(a.x, mid), ImVec2(b.x, mid), e.color, px(1.5f), height * 2.2f);
       break;
     case LegendEntry::Style::Ring:
-      draw->AddCircle(ImVec2((a.x + b.x) / 2, mid), height * 1.6f, e.color, 0, 1.5f);
+      draw->AddCircle(ImVec2((a.x + b.x) / 2, mid), height * 1.6f, e.color, 0, px(1.5f));
       break;
   }
 }
@@ -87,14 +172,15 @@ PlotCanvas::PlotCanvas(const char* id, ImVec2 size, PlotView& view, const PlotVi
   ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft);
   hovered_ = ImGui::IsItemHovered();
   active_ = ImGui::IsItemActive();
-  const float font = ImGui::GetFontSize();
-  min_ = ImVec2(origin.x + font * (options_.y_labels ? 3.4f : 0.4f), origin.y + font * 0.6f);
-  max_ = ImVec2(origin.x + size.x - font * 0.8f,
-                origin.y + size.y - font * (options_.x_label ? 2.6f : 1.6f));
+  const Margins margins = plotMargins(options_, size.x, size.y);
+  min_ = ImVec2(origin.x + margins.left, origin.y + margins.top);
+  max_ = ImVec2(origin.x + size.x - margins.right, origin.y + size.y - margins.bottom);
   handleInput(bounds);
   if (options_.equal_aspect) keepSquareCells();
   draw_->AddRectFilled(min_, max_, kBackground);
   drawAxes();
+  drawReferences(referenceLabelsFit(options_, size.x));
+  drawLegend(origin, size);
   draw_->PushClipRect(min_, max_, true);
 }
 
@@ -125,16 +211,18 @@ void PlotCanvas::handleInput(const PlotView& data_bounds) {
                      data_bounds.y1 > data_bounds.y0;
   const PlotView bounds = options_.equal_aspect && valid ? fitAspect(data_bounds) : data_bounds;
   const bool fit = view_.auto_fit || !view_.initialised;
+  // Eased by the frame's wall time, so a slow frame rate settles as soon as a fast one.
+  const double dt = ImGui::GetIO().DeltaTime;
   if (fit && finite(bounds.x0) && finite(bounds.x1) && bounds.x1 > bounds.x0) {
-    const double f = view_.initialised ? options_.ease : 1.0;
-    view_.x0 = ease(view_.x0, bounds.x0, f);
-    view_.x1 = ease(view_.x1, bounds.x1, f);
+    const double tau = view_.initialised ? options_.ease_seconds : 0.0;
+    view_.x0 = easeToward(view_.x0, bounds.x0, dt, tau);
+    view_.x1 = easeToward(view_.x1, bounds.x1, dt, tau);
   }
   if ((fit || options_.fixed_y) && finite(bounds.y0) && finite(bounds.y1) &&
       bounds.y1 > bounds.y0) {
-    const double f = view_.initialised && !options_.fixed_y ? options_.ease : 1.0;
-    view_.y0 = ease(view_.y0, bounds.y0, f);
-    view_.y1 = ease(view_.y1, bounds.y1, f);
+    const double tau = view_.initialised && !options_.fixed_y ? options_.ease_seconds : 0.0;
+    view_.y0 = easeToward(view_.y0, bounds.y0, dt, tau);
+    view_.y1 = easeToward(view_.y1, bounds.y1, dt, tau);
   }
   view_.initialised = true;
   if (!hovered_) return;
@@ -191,15 +279,15 @@ void PlotCanvas::drawAxes() {
   const std::vector<bool> keep = pruneLabels(centers, widths);
   for (size_t i = 0; i < x_ticks.size(); ++i) {
     draw_->AddLine(ImVec2(centers[i], min_.y), ImVec2(centers[i], max_.y), kGridColor);
-    draw_->AddLine(ImVec2(centers[i], max_.y), ImVec2(centers[i], max_.y + 4), kFrameColor);
+    draw_->AddLine(ImVec2(centers[i], max_.y), ImVec2(centers[i], max_.y + px(4)), kFrameColor);
     if (keep[i]) {
-      draw_->AddText(ImVec2(centers[i] - widths[i] / 2, max_.y + 4), kTextColor,
+      draw_->AddText(ImVec2(centers[i] - widths[i] / 2, max_.y + px(4)), kTextColor,
                      x_ticks[i].label.c_str());
     }
   }
   if (options_.x_label) {
     const float w = ImGui::CalcTextSize(options_.x_label).x;
-    draw_->AddText(ImVec2((min_.x + max_.x - w) / 2, max_.y + 4 + font), kTextColor,
+    draw_->AddText(ImVec2((min_.x + max_.x - w) / 2, max_.y + px(4) + font), kTextColor,
                    options_.x_label);
   }
   // y axis: labels right-aligned left of the plot, about one per 2.5 text lines.
@@ -221,7 +309,39 @@ void PlotCanvas::drawAxes() {
     }
     const char* label = options_.y_log10 ? decade : tick.label.c_str();
     const ImVec2 size = ImGui::CalcTextSize(label);
-    draw_->AddText(ImVec2(min_.x - size.x - 5, y - size.y / 2), kTextColor, label);
+    draw_->AddText(ImVec2(min_.x - size.x - px(5), y - size.y / 2), kTextColor, label);
+  }
+}
+
+void PlotCanvas::drawReferences(bool labels) {
+  // The lines across the data area (under the data, drawn later), and the labels of those in
+  // view stacked apart in the right margin, each joined to its line by a short leader.
+  std::vector<float> wanted, heights;
+  std::vector<const ReferenceLine*> labelled;
+  for (const ReferenceLine& r : options_.references) {
+    if (!finite(r.y) || r.y < std::min(view_.y0, view_.y1) || r.y > std::max(view_.y0, view_.y1)) {
+      continue;
+    }
+    const float sy = toScreen(0, r.y).y;
+    if (r.dashed) {
+      dashedSegment(draw_, ImVec2(min_.x, sy), ImVec2(max_.x, sy), r.color, px(1.5f), px(7), px(5));
+    } else {
+      draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), r.color, px(1.5f));
+    }
+    if (!r.label || !labels) continue;
+    labelled.push_back(&r);
+    wanted.push_back(sy);
+    heights.push_back(ImGui::GetFontSize());
+  }
+  const float font = ImGui::GetFontSize();
+  const std::vector<float> tops =
+      placeLabels(wanted, heights, min_.y - font * 0.5f, max_.y + font * 0.5f, px(1));
+  const float text_x = max_.x + font * 0.6f;
+  for (size_t i = 0; i < labelled.size(); ++i) {
+    const float mid = tops[i] + heights[i] / 2;
+    draw_->AddLine(ImVec2(max_.x, wanted[i]), ImVec2(text_x - px(2), mid), labelled[i]->color,
+                   px(1.5f));
+    draw_->AddText(ImVec2(text_x, tops[i]), labelled[i]->color, labelled[i]->label);
   }
 }
 
@@ -250,7 +370,7 @@ void PlotCanvas::line(std::span<const float> xs, std::span<const float> ys, ImU3
       continue;
     }
     if (points_.size() > 1) {
-      draw_->AddPolyline(points_.data(), static_cast<int>(points_.size()), color, 0, thickness);
+      draw_->AddPolyline(points_.data(), static_cast<int>(points_.size()), color, 0, px(thickness));
     }
     points_.clear();
   }
@@ -260,6 +380,9 @@ void PlotCanvas::dashedLine(std::span<const float> xs, std::span<const float> ys
                             float thickness, float dash_px, float gap_px) {
   // Dashes follow the curve's arc length so the pattern stays even along slopes.
   const size_t n = std::min(xs.size(), ys.size());
+  thickness = px(thickness);
+  dash_px = px(dash_px);
+  gap_px = px(gap_px);
   const float period = dash_px + gap_px;
   float phase = 0;
   for (size_t i = 1; i < n; ++i) {
@@ -285,6 +408,7 @@ void PlotCanvas::dashedLine(std::span<const float> xs, std::span<const float> ys
 void PlotCanvas::decimatedLine(std::span<const double> xs, std::span<const float> ys, ImU32 color,
                                float thickness) {
   decimateMinMax(xs, ys, view_.x0, view_.x1, static_cast<int>(max_.x - min_.x), columns_);
+  thickness = px(thickness);
   points_.clear();
   for (const Column& c : columns_) {
     const float x = toScreen(c.x, 0).x;
@@ -301,19 +425,6 @@ void PlotCanvas::decimatedLine(std::span<const double> xs, std::span<const float
   }
 }
 
-void PlotCanvas::horizontalLine(double y, ImU32 color, bool dashed, const char* label) {
-  const float sy = toScreen(0, y).y;
-  if (dashed) {
-    dashedSegment(draw_, ImVec2(min_.x, sy), ImVec2(max_.x, sy), color, 1.5f, 7, 5);
-  } else {
-    draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), color, 1.5f);
-  }
-  if (label) {
-    const ImVec2 size = ImGui::CalcTextSize(label);
-    draw_->AddText(ImVec2(min_.x + 6, sy - size.y - 1), color, label);
-  }
-}
-
 void PlotCanvas::bars(std::span<const float> heights, double lo, double hi, ImU32 fill,
                       ImU32 edge) {
   const double width = (hi - lo) / heights.size();
@@ -322,7 +433,7 @@ void PlotCanvas::bars(std::span<const float> heights, double lo, double hi, ImU3
     const ImVec2 a = toScreen(lo + i * width, heights[i]);
     const ImVec2 b = toScreen(lo + (i + 1) * width, 0);
     draw_->AddRectFilled(a, b, fill);
-    draw_->AddRect(a, b, edge);
+    draw_->AddRect(a, b, edge, 0, 0, px(1));
   }
 }
 
@@ -330,27 +441,25 @@ void PlotCanvas::dots(std::span<const float> xs, std::span<const float> ys, ImU3
                       float radius) {
   const size_t n = std::min(xs.size(), ys.size());
   for (size_t i = 0; i < n; ++i) {
-    if (finite(xs[i]) && finite(ys[i]))
-      draw_->AddCircleFilled(toScreen(xs[i], ys[i]), radius, color);
+    if (!finite(xs[i]) || !finite(ys[i])) continue;
+    const ImVec2 p = toScreen(xs[i], ys[i]);
+    draw_->AddCircleFilled(p, px(radius), color);
   }
 }
 
-void PlotCanvas::legend(std::span<const LegendEntry> entries) {
+void PlotCanvas::drawLegend(ImVec2 origin, ImVec2 size) {
   const float font = ImGui::GetFontSize();
-  const float swatch = font * 1.6f;
-  float width = 0;
-  for (const LegendEntry& e : entries) width = std::max(width, ImGui::CalcTextSize(e.name).x);
-  const ImVec2 box_min(max_.x - width - swatch - font * 1.2f, min_.y + font * 0.4f);
-  const ImVec2 box_max(max_.x - font * 0.4f,
-                       box_min.y + entries.size() * font * 1.25f + font * 0.4f);
-  draw_->AddRectFilled(box_min, box_max, IM_COL32(255, 255, 255, 225));
-  draw_->AddRect(box_min, box_max, IM_COL32(0, 0, 0, 60));
-  float y = box_min.y + font * 0.2f;
-  for (const LegendEntry& e : entries) {
-    const ImVec2 a(box_min.x + font * 0.4f, y), b(a.x + swatch, y + font * 1.1f);
+  // The rows span the canvas's width, the y labels' margin included.
+  const LegendLayout layout = chooseLegend(options_.legend, size.x - font * 0.4f);
+  if (legendRows(layout, size.y) == 0) return;
+  const float top = origin.y + font * 0.2f;
+  for (size_t i = 0; i < options_.legend.size(); ++i) {
+    const LegendEntry& e = options_.legend[i];
+    const ImVec2 a(origin.x + font * 0.4f + layout.x[i],
+                   top + static_cast<float>(layout.row[i]) * font * 1.25f);
+    const ImVec2 b(a.x + font * 1.6f, a.y + font);
     drawSwatch(draw_, e, a, b);
-    draw_->AddText(ImVec2(b.x + font * 0.4f, y), kTextColor, e.name);
-    y += font * 1.25f;
+    draw_->AddText(ImVec2(b.x + font * 0.3f, a.y), kTextColor, legendName(e, layout.short_names));
   }
 }
 

@@ -26,7 +26,13 @@ std::array<float, kCurvePoints> curveXs(const Figure1Frame& s) {
 void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figure1Layers& layers,
                  plot::PlotView& view, bool compact, gl::ScalarFieldView* strip) {
   const float font = ImGui::GetFontSize();
-  const float mapping_height = layers.mapping ? std::max(font * 3.0f, size.y * 0.22f) : 0.0f;
+  // The mapping takes a fifth of the height, at least the text lines it needs and at most 30%,
+  // so large fonts leave the densities their plot; where even that is too little it is left out.
+  const bool show_strip = strip && layers.d_strip;
+  const float mapping_needs = font * (show_strip ? 3.0f : 2.0f);
+  const float mapping_share = std::min(std::max(mapping_needs, size.y * 0.22f), size.y * 0.3f);
+  const bool mapping = layers.mapping && mapping_share >= mapping_needs;
+  const float mapping_height = mapping ? mapping_share : 0.0f;
   const std::array<float, kCurvePoints> xs = curveXs(s);
 
   // Densities and D share one axis: at least [0, 1] so D = 1/2 sits mid-way. A collapsed G
@@ -41,17 +47,28 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
   plot::PlotOptions options;
   options.x_label = compact ? nullptr : "x";
   options.y_labels = !compact;
+  // A critic (WGAN, hinge) is drawn rescaled to its range: no 1/2 and no D* to compare with.
+  const bool critic = s.header.d_normalised;
+  const plot::ReferenceLine half[] = {{0.5, palette::kHalfLine, compact ? nullptr : "1/2"}};
+  if (!critic) options.references = half;
+  char critic_label[96];
+  std::snprintf(critic_label, sizeof(critic_label), "critic D(x), rescaled from [%.3g, %.3g]",
+                s.header.d_lo, s.header.d_hi);
+  const plot::LegendEntry legend[] = {
+      {palette::kData, "p_data  data density", plot::LegendEntry::Style::Dots, "p_data"},
+      {palette::kGenerator, "p_g  generator density", plot::LegendEntry::Style::Line, "p_g"},
+      {palette::kDiscriminator, critic ? critic_label : "D(x)  discriminator",
+       plot::LegendEntry::Style::Dashed, critic ? "critic D(x)" : "D(x)"},
+      {palette::kOptimalD, "D*(x) = p_data / (p_data + p_g)", plot::LegendEntry::Style::Line,
+       "D*(x)"},
+  };
+  if (!compact) options.legend = std::span(legend, critic ? 3 : 4);
   ImVec2 plot_min, plot_max;
   {
     plot::PlotCanvas canvas(id, ImVec2(size.x, size.y - mapping_height), view, bounds, options);
     plot_min = canvas.plotMin();
     plot_max = canvas.plotMax();
-    // A critic (WGAN, hinge) is drawn rescaled to its range: no 1/2 and no D* to compare with.
-    const bool critic = s.header.d_normalised;
-    if (!critic) {
-      canvas.horizontalLine(0.5, IM_COL32(0, 0, 0, 60), true, compact ? nullptr : "1/2");
-      if (layers.d_star) canvas.line(xs, s.d_star, palette::kOptimalD, 2.0f);
-    }
+    if (!critic && layers.d_star) canvas.line(xs, s.d_star, palette::kOptimalD, 2.0f);
     if (layers.p_g) canvas.line(xs, s.p_g, palette::kGenerator, 2.5f);
     if (layers.d) canvas.dashedLine(xs, s.d, palette::kDiscriminator, 2.5f);
     if (layers.p_data) {
@@ -71,18 +88,6 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
       canvas.drawList()->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
                                        IM_COL32(255, 255, 255, 200));
       canvas.drawList()->AddText(at, palette::kData, text);
-    } else {
-      char critic_label[96];
-      std::snprintf(critic_label, sizeof(critic_label), "critic D(x), rescaled from [%.3g, %.3g]",
-                    s.header.d_lo, s.header.d_hi);
-      const plot::LegendEntry legend[] = {
-          {palette::kData, "p_data  data density", plot::LegendEntry::Style::Dots},
-          {palette::kGenerator, "p_g  generator density"},
-          {palette::kDiscriminator, critic ? critic_label : "D(x)  discriminator",
-           plot::LegendEntry::Style::Dashed},
-          {palette::kOptimalD, "D*(x) = p_data / (p_data + p_g)"},
-      };
-      canvas.legend(std::span(legend, critic ? 3 : 4));
     }
     if (canvas.hovered() && !compact) {
       const double x = canvas.toDataX(ImGui::GetIO().MousePos.x);
@@ -97,14 +102,13 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
       }
     }
   }
-  if (!layers.mapping) return;
+  if (!mapping) return;
 
   // The x-line (top) and the z-line (bottom, z in [0, 1] across the same width) joined by
   // arrows z -> G(z): where arrows bunch, p_g is high.
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(size.x, mapping_height));
-  const bool show_strip = strip && layers.d_strip;
   const float x_line = origin.y + font * (show_strip ? 1.4f : 0.5f);
   const float z_line = origin.y + mapping_height - font * 0.9f;
   if (show_strip) {
@@ -125,8 +129,9 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
     draw->AddRect(a, b, IM_COL32(0, 0, 0, 60));
     draw->AddText(ImVec2(plot_max.x + 4, a.y), palette::kDiscriminator, "D");
   }
-  draw->AddLine(ImVec2(plot_min.x, x_line), ImVec2(plot_max.x, x_line), palette::kData, 2.0f);
-  draw->AddLine(ImVec2(plot_min.x, z_line), ImVec2(plot_max.x, z_line), palette::kData, 2.0f);
+  const float scale = plot::pixelScale();
+  draw->AddLine(ImVec2(plot_min.x, x_line), ImVec2(plot_max.x, x_line), palette::kData, 2 * scale);
+  draw->AddLine(ImVec2(plot_min.x, z_line), ImVec2(plot_max.x, z_line), palette::kData, 2 * scale);
   if (!compact) {
     draw->AddText(ImVec2(plot_min.x - font * 1.4f, x_line - font * 0.5f), palette::kData, "x");
     draw->AddText(ImVec2(plot_min.x - font * 1.4f, z_line - font * 0.5f), palette::kData, "z");
@@ -139,9 +144,9 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
     const float from_x = plot_min.x + s.z[i] * width;
     const float to_x =
         static_cast<float>(plot_min.x + (s.g_of_z[i] - view.x0) / (view.x1 - view.x0) * width);
-    plot::drawArrow(draw, ImVec2(from_x, z_line), ImVec2(to_x, x_line + 2), palette::kMapping, 1.3f,
-                    compact ? 4.0f : 7.0f);
-    draw->AddCircleFilled(ImVec2(from_x, z_line), compact ? 1.5f : 2.5f, palette::kData);
+    plot::drawArrow(draw, ImVec2(from_x, z_line), ImVec2(to_x, x_line + 2), palette::kMapping,
+                    1.3f * scale, (compact ? 4.0f : 7.0f) * scale);
+    draw->AddCircleFilled(ImVec2(from_x, z_line), (compact ? 1.5f : 2.5f) * scale, palette::kData);
   }
   draw->PopClipRect();
 }

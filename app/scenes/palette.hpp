@@ -10,6 +10,7 @@ constexpr ImU32 kGenerator = IM_COL32(0, 150, 60, 255);
 constexpr ImU32 kDiscriminator = IM_COL32(30, 90, 220, 255);
 constexpr ImU32 kOptimalD = IM_COL32(150, 110, 210, 150);
 constexpr ImU32 kReference = IM_COL32(200, 60, 40, 200);
+constexpr ImU32 kHalfLine = IM_COL32(0, 0, 0, 90);  ///< D = 1/2 in the Figure 1 picture
 constexpr ImU32 kDataFill = IM_COL32(20, 20, 20, 90);
 constexpr ImU32 kGeneratorFill = IM_COL32(0, 150, 60, 110);
 constexpr ImU32 kMapping = IM_COL32(0, 150, 60, 150);
@@ -18,6 +19,8 @@ constexpr ImU32 kManifold = IM_COL32(0, 110, 45, 120);    ///< G's image of the 
 constexpr ImU32 kPush = IM_COL32(0, 75, 30, 225);         ///< where G's loss pushes a fake (2-D)
 constexpr ImU32 kModeCentre = IM_COL32(0, 0, 0, 120);     ///< circles at the mixture's modes (2-D)
 constexpr ImU32 kDrawn = IM_COL32(235, 110, 0, 235);      ///< the user's painted points (2-D)
+/// The rim of a fake's dot (2-D): dark, so green fakes stay visible on D's green "fake" side.
+constexpr ImU32 kFakeOutline = IM_COL32(0, 40, 15, 230);
 // The second run of a comparison: the same colours, lighter, in the overlaid plots.
 constexpr ImU32 kDataSecond = IM_COL32(150, 150, 150, 255);
 constexpr ImU32 kGeneratorSecond = IM_COL32(120, 205, 145, 255);

@@ -13,7 +13,6 @@ namespace {
 
 constexpr float kArrowsPerView = 15;  // the longest push arrow is this fraction of the view
 constexpr float kTrailAlpha = 170;    // opacity (of 255) of a trail's newest, short segments
-constexpr ImU32 kHalo = IM_COL32(255, 255, 255, 200);  // rim that lifts a fake off the heatmap
 
 ImU32 withAlpha(ImU32 color, float alpha) {
   return (color & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT);
@@ -51,7 +50,8 @@ void manifoldLine(const plot::PlotCanvas& canvas, const float* xy, int stride, I
 /// the warped square reads as one sheet. With a 1-D z every row is the same curve: draw one.
 void drawManifold(const plot::PlotCanvas& canvas, const PlaneFrame& s, bool compact) {
   const int rows = s.latent_dim >= 2 ? kManifoldSide : 1;
-  const float thin = compact ? 0.8f : 1.0f, border = compact ? 1.2f : 1.8f;
+  const float scale = plot::pixelScale();
+  const float thin = (compact ? 0.8f : 1.0f) * scale, border = (compact ? 1.2f : 1.8f) * scale;
   for (int r = 0; r < rows; ++r) {
     const bool edge = rows == 1 || r == 0 || r == rows - 1;
     manifoldLine(canvas, &s.manifold_xy[2 * r * kManifoldSide], 1, palette::kManifold,
@@ -79,22 +79,24 @@ void drawTrails(const plot::PlotCanvas& canvas, const FakeTrails& trails) {
       const float hop = std::hypot(b.x - a.x, b.y - a.y);
       const float alpha = kTrailAlpha * strength * std::min(1.0f, short_hop / hop);
       if (alpha < 4) continue;
-      canvas.drawList()->AddLine(a, b, withAlpha(palette::kGenerator, alpha), 1.5f);
+      canvas.drawList()->AddLine(a, b, withAlpha(palette::kGenerator, alpha),
+                                 1.5f * plot::pixelScale());
     }
   }
 }
 
 void drawPushArrows(const plot::PlotCanvas& canvas, const PlaneFrame& s, bool compact) {
   const ArrowScale scale = pushArrowScale(s);
-  const float head = compact ? 3.0f : 6.0f;
+  const float px = plot::pixelScale();
+  const float head = (compact ? 3.0f : 6.0f) * px;
   for (int i = 0; i < kShownPoints; ++i) {
     const float x = s.fake_xy[2 * i], y = s.fake_xy[2 * i + 1];
     if (!finite(x, y)) continue;
     const auto [dx, dy] = scale.arrow(s.fake_push[2 * i], s.fake_push[2 * i + 1]);
     const ImVec2 from = canvas.toScreen(x, y), to = canvas.toScreen(x + dx, y + dy);
     const float length = std::hypot(to.x - from.x, to.y - from.y);
-    if (length < 2) continue;
-    plot::drawArrow(canvas.drawList(), from, to, palette::kPush, compact ? 0.8f : 1.2f,
+    if (length < 2 * px) continue;
+    plot::drawArrow(canvas.drawList(), from, to, palette::kPush, (compact ? 0.8f : 1.2f) * px,
                     std::min(head, length * 0.45f));
   }
 }
@@ -186,7 +188,8 @@ void drawPlaneLayers(plot::PlotCanvas& canvas, const PlaneFrame& s, const PlaneL
   }
   if (layers.manifold) drawManifold(canvas, s, compact);
   if (layers.trails && trails && layers.fake_samples) drawTrails(canvas, *trails);
-  const float dot = compact ? 1.2f : 2.2f;
+  const float scale = plot::pixelScale();
+  const float dot = (compact ? 1.2f : 2.2f) * scale;
   if (layers.real_samples) {
     for (int i = 0; i < kShownPoints; ++i) {
       const float x = s.real_xy[2 * i], y = s.real_xy[2 * i + 1];
@@ -198,7 +201,8 @@ void drawPlaneLayers(plot::PlotCanvas& canvas, const PlaneFrame& s, const PlaneL
   if (layers.fake_samples) {
     for (int i = 0; i < kShownPoints; ++i) {
       const float x = s.fake_xy[2 * i], y = s.fake_xy[2 * i + 1];
-      if (finite(x, y)) draw->AddCircleFilled(canvas.toScreen(x, y), dot + 1, kHalo);
+      if (finite(x, y))
+        draw->AddCircleFilled(canvas.toScreen(x, y), dot + scale, palette::kFakeOutline);
     }
     for (int i = 0; i < kShownPoints; ++i) {
       const float x = s.fake_xy[2 * i], y = s.fake_xy[2 * i + 1];
@@ -208,8 +212,8 @@ void drawPlaneLayers(plot::PlotCanvas& canvas, const PlaneFrame& s, const PlaneL
   if (layers.gradient_field) drawPushArrows(canvas, s, compact);
   if (layers.mode_centres) {
     for (int m = 0; m < s.modes_total; ++m) {
-      draw->AddCircle(canvas.toScreen(s.centres[2 * m], s.centres[2 * m + 1]), compact ? 4 : 8,
-                      palette::kModeCentre, 0, 1.0f);
+      draw->AddCircle(canvas.toScreen(s.centres[2 * m], s.centres[2 * m + 1]),
+                      (compact ? 4.0f : 8.0f) * scale, palette::kModeCentre, 0, scale);
     }
   }
 }
@@ -223,14 +227,21 @@ void drawPlaneTooltip(const plot::PlotCanvas& canvas, const PlaneFrame& s,
     return;
   }
   const ImVec2 at = canvas.toScreen(s.fake_xy[2 * fake], s.fake_xy[2 * fake + 1]);
-  canvas.drawList()->AddCircle(at, ImGui::GetFontSize() * 0.45f, palette::kData, 0, 2.0f);
+  canvas.drawList()->AddCircle(at, ImGui::GetFontSize() * 0.45f, palette::kData, 0,
+                               2.0f * plot::pixelScale());
   fakeTooltip(s, fake);
 }
 
 void drawPlaneCapture(const char* id, ImVec2 size, const PlaneFrame& s, const PlaneLayers& layers,
                       plot::PlotView& view) {
-  const float side = std::min(size.x, size.y);
-  plot::PlotCanvas canvas(id, ImVec2(side, side), view, planeBounds(s), planeOptions(true));
+  // The data area as large as `size` allows, with square cells over the frame's view.
+  const plot::PlotOptions options = planeOptions(true);
+  const plot::Margins margins = plot::plotMargins(options);
+  const double aspect = (s.view[2] - s.view[0]) / (s.view[3] - s.view[1]);
+  const plot::Extent canvas_size =
+      plot::canvasAround(plot::fitDataArea(size.x, size.y, margins, aspect), margins);
+  plot::PlotCanvas canvas(id, ImVec2(canvas_size.width, canvas_size.height), view, planeBounds(s),
+                          options);
   drawPlaneLayers(canvas, s, layers, true);
 }
 

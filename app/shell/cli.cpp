@@ -10,6 +10,7 @@
 
 #include "app/i18n/strings.hpp"
 #include "app/shell/input_script.hpp"
+#include "app/panels/panel_registry.hpp"
 
 namespace ganscope {
 namespace {
@@ -120,6 +121,9 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
                  "The window's language, one of " + i18n::allowedLanguageCodes() +
                      " (default: the one chosen last, else en); kept for the next start");
   app.add_option("--input-script", out.input_script, inputScriptHelp());
+  app.add_option("--focus", out.focus,
+                 "Open in focus mode: the panel of one layout slot alone in the window (" +
+                     slotNameList() + "); Escape goes back");
   auto* compare = app.add_option(
       "--compare", out.compare,
       "Train a variant beside the run with FIELD=VALUE changed (a dotted config path, see "
@@ -143,6 +147,7 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
                                     {"--size", "WxH"},
                                     {"--lang", "LANG"},
                                     {"--input-script", "FILE"},
+                                    {"--focus", "SLOT"},
                                     {"--compare", "FIELD=VALUE"}}) {
     app.get_option(name)->type_name(shown);
   }
@@ -189,6 +194,9 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   if (app.get_option("--lang")->count() && !i18n::languageFromCode(out.language)) {
     return fail("--lang: \"" + shortened(out.language) + "\" is not a language of the window; " +
                 "give one of " + i18n::allowedLanguageCodes());
+  if (app.get_option("--focus")->count() > 0 && !slotNamed(out.focus)) {
+    return fail("--focus: \"" + shortened(out.focus) + "\" is not a layout slot; give one of " +
+                slotNameList());
   }
   if ((!out.out.empty() || !out.dump_samples.empty() || !out.save_session.empty()) &&
       !out.headless) {

@@ -38,6 +38,7 @@ struct CliOptions {
   int width = 1600, height = 900;  ///< --size WxH of the window
   bool paused = false;             ///< --paused: open the GUI paused
   std::string language;            ///< --lang en|ko: the window's language ("": the saved one)
+  std::string focus;               ///< --focus SLOT: open with that slot's panel alone
   std::string session_file;        ///< --session FILE: continue a saved run (GUI or headless)
   std::string save_session;        ///< --save-session FILE: headless, save the run at its end
   std::string input_script;        ///< --input-script FILE: scripted input (with --screenshot)

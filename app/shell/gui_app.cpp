@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <deque>
@@ -52,7 +53,7 @@ struct SlotRect {
 
 /// Where each slot sits for the current window size (computed, so the layout is the same on
 /// every machine and projector). While comparing the main picture takes more of the height, as
-/// each run's gets half the width.
+/// each run's gets half the width. In focus mode drawLayout gives one slot the whole window.
 std::array<SlotRect, kSlotCount> slotRects(bool comparing) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float font = ImGui::GetFontSize();
@@ -61,7 +62,11 @@ std::array<SlotRect, kSlotCount> slotRects(bool comparing) {
   const float right_w = (display.x - controls_w) * 0.36f;
   const float centre_w = display.x - controls_w - right_w;
   const float body_h = display.y - status_h;
-  const float figure_h = body_h * (comparing ? 0.72f : 0.6f);
+  // The captures get what four square pictures across the centre need (their labels, buttons
+  // and step fields included), within 30-40% of the height; the main picture the rest.
+  const float capture_side = centre_w / 4.0f - ImGui::GetStyle().ItemSpacing.x;
+  const float below_h = std::clamp(capture_side + font * 6.5f, body_h * 0.3f, body_h * 0.4f);
+  const float figure_h = comparing ? body_h * 0.72f : body_h - below_h;
   // The right column: losses, D means and gradient norms 23.5% each, the last plot the rest.
   const float quarter = body_h * 0.235f;
   const float right_x = controls_w + centre_w;
@@ -92,18 +97,40 @@ struct FrameState {
   const std::string& blas;
 };
 
+/// Focus mode: a double-click on a panel's title bar shows it alone (again: back to the
+/// layout); `events` are what each slot's panel reported this frame.
+void updateFocus(UiState& ui, const std::array<PanelEvents, kSlotCount>& events) {
+  ui.hovered_slot = -1;
+  for (int slot = 0; slot < kSlotCount; ++slot) {
+    if (events[slot].hovered) ui.hovered_slot = slot;
+    if (events[slot].title_double_clicked) ui.focused_slot = ui.focused_slot == slot ? -1 : slot;
+  }
+}
+
 /// The panels of the first run's scenario, each in its slot (per-run slots split into one
 /// column per run, all with the first run's plot views so the axes agree), then the error
-/// dialog.
+/// dialog. In focus mode only the focused slot's panel, over the whole window.
 void drawLayout(std::span<RunView* const> runs, FrameState& frame, const PanelRegistry& registry) {
-  const std::array<SlotRect, kSlotCount> rects = slotRects(runs.size() > 1);
+  std::array<SlotRect, kSlotCount> rects = slotRects(runs.size() > 1);
   RunView& first = *runs.front();
+  // A new run (reset, preset, config) fits every plot afresh to its own data.
+  followRun(first.views, first.store.generation());
+  const int focused = frame.ui.focused_slot;
+  if (focused >= 0) rects[focused] = {ImVec2(0, 0), ImGui::GetIO().DisplaySize};
+  std::array<PanelEvents, kSlotCount> events{};
+  auto note = [&](Slot slot, PanelEvents e) {
+    PanelEvents& seen = events[static_cast<size_t>(slot)];
+    seen.hovered |= e.hovered;
+    seen.title_double_clicked |= e.title_double_clicked;
+  };
   const float spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
   for (const Placement& placement : registry.layout(first.store.scenario())) {
+    if (focused >= 0 && static_cast<int>(placement.slot) != focused) continue;
     const SlotRect& rect = rects[static_cast<size_t>(placement.slot)];
     if (runs.size() == 1 || !perRunSlot(placement.slot)) {
       PanelContext ctx{first, runs, first.views, frame.view, frame.ui, frame.fps, frame.blas};
-      placement.panel->draw(ctx, slotName(placement.slot), rect.pos, rect.size);
+      note(placement.slot,
+           placement.panel->draw(ctx, slotName(placement.slot), rect.pos, rect.size));
       continue;
     }
     const float width = (rect.size.x - spacing * static_cast<float>(runs.size() - 1)) /
@@ -112,14 +139,30 @@ void drawLayout(std::span<RunView* const> runs, FrameState& frame, const PanelRe
       PanelContext ctx{*runs[i], runs, first.views, frame.view, frame.ui, frame.fps, frame.blas};
       ctx.run_title = placement.slot == Slot::Main ? RunTitle::Full : RunTitle::Name;
       const std::string id = std::string(slotName(placement.slot)) + "-" + std::to_string(i);
-      placement.panel->draw(
-          ctx, id.c_str(),
-          ImVec2(rect.pos.x + static_cast<float>(i) * (width + spacing), rect.pos.y),
-          ImVec2(width, rect.size.y));
+      note(placement.slot,
+           placement.panel->draw(
+               ctx, id.c_str(),
+               ImVec2(rect.pos.x + static_cast<float>(i) * (width + spacing), rect.pos.y),
+               ImVec2(width, rect.size.y)));
     }
   }
+  updateFocus(frame.ui, events);
   PanelContext ctx{first, runs, first.views, frame.view, frame.ui, frame.fps, frame.blas};
   drawErrorDialog(ctx);
+}
+
+/// Focus mode keys: F over a panel shows it alone, Escape (or F again) goes back. Ignored while
+/// a text field has the keyboard or a popup is open (Escape closes those).
+void handleFocusKeys(UiState& ui, const std::vector<Window::KeyPress>& presses) {
+  if (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+  for (const Window::KeyPress& press : presses) {
+    if (press.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) continue;
+    if (press.key == GLFW_KEY_ESCAPE) {
+      ui.focused_slot = -1;
+    } else if (press.key == GLFW_KEY_F) {
+      ui.focused_slot = ui.focused_slot >= 0 ? -1 : ui.hovered_slot;
+    }
+  }
 }
 
 /// Keyboard shortcuts (Space and S act on every run); ignored while a text field has the
@@ -252,6 +295,9 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     return kExitFailure;
   }
   UiState ui;
+  if (const std::optional<Slot> focus = slotNamed(options.focus)) {
+    ui.focused_slot = static_cast<int>(*focus);
+  }
   const std::string view_path = viewSettingsPath();
   ViewSettings view;
   try {
@@ -308,7 +354,9 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     for (const auto& run : runs) shown.push_back(run.get());
     FrameState frame{view, ui, fps, blas};
     PanelContext ctx{*shown.front(), shown, shown.front()->views, view, ui, fps, blas};
-    handleShortcuts(ctx, window->takeKeyPresses());
+    const std::vector<Window::KeyPress> presses = window->takeKeyPresses();
+    handleShortcuts(ctx, presses);
+    handleFocusKeys(ui, presses);
     drawLayout(shown, frame, registry);
     const ImGuiIO& io = ImGui::GetIO();
     const bool interacting = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||

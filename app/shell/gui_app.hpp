@@ -15,6 +15,7 @@ struct GuiOptions {
   int width = 1600, height = 900;  ///< window size
   bool start_paused = false;       ///< open paused
   std::string language;            ///< --lang: the window's language code ("": the saved one)
+  std::string focus;               ///< a slot name: open in focus mode on its panel ("": off)
   int64_t pause_at_step = -1;      ///< pause when this many steps are done (-1: never)
   std::string screenshot_path;     ///< non-empty: train to pause_at_step, save a PNG, exit
   int screenshot_frames = 60;      ///< frames to render before the screenshot

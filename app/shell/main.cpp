@@ -115,6 +115,7 @@ int run(const CliOptions& cli) {
   if (cli.steps || !cli.screenshot.empty()) options.pause_at_step = config.steps;
   options.start_paused = cli.paused;
   options.language = cli.language;
+  options.focus = cli.focus;
   if (session) options.session = &*session;
   if (!variants.empty()) {  // the CLI allows one here
     if (const std::string problem = sideBySideProblem(config, variants.front()); !problem.empty()) {

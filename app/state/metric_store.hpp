@@ -46,6 +46,8 @@ class MetricStore {
   std::span<const double> steps() const { return steps_; }
   std::span<const float> series(Series which) const { return series_[static_cast<int>(which)]; }
   bool empty() const { return steps_.empty(); }
+  /// The run generation of the telemetry kept (bumps with every reset and state load).
+  uint32_t generation() const { return generation_; }
   /// The last StepStats received (zeros before the first).
   const StepStats& last() const { return last_; }
   /// The newest frame of kind `Frame` of the current generation, or nullptr.

@@ -50,6 +50,13 @@ bool RunView::drain(const ViewSettings& view) {
   return received;
 }
 
+bool followRun(PlotViews& views, uint32_t generation) {
+  if (views.generation == generation) return false;
+  views = PlotViews{};
+  views.generation = generation;
+  return true;
+}
+
 TrainConfig withDifferences(const TrainConfig& config,
                             const std::vector<FieldDifference>& differences) {
   TrainConfig variant = config;

@@ -21,7 +21,12 @@ namespace ganscope {
 struct PlotViews {
   plot::PlotView figure1, losses, d_means, gradients, histogram, plane, modes;
   plot::PlotView captures[CaptureStrip::kSlots];
+  uint32_t generation = 0;  ///< the run generation the views were fitted to
 };
+
+/// A new run (reset, preset change, config or session loaded: a new `generation`) starts every
+/// plot fitted afresh to its own data, zoom and pan forgotten. True when the views were reset.
+bool followRun(PlotViews& views, uint32_t generation);
 
 /// A session file's metric history, opened as telemetry of `generation` (the loaded run's).
 struct OpenedHistory {

@@ -43,6 +43,10 @@ struct UiState {
   std::optional<std::vector<std::string>> start_compare;
   /// Set by a run's close button: GuiApp closes that run (by index) after the frame.
   std::optional<size_t> close_run;
+  /// Focus mode: the layout slot (a Slot) whose panel fills the window alone (-1: none).
+  int focused_slot = -1;
+  /// The slot the mouse was over in the last frame (-1: none): F focuses it.
+  int hovered_slot = -1;
 };
 
 }  // namespace ganscope

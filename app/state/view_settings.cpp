@@ -30,7 +30,7 @@ constexpr LayerFields<PlaneLayers> kPlaneFields = {
     {"d_heatmap", &PlaneLayers::d_heatmap},       {"real_samples", &PlaneLayers::real_samples},
     {"fake_samples", &PlaneLayers::fake_samples}, {"trails", &PlaneLayers::trails},
     {"manifold", &PlaneLayers::manifold},         {"gradient_field", &PlaneLayers::gradient_field},
-    {"mode_centres", &PlaneLayers::mode_centres}};
+    {"mode_centres", &PlaneLayers::mode_centres}, {"key", &PlaneLayers::key}};
 
 template <class Layers>
 nlohmann::json layersToJson(const Layers& layers, LayerFields<Layers> fields) {

@@ -18,16 +18,20 @@ struct Figure1Layers {
   bool mapping = true;  ///< z-line to x-line arrows x = G(z) (default: on)
 };
 
-/// What the plane panel (2-D data) draws. Trails are off by default: 512 fading paths are busy
-/// on a projector, so they are for the moment one wants to show how G's samples move.
+/// What the plane panel (2-D data) draws. Trails, the manifold and the gradient field are off by
+/// default: on a projector 512 fading paths are busy, and the mesh and the arrows smear the
+/// early ring (G's samples start in a clump the mesh and arrows cover); they are for the moment
+/// one wants to show how G maps z and where its loss pushes.
 struct PlaneLayers {
-  bool d_heatmap = true;       ///< D over the plane as a colour field (default: on)
-  bool real_samples = true;    ///< samples of p_data as black dots (default: on)
-  bool fake_samples = true;    ///< G(z) for a fixed set of z as green dots (default: on)
-  bool trails = false;         ///< each fake's path over the last snapshots, fading (default: off)
-  bool manifold = true;        ///< G's image of a regular z grid, a warped mesh (default: on)
-  bool gradient_field = true;  ///< arrows: where G's loss pushes each fake (default: on)
-  bool mode_centres = true;    ///< circles at the mixture's mode centres (default: on)
+  bool d_heatmap = true;        ///< D over the plane as a colour field (default: on)
+  bool real_samples = true;     ///< samples of p_data as black dots (default: on)
+  bool fake_samples = true;     ///< G(z) for a fixed set of z as green dots (default: on)
+  bool trails = false;          ///< each fake's path over the last snapshots, fading (default: off)
+  bool manifold = false;        ///< G's image of a regular z grid, a warped mesh (default: off)
+  bool gradient_field = false;  ///< arrows: where G's loss pushes each fake (default: off)
+  bool mode_centres = true;     ///< circles at the mixture's mode centres (default: on)
+  bool key =
+      true;  ///< the key and Draw data beside the live plane (off: the plane alone; default: on)
 };
 
 struct ViewSettings {
