@@ -194,6 +194,7 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   if (app.get_option("--lang")->count() && !i18n::languageFromCode(out.language)) {
     return fail("--lang: \"" + shortened(out.language) + "\" is not a language of the window; " +
                 "give one of " + i18n::allowedLanguageCodes());
+  }
   if (app.get_option("--focus")->count() > 0 && !slotNamed(out.focus)) {
     return fail("--focus: \"" + shortened(out.focus) + "\" is not a layout slot; give one of " +
                 slotNameList());
