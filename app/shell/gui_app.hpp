@@ -13,7 +13,8 @@ namespace ganscope {
 struct GuiOptions {
   int threads = 1;                 ///< LibTorch intra-op threads of the trainer
   int width = 1600, height = 900;  ///< window size
-  bool start_paused = false;       ///< open paused
+  bool start_paused = true;        ///< open paused at step 0 (a screenshot run then stays so)
+  double steps_per_second = 0;     ///< the speed limit to open with (0: unlimited)
   int64_t pause_at_step = -1;      ///< pause when this many steps are done (-1: never)
   std::string screenshot_path;     ///< non-empty: train to pause_at_step, save a PNG, exit
   int screenshot_frames = 60;      ///< frames to render before the screenshot
