@@ -16,6 +16,7 @@ struct SetHyperparams {
   Hyperparams value;
 };
 /// Stops stepping; a step under way stops before its next update (and continues on Resume).
+/// status() reads Paused as soon as it is sent; the one update then running still finishes.
 struct Pause {};
 struct Resume {};
 /// The pace: at most `steps_per_second` steps a second (0 or infinity: as fast as it can). The
