@@ -22,6 +22,7 @@
 #include "app/panels/panel_registry.hpp"
 #include "app/panels/panels.hpp"
 #include "app/shell/cli.hpp"
+#include "app/shell/close_deadline.hpp"
 #include "app/shell/session_maker.hpp"
 #include "app/shell/window.hpp"
 #include "app/state/run_view.hpp"
@@ -256,6 +257,12 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     std::cerr << "ganscope: --session: " << error.what() << "\n";
     return kExitBadInput;
   }
+  // Made before the priority drops, so that a close ends the process in time however slowly
+  // the UI runs.
+  g_close_signal = 0;
+  CloseDeadline close_deadline(g_close_signal);
+  std::signal(SIGINT, onCloseSignal);
+  std::signal(SIGTERM, onCloseSignal);
   setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kUiNiceness);
 
   std::unique_ptr<Window> window;
@@ -270,9 +277,6 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   }
   UiState ui;
   ui.speed_limit = options.steps_per_second;
-  g_close_signal = 0;
-  std::signal(SIGINT, onCloseSignal);
-  std::signal(SIGTERM, onCloseSignal);
   const std::string view_path = viewSettingsPath();
   ViewSettings view;
   try {
@@ -366,6 +370,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     const double frame_seconds = std::chrono::duration<double>(Clock::now() - start).count();
     window->waitEvents(std::max(0.0, period - frame_seconds));
   }
+  close_deadline.closing();
   if (!view_path.empty()) {
     try {
       saveViewSettings(view_path, view);
