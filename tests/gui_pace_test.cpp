@@ -39,7 +39,8 @@ test::RunResult window(const std::string& name, const std::string& args) {
 TEST(GuiPaceTest, TheWindowOpensPausedAtStepZero) {
   ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "GUI tests need a display (xvfb-run)";
   // 30 frames drawn, still at step 0 (the step-0 frame is drawn: the run is done for the shot).
-  const test::RunResult paused = window("gui-paused", "--preset figure1 --start paused --frames 30");
+  const test::RunResult paused =
+      window("gui-paused", "--preset figure1 --start paused --frames 30");
   ASSERT_EQ(paused.exit_code, 0) << paused.err;
   EXPECT_EQ(trainedOf(paused.err).steps, 0) << paused.err;
   // The control: the same window started running trains.
@@ -87,8 +88,7 @@ TEST(GuiPaceTest, ClosingDuringAHeavyStepEndsTheProcessWithinASecond) {
   EXPECT_EQ(exit_code, 143) << test::readFile(dir / "stderr.txt");
   EXPECT_LT(seconds, 1.0);
   std::cout << "SIGTERM to exit: " << seconds << " s\n";
-  EXPECT_NE(test::readFile(dir / "stderr.txt").find("one step will take about"),
-            std::string::npos)
+  EXPECT_NE(test::readFile(dir / "stderr.txt").find("one step will take about"), std::string::npos)
       << "no slow-step warning";
 }
 

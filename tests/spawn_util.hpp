@@ -17,8 +17,7 @@ namespace ganscope::test {
 inline pid_t spawnGanscope(const std::string& args, const std::filesystem::path& dir,
                            const std::string& prefix = "") {
   const std::string command = "exec " + prefix + " " + GANSCOPE_EXE + " " + args + " >" +
-                              (dir / "stdout.txt").string() + " 2>" +
-                              (dir / "stderr.txt").string();
+                              (dir / "stdout.txt").string() + " 2>" + (dir / "stderr.txt").string();
   const pid_t pid = fork();
   if (pid == 0) {
     execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
