@@ -87,6 +87,9 @@ void StatusBar::drawContent(PanelContext& ctx) {
   if (!warning.empty()) {
     ImGui::SameLine();
     ImGui::TextColored(palette::kError, "| %s", warning.c_str());
+    hint(
+        "an estimate from the network shapes, batch size, pack, D steps and unrolled steps; "
+        "Pause, Reset and presets still act at once");
   }
 }
 

@@ -174,7 +174,7 @@ void endIfUpdatesRemain(int exit_code) {
 }
 
 /// Compare...'s Start: the first run restarts from step 0 with the controls' config and a
-/// second run starts beside it with the chosen changes, running if the first was.
+/// second run starts beside it with the chosen changes, both paused at step 0 in the window.
 void startCompare(std::vector<std::unique_ptr<RunView>>& runs, UiState& ui, SessionMaker& maker,
                   SessionOptions options) {
   try {
@@ -187,7 +187,9 @@ void startCompare(std::vector<std::unique_ptr<RunView>>& runs, UiState& ui, Sess
       return;
     }
     RunView& first = *runs.front();
-    options.start_paused = first.status.state != RunState::Running;
+    // Both runs restart from step 0 together: paused where a Reset pauses (the window), else
+    // running if the first was.
+    options.start_paused = options.reset_pauses || first.status.state != RunState::Running;
     options.steps_per_second = ui.speed_limit;  // one pace for both runs
     std::unique_ptr<Session> session = maker.make(variant, options);
     if (!first.session().send(Reset{ui.edit})) {

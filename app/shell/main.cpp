@@ -97,7 +97,8 @@ int run(const CliOptions& cli) {
     options.progress = isatty(STDERR_FILENO);
     options.variants = std::move(variants);
     if (const std::string warning = slowStepWarning(config); !warning.empty()) {
-      std::cerr << "ganscope: " << warning << "\n";
+      std::cerr << "ganscope: " << warning
+                << " (an estimate from the network shapes, batch, pack and D steps)\n";
     }
     return runHeadless(config, options);
   }
@@ -121,7 +122,8 @@ int run(const CliOptions& cli) {
   options.start_paused = cli.start.empty() ? cli.screenshot.empty() : cli.start == "paused";
   options.steps_per_second = cli.speed;
   if (const std::string warning = slowStepWarning(config); !warning.empty()) {
-    std::cerr << "ganscope: " << warning << "\n";
+    std::cerr << "ganscope: " << warning
+              << " (an estimate from the network shapes, batch, pack and D steps)\n";
   }
   if (session) options.session = &*session;
   if (!variants.empty()) {  // the CLI allows one here

@@ -17,7 +17,7 @@ double estimatedStepSeconds(const TrainConfig& config);
 /// Steps this slow get a warning before they start (window and headless).
 inline constexpr double kSlowStepSeconds = 2.0;
 
-/// "one step will take about N s (...)" when estimatedStepSeconds(config) >= kSlowStepSeconds,
+/// "one step will take about N s" (or min, h) when estimatedStepSeconds(config) >= kSlowStepSeconds,
 /// else "".
 std::string slowStepWarning(const TrainConfig& config);
 
