@@ -1,6 +1,7 @@
 // The pace and the responsiveness of a Session: the speed limit's rate, a frame for every slow
-// step, the config's steps as a pause that Resume goes past, and Pause, Reset and the Session's
-// end acting within 100 ms on a config whose single update takes about a second.
+// step, the config's steps as a pause that Resume goes past, and Pause, Reset, opening a saved
+// run and the Session's end acting within 100 ms on a config whose single update takes about a
+// second.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -168,6 +169,31 @@ TEST(SessionPaceTest, PauseResetAndTheEndActWithin100MsOnAHeavyConfig) {
     EXPECT_LT(secondsSince(start), 0.1);
   }
   // The updates left behind end by themselves (and before this process does).
+  EXPECT_TRUE(test::waitFor([] { return Session::backgroundUpdates() == 0; }, 60));
+}
+
+TEST(SessionPaceTest, OpeningASavedRunActsAtOnceOnAHeavyConfig) {
+  std::string saved;
+  {
+    SessionOptions paused;
+    paused.start_paused = true;
+    Session light(presetConfig("figure1"), paused);
+    light.send(StepOnce{});
+    ASSERT_TRUE(test::waitFor([&] { return light.status().step == 1; }));
+    saved = light.saveState();
+  }
+  Session session(heavyConfig());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+  ASSERT_EQ(session.status().step, 0) << "a step must take longer than this test waits";
+  // Bad bytes are refused while the heavy update runs, and the run goes on untouched.
+  EXPECT_THROW(session.loadState(saved.substr(0, saved.size() / 2)), std::runtime_error);
+  EXPECT_EQ(session.status().generation, 0u);
+  const auto start = Clock::now();
+  session.loadState(saved);
+  EXPECT_LT(secondsSince(start), 0.1);
+  EXPECT_EQ(session.status().generation, 1u);
+  EXPECT_GE(session.status().step, 1);  // the loaded run's step, and it runs on from there
+  // The heavy update left behind ends by itself (and before this process does).
   EXPECT_TRUE(test::waitFor([] { return Session::backgroundUpdates() == 0; }, 60));
 }
 

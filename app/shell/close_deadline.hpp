@@ -4,18 +4,13 @@
 // drops, keeps the promise that a close ends the process within a second.
 #pragma once
 #include <atomic>
-#include <chrono>
-#include <condition_variable>
-#include <csignal>
-#include <mutex>
 #include <thread>
 
 namespace ganscope {
 
 class CloseDeadline {
  public:
-  /// `signal` is the flag a SIGINT/SIGTERM handler sets (0 until then).
-  explicit CloseDeadline(const volatile std::sig_atomic_t& signal);
+  CloseDeadline();
   /// Stops watching (the process is about to end normally).
   ~CloseDeadline();
   CloseDeadline(const CloseDeadline&) = delete;
@@ -23,6 +18,9 @@ class CloseDeadline {
 
   /// The window was closed: the process must end within kSeconds from now (exit code 0).
   void closing();
+  /// From a SIGINT/SIGTERM handler (async-signal-safe): the process must end within kSeconds,
+  /// with exit code 128 + `signal`.
+  static void signalled(int signal);
 
   /// From a close (or a signal) to the end of the process, at most (default: 0.5 s).
   static constexpr double kSeconds = 0.5;
@@ -30,11 +28,8 @@ class CloseDeadline {
  private:
   void watch();
 
-  const volatile std::sig_atomic_t& signal_;
-  std::atomic<bool> closing_{false};
-  bool done_ = false;  // guarded by mutex_
-  std::mutex mutex_;
-  std::condition_variable wake_;
+  int pipe_[2] = {-1, -1};  // a byte written wakes the watcher (a signal handler may write)
+  std::atomic<bool> done_{false};
   std::thread thread_;
 };
 

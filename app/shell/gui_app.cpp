@@ -51,6 +51,7 @@ constexpr int kUiNiceness = 10;            // scheduling niceness of the UI and 
 volatile std::sig_atomic_t g_close_signal = 0;
 extern "C" void onCloseSignal(int signal) {
   g_close_signal = signal;
+  CloseDeadline::signalled(signal);
 }
 
 struct SlotRect {
@@ -262,7 +263,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   // Made before the priority drops, so that a close ends the process in time however slowly
   // the UI runs.
   g_close_signal = 0;
-  CloseDeadline close_deadline(g_close_signal);
+  CloseDeadline close_deadline;
   std::signal(SIGINT, onCloseSignal);
   std::signal(SIGTERM, onCloseSignal);
   setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kUiNiceness);

@@ -88,7 +88,15 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   void apply(uint64_t me, Command& command);
   template <class Fill>
   void answer(uint64_t request, Fill fill);
+  /// Sends `command` (retrying while the queue is full) and waits for its reply; throws
+  /// std::runtime_error with the reply's error. UI thread.
   Reply ask(Command command, uint64_t request);
+  Reply awaitReply(uint64_t request);
+  /// Whether the owner is inside an update (a step or a frame) now.
+  bool busy() {
+    std::lock_guard lock(handoff);
+    return in_update;
+  }
   /// Continues with `next` (a reset or loaded run) as a new generation, pausing at
   /// `pause_step`.
   void replaceTrainer(std::unique_ptr<Trainer> next, int64_t pause_step);
@@ -601,6 +609,10 @@ void Session::Impl::answer(uint64_t request, Fill fill) {
 
 Reply Session::Impl::ask(Command command, uint64_t request) {
   while (!commands.try_enqueue(command)) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return awaitReply(request);
+}
+
+Reply Session::Impl::awaitReply(uint64_t request) {
   Reply reply;
   // Requests are asked one at a time, so the next reply is ours; an older one is skipped.
   do {
@@ -625,7 +637,18 @@ void Session::loadState(const std::string& state_bytes) {
   TrainConfig config = configOfState(state_bytes);
   const uint64_t request = ++impl_->last_request;
   impl_->cancelStep();  // answered after the update under way, not the whole step
-  impl_->ask(LoadState{request, state_bytes}, request);
+  if (impl_->busy()) {
+    // The run is handed to a fresh thread (as on Reset) once the bytes are known to load: a
+    // failed load must leave the current run untouched.
+    loadGanState(state_bytes);
+    while (!impl_->commands.try_enqueue(LoadState{request, state_bytes})) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    impl_->handOverIfBusy();
+    impl_->awaitReply(request);
+  } else {
+    impl_->ask(LoadState{request, state_bytes}, request);
+  }
   impl_->config = std::move(config);
   ++impl_->config_revision;  // as the trainer counts a load that succeeded
 }
