@@ -1,5 +1,6 @@
 // Headless runs stopped by SIGINT/SIGTERM: training stops at the next check, the metrics so far
-// (and --save-session) are written, and the exit code is 128 + the signal.
+// (and --save-session) are written, and the exit code is 128 + the signal. Also the window's
+// pace options, refused where they mean nothing or take bad values.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -46,6 +47,20 @@ TEST(CliSignalTest, SigtermExits143) {
   kill(pid, SIGTERM);
   EXPECT_EQ(test::waitExit(pid, 20), 143) << test::readFile(dir / "stderr.txt");
   EXPECT_NE(test::readFile(dir / "stdout.txt").find("\"interrupted\": true"), std::string::npos);
+}
+
+TEST(CliPaceTest, PaceOptionsAreCheckedAndForTheWindowOnly) {
+  const auto dir = test::tempDir("cli-pace");
+  for (const std::string& args :
+       {std::string("--headless --speed 10"), std::string("--headless --start running"),
+        std::string("--speed 1.5"), std::string("--speed 100001"),
+        std::string("--start sideways")}) {
+    const test::RunResult r = test::runGanscope(args, dir);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_NE(r.err.find(args.find("start") != std::string::npos ? "--start" : "--speed"),
+              std::string::npos)
+        << args << ": " << r.err;
+  }
 }
 
 }  // namespace

@@ -146,7 +146,7 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
                                     {"--screenshot", "FILE"},
                                     {"--frames", "F"},
                                     {"--speed", "N"},
-                                    {"--start", "paused|running"},
+                                    {"--start", "MODE"},
                                     {"--size", "WxH"},
                                     {"--compare", "FIELD=VALUE"}}) {
     app.get_option(name)->type_name(shown);
@@ -203,6 +203,11 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
     return fail(
         "--compare: the window shows two runs side by side; give one --compare "
         "(several variants need --headless)");
+  }
+  if (out.headless && (app.get_option("--speed")->count() || !out.start.empty())) {
+    return fail(
+        "--speed and --start pace the window; drop --headless (headless runs train at "
+        "full speed)");
   }
   if (out.headless && !out.screenshot.empty()) {
     return fail("--screenshot needs the window; drop --headless");

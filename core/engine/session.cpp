@@ -257,10 +257,8 @@ void Session::Impl::shutDown() {
     active.join();
   }
   if (standby.joinable()) standby.join();
-  // A successor made after the lock above sees `stop` and ends.
+  // The standby made by the thread that took over last (none is made once `stop` is set).
   if (successor && successor->joinable()) successor->join();
-  std::lock_guard lock(handoff);
-  if (next_standby && next_standby->joinable()) next_standby->join();
 }
 
 void Session::Impl::fail(const std::exception& error) {
