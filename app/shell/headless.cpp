@@ -273,7 +273,8 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
       for (const auto& run : runs) {
         std::fprintf(stderr, "step %lld/%lld  %.0f steps/s   ",
                      static_cast<long long>(run->status.step), static_cast<long long>(run->end),
-                     run->store.stepsPerSecond());
+                     // No step for a second: 0, not the rate of steps long past.
+                     run->status.seconds_since_step < 1 ? run->store.stepsPerSecond() : 0.0);
       }
       last_progress = std::chrono::steady_clock::now();
     }

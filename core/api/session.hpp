@@ -1,6 +1,8 @@
 // Session: the torch-free facade app/ uses. Owns the training thread and its lock-free queues
 // (commands in; per-step stats and, per frame kind, pooled frames out). The trainer never blocks
-// on the UI: when an outgoing queue is full it drops the item and counts the drop.
+// on the UI: when an outgoing queue is full it drops the item and counts the drop. Nor does the
+// UI wait for a step: Pause stops a step between two updates, and a Reset, a loaded state or
+// the Session's end leaves an update still running to finish on its old thread, discarded.
 #pragma once
 #include <cstdint>
 #include <memory>
