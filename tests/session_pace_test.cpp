@@ -172,6 +172,26 @@ TEST(SessionPaceTest, PauseResetAndTheEndActWithin100MsOnAHeavyConfig) {
   EXPECT_TRUE(test::waitFor([] { return Session::backgroundUpdates() == 0; }, 60));
 }
 
+TEST(SessionPaceTest, SavingAHeavyRunWaitsForOneUpdateNotTheStep) {
+  auto owned = std::make_unique<Session>(heavyConfig());  // running
+  Session& session = *owned;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+  ASSERT_EQ(session.status().step, 0) << "a step must take longer than this test waits";
+  const auto start = Clock::now();
+  try {
+    session.saveState();
+    ADD_FAILURE() << "a half-done heavy step was saved";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("half done"), std::string::npos) << error.what();
+  }
+  // One update (about a second here), not the rest of the step's 100.
+  EXPECT_LT(secondsSince(start), 5);
+  session.send(Pause{});
+  EXPECT_EQ(session.status().generation, 0u);  // the run is as it was
+  owned.reset();
+  EXPECT_TRUE(test::waitFor([] { return Session::backgroundUpdates() == 0; }, 60));
+}
+
 TEST(SessionPaceTest, OpeningASavedRunActsAtOnceOnAHeavyConfig) {
   std::string saved;
   {

@@ -83,8 +83,9 @@ class Session {
   std::vector<float> sampleGenerator(int count);
 
   /// The current run's state as bytes (networks, optimisers, random generator, step, config);
-  /// waits for the trainer to answer between steps (also while paused; a step a Pause stopped
-  /// half way is finished first, so the state is at a step boundary).
+  /// waits for the trainer to answer between two updates (also while paused). A step stopped half
+  /// way is finished first, so the state is at a step boundary; for a heavy step (see
+  /// slowStepWarning) that would take long, so it throws std::runtime_error saying so instead.
   std::string saveState();
   /// Replaces the current run with the one saved in `state_bytes`, continuing from its step
   /// (the generation bumps, as on Reset). Waits for the trainer; bad bytes throw

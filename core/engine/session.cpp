@@ -15,6 +15,7 @@
 #include <readerwriterqueue/readerwriterqueue.h>
 
 #include "common/runtime_info.hpp"
+#include "core/config/step_cost.hpp"
 #include "core/engine/frame_channel.hpp"
 #include "core/engine/gan_state_io.hpp"
 #include "core/engine/trainer.hpp"
@@ -362,9 +363,18 @@ void Session::Impl::apply(uint64_t me, Command& command) {
             if (state.load() == RunState::Failed) {
               throw std::runtime_error("the trainer failed (" + failure + "); nothing to save");
             }
-            // A step a Pause stopped between two updates is finished, so the state is exact.
-            if (trainer->midStep() && !trainStep(me, StepTarget::Both, nullptr)) {
-              throw std::runtime_error("the run was reset while saving");
+            // A step stopped between two updates is finished first, so the state is exact;
+            // unless that would keep the UI waiting for a heavy step.
+            if (trainer->midStep()) {
+              if (const std::string slow = slowStepWarning(trainer->state().config);
+                  !slow.empty()) {
+                throw std::runtime_error(
+                    "a step is half done (stopped between two of its updates) and " + slow +
+                    ": finish it with S or Space (then pause) and save again");
+              }
+              if (!trainStep(me, StepTarget::Both, nullptr)) {
+                throw std::runtime_error("the run was reset while saving");
+              }
             }
             reply.bytes = saveGanState(trainer->state());
           });
@@ -628,6 +638,7 @@ std::vector<float> Session::sampleGenerator(int count) {
 
 std::string Session::saveState() {
   const uint64_t request = ++impl_->last_request;
+  impl_->cancelStep();  // answered after the update under way, not the whole step
   return impl_->ask(SaveState{request}, request).bytes;
 }
 
