@@ -87,6 +87,8 @@ TEST(SessionTest, PauseStopsSteppingAndResumeContinues) {
   ASSERT_TRUE(waitFor([&] { return session.status().step > 50; }));
   session.send(Pause{});
   ASSERT_TRUE(waitFor([&] { return session.status().state == RunState::Paused; }));
+  // Paused shows at once; the update under way (if it was the step's last) may still end it.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
   const int64_t paused_at = session.status().step;
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   EXPECT_EQ(session.status().step, paused_at);

@@ -159,7 +159,8 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
   if (ImGui::Button("Step G")) sendCommand(ctx, StepOnce{StepTarget::Generator});
   ImGui::SameLine();
   if (ImGui::Button("Step both")) sendCommand(ctx, StepOnce{StepTarget::Both});
-  ImGui::TextDisabled("Space: play/pause   S: one step   Ctrl +/-: size");
+  drawSpeedControl(ctx);
+  ImGui::TextDisabled("Space: play/pause   S: one step   [ ]: slower/faster   Ctrl +/-: size");
   drawCompareControls(ctx);
   ImGui::SameLine();
   drawLanguageSwitch(ctx);

@@ -94,6 +94,12 @@ std::unique_ptr<Panel> makeCapturePanel();
 std::unique_ptr<Panel> makeStatusBar();
 /// Save session... / Open session... with a path field (in the controls panel).
 void drawSessionControls(PanelContext& ctx);
+/// The pace: a slider over the speed stops (1 step/s to max), for every run at once (in the
+/// controls panel's toolbar).
+void drawSpeedControl(PanelContext& ctx);
+/// Makes stop `stop` of kSpeedStops every run's speed limit (sent to all runs; the [ and ] keys
+/// and the slider use it). False when a trainer's queue was full (try again).
+bool setSpeedStop(PanelContext& ctx, int stop);
 /// Compare...: a button opening the popup that starts a second run with FIELD=VALUE changes
 /// (in the controls panel).
 void drawCompareControls(PanelContext& ctx);

@@ -41,7 +41,7 @@ std::string parseWhole(const char* option, const std::string& text, T lo, T hi, 
 
 /// Every option that takes a whole number, as typed, checked after parsing.
 struct WholeNumbers {
-  std::string steps, seed, threads, num_samples, frames;
+  std::string steps, seed, threads, num_samples, frames, speed;
 };
 
 /// Options naming a file: given as "" they would silently mean "none".
@@ -71,12 +71,18 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
       "Opens a window on the default preset (figure1) unless --headless is given.\n"
       "Exit codes: 0 ok, 1 failure (no display, out of memory, ...), 2 bad input (an option,\n"
       "config, preset or field, or an output path that cannot be written: all are checked\n"
-      "before training), 3 training diverged.\n"
+      "before training), 3 training diverged, 130/143 stopped by SIGINT/SIGTERM (headless\n"
+      "writes the metrics so far, and --save-session, first).\n"
+      "The window opens paused at step 0 (Space starts) and pauses at the config's steps.\n"
       "Output files (--out, --dump-samples, --screenshot) replace only regular files: a\n"
       "symbolic link, device, FIFO or folder is refused (name the link's target instead)."};
   app.get_formatter()->column_width(34);
-  WholeNumbers whole{"", "", std::to_string(out.threads), std::to_string(out.num_samples),
-                     std::to_string(out.frames)};
+  WholeNumbers whole{"",
+                     "",
+                     std::to_string(out.threads),
+                     std::to_string(out.num_samples),
+                     std::to_string(out.frames),
+                     std::to_string(out.speed)};
   auto* preset = app.add_option("--preset", out.preset, "Built-in preset (see --list-presets)");
   auto* config = app.add_option("--config", out.config_file,
                                 "JSON config file (a regular file of at most 16 MB; fields: "
@@ -116,7 +122,6 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
       ->capture_default_str();
   std::string size;
   app.add_option("--size", size, "Window size WxH (default: 1600x900)");
-  app.add_flag("--paused", out.paused, "Open the window paused");
   app.add_option("--lang", out.language,
                  "The window's language, one of " + i18n::allowedLanguageCodes() +
                      " (default: the one chosen last, else en); kept for the next start");
@@ -124,6 +129,13 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   app.add_option("--focus", out.focus,
                  "Open in focus mode: the panel of one layout slot alone in the window (" +
                      slotNameList() + "); Escape goes back");
+  app.add_option("--start", out.start,
+                 "Window: paused or running at step 0 (default: paused, Space starts; running "
+                 "with --screenshot, which then trains to --steps)")
+      ->check(CLI::IsMember({"paused", "running"}));
+  app.add_option("--speed", whole.speed,
+                 "Window: at most N steps per second, 0 to 100000 (0: max; [ and ] change it)")
+      ->capture_default_str();
   auto* compare = app.add_option(
       "--compare", out.compare,
       "Train a variant beside the run with FIELD=VALUE changed (a dotted config path, see "
@@ -144,6 +156,8 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
                                     {"--num-samples", "N"},
                                     {"--screenshot", "FILE"},
                                     {"--frames", "F"},
+                                    {"--speed", "N"},
+                                    {"--start", "MODE"},
                                     {"--size", "WxH"},
                                     {"--lang", "LANG"},
                                     {"--input-script", "FILE"},
@@ -174,7 +188,8 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
         seed->count() ? parseWhole("--seed", whole.seed, uint64_t{0}, UINT64_MAX, seed_value) : "",
         parseWhole("--threads", whole.threads, 1, 64, out.threads),
         parseWhole("--num-samples", whole.num_samples, 1, kMaxSamples, out.num_samples),
-        parseWhole("--frames", whole.frames, 1, 100000, out.frames)}) {
+        parseWhole("--frames", whole.frames, 1, 100000, out.frames),
+        parseWhole("--speed", whole.speed, 0, 100000, out.speed)}) {
     if (!message.empty()) return fail(message);
   }
   if (steps->count()) out.steps = steps_value;
@@ -210,6 +225,11 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
     return fail(
         "--compare: the window shows two runs side by side; give one --compare "
         "(several variants need --headless)");
+  }
+  if (out.headless && (app.get_option("--speed")->count() || !out.start.empty())) {
+    return fail(
+        "--speed and --start pace the window; drop --headless (headless runs train at "
+        "full speed)");
   }
   if (out.headless && !out.screenshot.empty()) {
     return fail("--screenshot needs the window; drop --headless");

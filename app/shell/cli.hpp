@@ -10,10 +10,12 @@ namespace ganscope {
 /// Exit codes: documented in --help and the README.
 enum ExitCode : int {
   kExitOk = 0,
-  kExitFailure = 1,   ///< a run failed (no display, out of memory, a write failing mid-run, ...)
-  kExitBadInput = 2,  ///< bad option, config, preset or field; an output path that cannot be
-                      ///< written (checked before training)
-  kExitDiverged = 3,  ///< training diverged (NaN/Inf); the metrics file says where
+  kExitFailure = 1,    ///< a run failed (no display, out of memory, a write failing mid-run, ...)
+  kExitBadInput = 2,   ///< bad option, config, preset or field; an output path that cannot be
+                       ///< written (checked before training)
+  kExitDiverged = 3,   ///< training diverged (NaN/Inf); the metrics file says where
+  kExitSigint = 130,   ///< stopped by SIGINT (Ctrl+C): 128 + 2, the shell's convention
+  kExitSigterm = 143,  ///< stopped by SIGTERM: 128 + 15
 };
 
 /// The most samples --dump-samples takes (headless also caps them by a memory estimate).
@@ -36,7 +38,10 @@ struct CliOptions {
   std::string screenshot;          ///< --screenshot out.png (GUI)
   int frames = 60;                 ///< --frames F with --screenshot
   int width = 1600, height = 900;  ///< --size WxH of the window
-  bool paused = false;             ///< --paused: open the GUI paused
+  /// --start paused|running: how the window's run starts ("": paused, or running with
+  /// --screenshot).
+  std::string start;
+  int speed = 0;                   ///< --speed N: steps per second in the window (0: max)
   std::string language;            ///< --lang en|ko: the window's language ("": the saved one)
   std::string focus;               ///< --focus SLOT: open with that slot's panel alone
   std::string session_file;        ///< --session FILE: continue a saved run (GUI or headless)

@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <deque>
 #include <iostream>
 #include <thread>
@@ -23,9 +25,11 @@
 #include "app/panels/panels.hpp"
 #include "app/shell/cli.hpp"
 #include "app/shell/input_script.hpp"
+#include "app/shell/close_deadline.hpp"
 #include "app/shell/session_maker.hpp"
 #include "app/shell/window.hpp"
 #include "app/state/run_view.hpp"
+#include "app/state/speed_limit.hpp"
 #include "app/state/ui_state.hpp"
 #include "app/state/view_settings.hpp"
 #include "common/byte_stream.hpp"
@@ -46,6 +50,13 @@ constexpr double kStreamingFrameSeconds = 1.0 / 30.0;
 constexpr double kIdleWaitSeconds = 0.25;  // paused and quiet: look for telemetry this often
 constexpr int kActiveFrames = 6;           // frames drawn after any input or new data
 constexpr int kUiNiceness = 10;            // scheduling niceness of the UI and render threads
+
+/// SIGINT/SIGTERM: the window closes as if its close button was pressed.
+volatile std::sig_atomic_t g_close_signal = 0;
+extern "C" void onCloseSignal(int signal) {
+  g_close_signal = signal;
+  CloseDeadline::signalled(signal);
+}
 
 struct SlotRect {
   ImVec2 pos, size;
@@ -165,7 +176,7 @@ void handleFocusKeys(UiState& ui, const std::vector<Window::KeyPress>& presses) 
   }
 }
 
-/// Keyboard shortcuts (Space and S act on every run); ignored while a text field has the
+/// Keyboard shortcuts (Space, S, [ and ] act on every run); ignored while a text field has the
 /// keyboard.
 void handleShortcuts(PanelContext& ctx, const std::vector<Window::KeyPress>& presses) {
   if (ImGui::GetIO().WantTextInput) return;
@@ -177,6 +188,10 @@ void handleShortcuts(PanelContext& ctx, const std::vector<Window::KeyPress>& pre
       sendCommand(ctx, running ? Command{Pause{}} : Command{Resume{}});
     } else if (press.key == GLFW_KEY_S && !ctrl) {
       sendCommand(ctx, StepOnce{StepTarget::Both});
+    } else if (press.key == GLFW_KEY_LEFT_BRACKET && !ctrl) {
+      setSpeedStop(ctx, nearestSpeedStop(ctx.ui.speed_limit) - 1);
+    } else if (press.key == GLFW_KEY_RIGHT_BRACKET && !ctrl) {
+      setSpeedStop(ctx, nearestSpeedStop(ctx.ui.speed_limit) + 1);
     } else if (ctrl && (press.key == GLFW_KEY_EQUAL || press.key == GLFW_KEY_KP_ADD)) {
       ctx.view.ui_scale = std::min(3.0f, ctx.view.ui_scale * 1.1f);
     } else if (ctrl && (press.key == GLFW_KEY_MINUS || press.key == GLFW_KEY_KP_SUBTRACT)) {
@@ -185,18 +200,31 @@ void handleShortcuts(PanelContext& ctx, const std::vector<Window::KeyPress>& pre
   }
 }
 
-/// A run is done for a screenshot when it stopped at its step count (or diverged or failed)
-/// and its newest frame shows that step.
-bool trainingDone(const RunView& run, int64_t pause_at_step) {
+/// A run is done for a screenshot when it stopped at its step count (or diverged or failed, or
+/// stays paused: --start paused) and its newest frame shows that step.
+bool trainingDone(const RunView& run, const GuiOptions& options) {
   const SessionStatus& status = run.status;
   const FrameHeader* newest = run.store.newestHeader();
+  const bool stays_paused = options.start_paused && status.state == RunState::Paused;
   return (status.state == RunState::Diverged || status.state == RunState::Failed ||
-          status.step >= pause_at_step) &&
+          status.step >= options.pause_at_step || stays_paused) &&
          newest && newest->step == status.step;
 }
 
+/// Ends the process once the window has closed. A trainer thread still inside a long update
+/// (a heavy config) cannot be stopped or joined in time, and static destructors (LibTorch's
+/// thread pools, allocators) must not run under it: then the process ends with _Exit after
+/// flushing what was written, without destructors. Returns when nothing runs in the background.
+void endIfUpdatesRemain(int exit_code) {
+  if (Session::backgroundUpdates() == 0) return;
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(exit_code);
+}
+
 /// Compare...'s Start: the first run restarts from step 0 with the controls' config and a
-/// second run starts beside it with the chosen changes, running if the first was.
+/// second run starts beside it with the chosen changes, both paused at step 0 in the window.
 void startCompare(std::vector<std::unique_ptr<RunView>>& runs, UiState& ui, SessionMaker& maker,
                   SessionOptions options) {
   try {
@@ -209,7 +237,10 @@ void startCompare(std::vector<std::unique_ptr<RunView>>& runs, UiState& ui, Sess
       return;
     }
     RunView& first = *runs.front();
-    options.start_paused = first.status.state != RunState::Running;
+    // Both runs restart from step 0 together: paused where a Reset pauses (the window), else
+    // running if the first was.
+    options.start_paused = options.reset_pauses || first.status.state != RunState::Running;
+    options.steps_per_second = ui.speed_limit;  // one pace for both runs
     std::unique_ptr<Session> session = maker.make(variant, options);
     if (!first.session().send(Reset{ui.edit})) {
       ui.error = "The trainer is busy; try Compare... again.";
@@ -265,8 +296,13 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   SessionOptions session_options;
   session_options.intra_op_threads = options.threads;
   session_options.pause_at_step = options.pause_at_step;
-  // An interactive run waits for the window's first frame, so no step happens unseen.
-  session_options.start_paused = !scripted;
+  // The pace is the teacher's: the window opens paused at step 0 with that step drawn ("press
+  // Space to start"), a Reset waits at step 0 again, and each run pauses at its config's steps
+  // ("Space continues"). A screenshot run trains to its step count unless --start paused.
+  session_options.start_paused = options.start_paused;
+  session_options.reset_pauses = !scripted;
+  session_options.pause_at_config_steps = true;
+  session_options.steps_per_second = options.steps_per_second;
 
   // The trainer threads start first, at normal priority (as does the maker of later ones);
   // then this thread (and the renderer's worker threads it creates with the GL context, e.g.
@@ -282,6 +318,12 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     std::cerr << "ganscope: --session: " << error.what() << "\n";
     return kExitBadInput;
   }
+  // Made before the priority drops, so that a close ends the process in time however slowly
+  // the UI runs.
+  g_close_signal = 0;
+  CloseDeadline close_deadline;
+  std::signal(SIGINT, onCloseSignal);
+  std::signal(SIGTERM, onCloseSignal);
   setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kUiNiceness);
 
   std::unique_ptr<Window> window;
@@ -298,6 +340,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   if (const std::optional<Slot> focus = slotNamed(options.focus)) {
     ui.focused_slot = static_cast<int>(*focus);
   }
+  ui.speed_limit = options.steps_per_second;
   const std::string view_path = viewSettingsPath();
   ViewSettings view;
   try {
@@ -327,7 +370,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   int frames = 0;
   int active_frames = 0;
   std::deque<Clock::time_point> recent_frames;  // starts of the frames of the last second
-  while (!window->shouldClose()) {
+  while (!window->shouldClose() && !g_close_signal) {
     bool streaming = false;
     for (const auto& run : runs) streaming |= run->drain(view);
     bool running = false;
@@ -363,14 +406,13 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
                              ImGui::IsAnyMouseDown() || ImGui::IsAnyItemActive();
     ++frames;
     bool training_done = true;
-    for (const auto& run : runs) training_done &= trainingDone(*run, options.pause_at_step);
+    for (const auto& run : runs) training_done &= trainingDone(*run, options);
     const bool capture = scripted && frames >= options.screenshot_frames && training_done &&
                          (!script || (script->done() && window->inputQueueEmpty()));
     if (!window->endFrame(capture ? options.screenshot_path : std::string())) {
       std::cerr << "ganscope: cannot write " << options.screenshot_path << "\n";
       return kExitFailure;
     }
-    if (frames == 1 && !scripted && !options.start_paused) sendCommand(ctx, Resume{});
     if (capture) {
       bool diverged = false;
       std::cerr << "ganscope: wrote " << options.screenshot_path << " after " << frames
@@ -383,6 +425,8 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
         diverged |= run->status.state == RunState::Diverged;
       }
       std::cerr << "\n";
+      runs.clear();  // stops the trainers without waiting for a long update
+      endIfUpdatesRemain(diverged ? kExitDiverged : kExitOk);
       return diverged ? kExitDiverged : kExitOk;
     }
     if (ui.close_run && *ui.close_run > 0 && *ui.close_run < runs.size()) {
@@ -398,6 +442,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     const double frame_seconds = std::chrono::duration<double>(Clock::now() - start).count();
     window->waitEvents(std::max(0.0, period - frame_seconds));
   }
+  close_deadline.closing();
   if (!view_path.empty()) {
     try {
       saveViewSettings(view_path, view);
@@ -405,7 +450,12 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
       std::cerr << "ganscope: display settings not saved: " << error.what() << "\n";
     }
   }
-  return kExitOk;
+  // Closed by a signal: the shell's convention, 128 + the signal (130 SIGINT, 143 SIGTERM).
+  const int exit_code = g_close_signal ? 128 + g_close_signal : kExitOk;
+  runs.clear();  // stops the trainers without waiting for a long update
+  window.reset();
+  endIfUpdatesRemain(exit_code);
+  return exit_code;
 }
 
 }  // namespace ganscope

@@ -13,7 +13,8 @@ namespace ganscope {
 struct GuiOptions {
   int threads = 1;                 ///< LibTorch intra-op threads of the trainer
   int width = 1600, height = 900;  ///< window size
-  bool start_paused = false;       ///< open paused
+  bool start_paused = true;        ///< open paused at step 0 (a screenshot run then stays so)
+  double steps_per_second = 0;     ///< the speed limit to open with (0: unlimited)
   std::string language;            ///< --lang: the window's language code ("": the saved one)
   std::string focus;               ///< a slot name: open in focus mode on its panel ("": off)
   int64_t pause_at_step = -1;      ///< pause when this many steps are done (-1: never)

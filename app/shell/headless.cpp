@@ -1,8 +1,11 @@
 // Headless runs: drive a Session to a step count, then report the metrics as JSON.
 #include "app/shell/headless.hpp"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -27,6 +30,14 @@ constexpr size_t kMetricWindow = 100;       // loss figures are means over the l
 constexpr size_t kHistoryPoints = 4096;     // headless keeps only recent history
 constexpr double kFullCoverageHq = 0.9;     // "all modes" counts once this many fakes are HQ
 constexpr double kSampleMemoryLimit = 1e9;  // bytes --dump-samples may take (an estimate)
+
+/// The signal that asked the run to stop (SIGINT or SIGTERM), or 0. A second one ends the
+/// process at once.
+volatile std::sig_atomic_t g_stop_signal = 0;
+extern "C" void onStopSignal(int signal) {
+  if (g_stop_signal) _exit(128 + signal);  // async-signal-safe; the user insists
+  g_stop_signal = signal;
+}
 
 /// Bytes one --dump-samples sample takes at its peak: z, two hidden activations of G (one layer
 /// computes from the last), the output, its copy, and a CSV row.
@@ -91,12 +102,17 @@ struct HeadlessRun {
   MetricStore store{kHistoryPoints};
   FullCoverage coverage;
   SessionStatus status;
-  int64_t end = 0;    ///< the step it stops at
-  bool done = false;  ///< stopped with its final frame (and every step's stats) in
+  int64_t end = 0;           ///< the step it stops at
+  bool done = false;         ///< stopped with its final frame (and every step's stats) in
+  bool interrupted = false;  ///< stopped early by a signal (its metrics cover the steps so far)
 };
 
 /// Moves what `run`'s session sent into its store and checks whether it is done.
 void pollRun(HeadlessRun& run) {
+  if (g_stop_signal && !run.interrupted) {
+    // Stop at the trainer's next check (between two updates); report what is in.
+    run.interrupted = run.session->send(Pause{});
+  }
   Session& session = *run.session;
   StepStats stats;
   while (session.pollStats(stats)) run.store.append(stats);
@@ -118,7 +134,11 @@ void pollRun(HeadlessRun& run) {
   const FrameHeader* last = run.store.newestHeader();
   const bool stopped = run.status.state == RunState::Diverged ||
                        (run.status.state == RunState::Paused && run.status.step >= run.end);
-  if (stopped && last && last->step == run.status.step) {  // the final frame is in
+  if (run.interrupted && run.status.state != RunState::Running) {
+    // No final frame is waited for: on a heavy config it can take as long as a step.
+    while (session.pollStats(stats)) run.store.append(stats);
+    run.done = true;
+  } else if (stopped && last && last->step == run.status.step) {  // the final frame is in
     // The last steps' stats may have come after this round's poll: take them too, so the
     // metrics (and a saved history) always cover every step.
     while (session.pollStats(stats)) run.store.append(stats);
@@ -142,6 +162,7 @@ nlohmann::json runMetrics(const HeadlessRun& run, int threads) {
                             {"diverged", run.status.state == RunState::Diverged},
                             {"diverged_at", run.status.diverged_at},
                             {"diverged_reason", toString(run.status.diverged_why)},
+                            {"interrupted", run.interrupted},
                             {"dropped_stats", run.status.dropped_stats},
                             {"threads", threads},
                             {"engine", toString(engineFor(run.config))},
@@ -198,6 +219,9 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
       return kExitBadInput;
     }
   }
+  g_stop_signal = 0;
+  std::signal(SIGINT, onStopSignal);
+  std::signal(SIGTERM, onStopSignal);
   const int64_t start = options.session ? Session::stepOfState(options.session->state) : 0;
   SessionOptions session_options;
   session_options.intra_op_threads = options.threads;
@@ -250,7 +274,8 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
       for (const auto& run : runs) {
         std::fprintf(stderr, "step %lld/%lld  %.0f steps/s   ",
                      static_cast<long long>(run->status.step), static_cast<long long>(run->end),
-                     run->store.stepsPerSecond());
+                     // No step for a second: 0, not the rate of steps long past.
+                     run->status.seconds_since_step < 1 ? run->store.stepsPerSecond() : 0.0);
       }
       last_progress = std::chrono::steady_clock::now();
     }
@@ -287,14 +312,19 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
     std::cerr << "ganscope: " << error.what() << "\n";
     return kExitFailure;
   }
-  int exit_code = kExitOk;
+  int exit_code = g_stop_signal ? 128 + g_stop_signal : kExitOk;
+  if (g_stop_signal) {
+    std::cerr << "ganscope: stopped by " << (g_stop_signal == SIGINT ? "SIGINT" : "SIGTERM")
+              << " at step " << runs.front()->status.step
+              << "; the metrics cover the steps so far\n";
+  }
   for (const auto& run : runs) {
     if (run->status.state != RunState::Diverged) continue;
     std::cerr << "ganscope: " << (runs.size() > 1 ? describeRun(*run) + ": " : std::string())
               << "training diverged ("
               << describeDivergence(run->status.diverged_why, run->status.diverged_at)
               << "); try a smaller learning rate\n";
-    exit_code = kExitDiverged;
+    if (!g_stop_signal) exit_code = kExitDiverged;
   }
   return exit_code;
 }

@@ -1,6 +1,7 @@
 // ganscope entry point: parses the command line, then runs the GUI, a headless run or a query.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 
@@ -18,6 +19,7 @@
 #include "core/config/overrides.hpp"
 #include "core/config/presets.hpp"
 #include "core/config/schema.hpp"
+#include "core/config/step_cost.hpp"
 
 using namespace ganscope;
 
@@ -94,6 +96,10 @@ int run(const CliOptions& cli) {
     options.num_samples = cli.num_samples;
     options.progress = isatty(STDERR_FILENO);
     options.variants = std::move(variants);
+    if (const std::string warning = slowStepWarning(config); !warning.empty()) {
+      std::cerr << "ganscope: " << warning
+                << " (an estimate from the network shapes, batch, pack and D steps)\n";
+    }
     return runHeadless(config, options);
   }
   if (!cli.screenshot.empty()) {
@@ -111,11 +117,17 @@ int run(const CliOptions& cli) {
   options.screenshot_path = cli.screenshot;
   options.screenshot_frames = cli.frames;
   options.input_script_path = cli.input_script;
-  // --steps pauses the window there; a screenshot run always stops at a step count.
-  if (cli.steps || !cli.screenshot.empty()) options.pause_at_step = config.steps;
-  options.start_paused = cli.paused;
   options.language = cli.language;
   options.focus = cli.focus;
+  // The window pauses at the config's steps (--steps, a --session's steps more, or the
+  // preset's own); a screenshot run stops there.
+  options.pause_at_step = config.steps;
+  options.start_paused = cli.start.empty() ? cli.screenshot.empty() : cli.start == "paused";
+  options.steps_per_second = cli.speed;
+  if (const std::string warning = slowStepWarning(config); !warning.empty()) {
+    std::cerr << "ganscope: " << warning
+              << " (an estimate from the network shapes, batch, pack and D steps)\n";
+  }
   if (session) options.session = &*session;
   if (!variants.empty()) {  // the CLI allows one here
     if (const std::string problem = sideBySideProblem(config, variants.front()); !problem.empty()) {
@@ -133,7 +145,15 @@ int main(int argc, char** argv) {
   CliOptions cli;
   if (auto exit_code = parseCli(argc, argv, cli)) return *exit_code;
   try {
-    return run(cli);
+    const int exit_code = run(cli);
+    // A trainer thread left inside a long update must not see static destructors (LibTorch's
+    // pools) run under it: end without them, output flushed (see Session::backgroundUpdates).
+    if (Session::backgroundUpdates() > 0) {
+      std::cout.flush();
+      std::cerr.flush();
+      std::_Exit(exit_code);
+    }
+    return exit_code;
   } catch (const std::exception& error) {  // e.g. c10::Error or bad_alloc building the trainer
     // The first line: LibTorch appends a backtrace to its messages.
     const std::string message = error.what();

@@ -1,6 +1,6 @@
 // UiState: the GUI's global state that is not a display setting: the edits in the controls, the
-// error dialog, file paths, the drawn data and the Compare... requests. Per-run state lives in
-// RunView. One struct, owned by GuiApp.
+// error dialog, file paths, the drawn data, the Compare... requests and the pace. Per-run state
+// lives in RunView. One struct, owned by GuiApp.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -47,6 +47,9 @@ struct UiState {
   int focused_slot = -1;
   /// The slot the mouse was over in the last frame (-1: none): F focuses it.
   int hovered_slot = -1;
+  /// The pace: steps per second every run keeps (0: unlimited). One for all runs, so runs
+  /// compared side by side move in step. Not persisted: each window starts at --speed.
+  double speed_limit = 0;
 };
 
 }  // namespace ganscope

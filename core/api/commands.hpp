@@ -15,8 +15,16 @@ namespace ganscope {
 struct SetHyperparams {
   Hyperparams value;
 };
+/// Stops stepping; a step under way stops before its next update (and continues on Resume).
+/// status() reads Paused as soon as it is sent; the one update then running still finishes.
 struct Pause {};
 struct Resume {};
+/// The pace: at most `steps_per_second` steps a second (0 or infinity: as fast as it can). The
+/// trainer waits between steps on its command queue, so commands act at once; at a limit of at
+/// most the frame rate every step sends its frame, so slow motion is smooth.
+struct SetSpeedLimit {
+  double steps_per_second = 0;
+};
 
 enum class StepTarget : uint8_t {
   Discriminator,  ///< one D update
@@ -29,7 +37,8 @@ struct StepOnce {
 };
 /// Rebuilds networks, data and optimisers from `config` (new architecture, data or seed) and
 /// restarts from step 0. A running run keeps running; a paused one stays paused; a diverged or
-/// failed one becomes paused.
+/// failed one becomes paused. A step under way is left to finish in the background, its result
+/// discarded, so a Reset acts at once even on a config whose single update takes seconds.
 struct Reset {
   TrainConfig config;
 };
@@ -64,7 +73,7 @@ struct Reply {
   std::string bytes;           ///< SaveState's state
 };
 
-using Command = std::variant<SetHyperparams, Pause, Resume, StepOnce, Reset, SampleGenerator,
-                             SaveState, LoadState>;
+using Command = std::variant<SetHyperparams, Pause, Resume, SetSpeedLimit, StepOnce, Reset,
+                             SampleGenerator, SaveState, LoadState>;
 
 }  // namespace ganscope

@@ -1,6 +1,8 @@
 // Session: the torch-free facade app/ uses. Owns the training thread and its lock-free queues
 // (commands in; per-step stats and, per frame kind, pooled frames out). The trainer never blocks
-// on the UI: when an outgoing queue is full it drops the item and counts the drop.
+// on the UI: when an outgoing queue is full it drops the item and counts the drop. Nor does the
+// UI wait for a step: Pause stops a step between two updates, and a Reset, a loaded state or
+// the Session's end leaves an update still running to finish on its old thread, discarded.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -15,10 +17,15 @@
 namespace ganscope {
 
 struct SessionOptions {
-  int intra_op_threads = 1;         ///< LibTorch threads of the trainer; 1 leaves a core to the UI
-  double frame_hz = 30;             ///< frame rate while running (default: 30)
-  bool start_paused = false;        ///< wait for Resume or StepOnce before the first step
-  int64_t pause_at_step = -1;       ///< pause when this many steps are done (-1: never)
+  int intra_op_threads = 1;    ///< LibTorch threads of the trainer; 1 leaves a core to the UI
+  double frame_hz = 30;        ///< frame rate while running (default: 30)
+  bool start_paused = false;   ///< wait for Resume or StepOnce before the first step
+  int64_t pause_at_step = -1;  ///< pause when this many steps are done (-1: never)
+  /// After a Reset, pause at its config's `steps`; after a loaded state, that many steps past
+  /// the state's step (the window's "the preset's steps stop the run"). Default: false.
+  bool pause_at_config_steps = false;
+  double steps_per_second = 0;      ///< the speed limit to start with (0: unlimited), SetSpeedLimit
+  bool reset_pauses = false;        ///< a Reset or loaded state waits paused at its first step
   size_t stats_capacity = 1 << 16;  ///< StepStats queue slots before drops (default: 65536)
   int frame_buffers = 4;            ///< pool size of each frame kind (default: 4)
 };
@@ -34,12 +41,17 @@ enum class RunState : uint8_t {
 /// Counters and state the UI reads every frame; all of it is a copy.
 struct SessionStatus {
   RunState state = RunState::Paused;
-  int64_t step = 0;                            ///< steps done in this run
-  uint32_t generation = 0;                     ///< resets so far
-  int64_t diverged_at = -1;                    ///< step whose loss or weights diverged, else -1
+  int64_t step = 0;             ///< steps done in this run
+  uint32_t generation = 0;      ///< resets so far
+  int64_t diverged_at = -1;     ///< step whose loss or weights diverged, else -1
   Divergence diverged_why = Divergence::None;  ///< what diverged at diverged_at
-  uint64_t dropped_stats = 0;                  ///< StepStats dropped because the queue was full
-  uint64_t dropped_frames = 0;                 ///< frames skipped because no pool buffer was free
+  uint64_t dropped_stats = 0;   ///< StepStats dropped because the queue was full
+  uint64_t dropped_frames = 0;  ///< frames skipped because no pool buffer was free
+  uint64_t frames_sent = 0;     ///< frames published so far
+  /// Paused by itself at its pause step (pause_at_step or the config's steps); cleared when it
+  /// steps again.
+  bool at_pause_step = false;
+  double seconds_since_step = 0;  ///< since the last step completed (or the run started)
 };
 
 class Session {
@@ -49,6 +61,8 @@ class Session {
   /// Continues the run saved in `state_bytes` (saveState's bytes) from its step; throws
   /// std::runtime_error naming what is wrong with them before any thread starts.
   Session(const std::string& state_bytes, const SessionOptions& options);
+  /// Stops the training thread. A step under way is not waited for: its thread finishes the
+  /// update in the background and ends (see backgroundUpdates()).
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -72,7 +86,9 @@ class Session {
   std::vector<float> sampleGenerator(int count);
 
   /// The current run's state as bytes (networks, optimisers, random generator, step, config);
-  /// waits for the trainer to answer between steps (also while paused).
+  /// waits for the trainer to answer between two updates (also while paused). A step stopped half
+  /// way is finished first, so the state is at a step boundary; for a heavy step (see
+  /// slowStepWarning) that would take long, so it throws std::runtime_error saying so instead.
   std::string saveState();
   /// Replaces the current run with the one saved in `state_bytes`, continuing from its step
   /// (the generation bumps, as on Reset). Waits for the trainer; bad bytes throw
@@ -82,6 +98,10 @@ class Session {
   static TrainConfig configOfState(const std::string& state_bytes);
   /// The steps done in the run saved in state bytes; throws like configOfState.
   static int64_t stepOfState(const std::string& state_bytes);
+  /// Updates still running on threads that a Reset, a loaded state or a destroyed Session left
+  /// behind (each ends when its update does). A process ending while this is not 0 must not
+  /// run static destructors under them: it ends with std::quick_exit/_Exit instead.
+  static int backgroundUpdates();
 
   SessionStatus status() const;
   /// What stopped the trainer when status().state is Failed, else "".
@@ -96,7 +116,7 @@ class Session {
 
  private:
   struct Impl;
-  std::unique_ptr<Impl> impl_;
+  std::shared_ptr<Impl> impl_;  // shared with its threads: one may outlive the Session
 };
 
 }  // namespace ganscope

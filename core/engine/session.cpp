@@ -1,9 +1,13 @@
 // Session: the training thread, its run state, the command and stats queues and one frame
-// channel per frame kind.
+// channel per frame kind. A Reset (or a loaded state, or the Session's end) that arrives while
+// an update is running hands the run over to a standby thread and leaves the update to finish
+// on its old thread, result discarded: the UI never waits for a step.
 #include "core/api/session.hpp"
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
+#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -11,6 +15,7 @@
 #include <readerwriterqueue/readerwriterqueue.h>
 
 #include "common/runtime_info.hpp"
+#include "core/config/step_cost.hpp"
 #include "core/engine/frame_channel.hpp"
 #include "core/engine/gan_state_io.hpp"
 #include "core/engine/trainer.hpp"
@@ -19,7 +24,10 @@ namespace ganscope {
 namespace {
 using Clock = std::chrono::steady_clock;
 constexpr auto kIdleWait = std::chrono::milliseconds(100);  // paused: wake this often at most
-constexpr int kWeightCheckInterval = 64;                    // steps between scans of the weights
+constexpr int kWeightCheckInterval = 64;  // steps between scans of the weights
+
+/// Updates left running by handed-over runs, across all sessions.
+std::atomic<int> g_background_updates{0};
 
 Clock::duration clockDuration(double seconds) {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
@@ -33,53 +41,84 @@ struct ChannelsOf<std::tuple<Frames...>> {
   static type make(int buffers) { return type(((void)sizeof(Frames), buffers)...); }
 };
 using FrameChannels = ChannelsOf<FrameKinds>;
+
+using CancelFlag = std::shared_ptr<std::atomic<bool>>;
 }  // namespace
 
-struct Session::Impl {
+struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   Impl(std::unique_ptr<Trainer> first, const SessionOptions& opts)
       : options(opts),
         trainer(std::move(first)),
         stats(opts.stats_capacity),
         channels(FrameChannels::make(opts.frame_buffers)),
         state(opts.start_paused ? RunState::Paused : RunState::Running),
-        running_loss(trainer->state().config.hyper.loss) {
+        running_loss(trainer->state().config.hyper.loss),
+        pause_at(opts.pause_at_step),
+        speed_limit(opts.steps_per_second) {
     step.store(trainer->state().stats.step);
     run_start = Clock::now() - clockDuration(trainer->state().stats.seconds);
-    thread = std::thread([this] { run(); });
+    markStep();
   }
 
-  ~Impl() {
-    stop.store(true);
-    commands.enqueue(Pause{});  // wakes a paused trainer at once
-    thread.join();
+  /// Starts the first training thread and its standby (both at this thread's priority).
+  void start() {
+    auto self = shared_from_this();
+    active = std::thread([self, flag = cancel] { self->run(0, flag); });
+    standby = std::thread([self] { self->waitToTakeOver(); });
   }
+  /// Stops the threads; an update under way finishes in the background. UI thread.
+  void shutDown();
 
-  void run();
-  void loop();
+  void run(uint64_t me, CancelFlag flag);
+  /// The standby thread: waits until it takes over a run (or the session ends).
+  void waitToTakeOver();
+  /// Hands the run to the standby thread if the active one is inside an update; the update
+  /// finishes on its old thread with its result discarded. True if handed over. UI thread.
+  bool handOverIfBusy();
+  /// Whether worker `me` still owns the run (false once handed over).
+  bool owns(uint64_t me) {
+    std::lock_guard lock(handoff);
+    return worker == me;
+  }
+  /// Marks worker `me` inside (true) or out of an update; false when it no longer owns the run.
+  bool enterUpdate(uint64_t me);
+  bool leaveUpdate(uint64_t me);
+
+  void loop(uint64_t me, std::atomic<bool>& cancel);
   void fail(const std::exception& error);
-  void apply(Command& command);
-  /// Runs `fill` for request `request` and sends its Reply; an exception becomes its error.
+  void apply(uint64_t me, Command& command);
   template <class Fill>
   void answer(uint64_t request, Fill fill);
   /// Sends `command` (retrying while the queue is full) and waits for its reply; throws
   /// std::runtime_error with the reply's error. UI thread.
   Reply ask(Command command, uint64_t request);
-  /// Continues with `next` (a reset or loaded run) as a new generation.
-  void replaceTrainer(std::unique_ptr<Trainer> next, bool stopped);
-  void trainStep(StepTarget target);
-  /// Publishes a frame of the trainer's scenario if a buffer is free (the frame is then no
-  /// longer owed); a periodic frame that finds none counts as dropped.
-  void publishFrame(bool periodic);
+  Reply awaitReply(uint64_t request);
+  /// Whether the owner is inside an update (a step or a frame) now.
+  bool busy() {
+    std::lock_guard lock(handoff);
+    return in_update;
+  }
+  /// Continues with `next` (a reset or loaded run) as a new generation, pausing at
+  /// `pause_step`.
+  void replaceTrainer(std::unique_ptr<Trainer> next, int64_t pause_step);
+  /// One step (or its continuation); false when worker `me` lost the run during it.
+  bool trainStep(uint64_t me, StepTarget target, const std::atomic<bool>* cancel);
+  bool publishFrame(uint64_t me, bool periodic, const std::atomic<bool>* cancel);
   template <class Frame>
-  bool publish(bool periodic);
+  bool publish(uint64_t me, bool periodic, const std::atomic<bool>* cancel, bool& sent);
+  void markStep() { last_step.store(Clock::now().time_since_epoch().count()); }
+  void cancelStep() {
+    std::lock_guard lock(handoff);
+    cancel->store(true);
+  }
 
   const SessionOptions options;
-  std::unique_ptr<Trainer> trainer;  // trainer thread only
+  std::shared_ptr<Trainer> trainer;  // the owning worker only (a busy old one keeps its own)
 
   moodycamel::BlockingReaderWriterQueue<Command> commands{64};
   moodycamel::BlockingReaderWriterQueue<Reply> replies{16};  // trainer -> UI
   moodycamel::ReaderWriterQueue<StepStats> stats;
-  FrameChannels::type channels;
+  FrameChannels::type channels;  // trainer side used under `handoff`
 
   // Written by the trainer thread, read by the UI.
   std::atomic<RunState> state;
@@ -89,38 +128,139 @@ struct Session::Impl {
   std::atomic<Divergence> diverged_why{Divergence::None};
   std::atomic<uint64_t> dropped_stats{0};
   std::atomic<uint64_t> dropped_frames{0};
+  std::atomic<uint64_t> frames_sent{0};
+  std::atomic<bool> at_pause_step{false};
+  std::atomic<Clock::rep> last_step{0};
   std::atomic<bool> stop{false};
   mutable std::mutex failure_mutex;
   std::string failure;  // guarded by failure_mutex
 
-  // Trainer thread only.
+  // The hand-over, guarded by `handoff`.
+  std::mutex handoff;
+  std::condition_variable take_over;
+  uint64_t worker = 0;     // the worker that owns the run
+  bool in_update = false;  // the owner is inside a step or a frame
+  bool standby_go = false;
+  CancelFlag cancel = std::make_shared<std::atomic<bool>>(false);  // the owner's
+  std::optional<std::thread> next_standby;  // made by a thread that took over, for the UI
+  bool standby_ready = true;                // `standby` waits and can take over
+
+  // The owning worker only.
   std::optional<StepTarget> pending_step;
   bool frame_owed = true;  // the UI needs a picture of the current state
   uint32_t revision = 0;   // config revision applied: counts SetHyperparams and Reset
   LossKind running_loss;   // the loss the trainer runs with
-  uint64_t frames_published = 0;
+  int64_t pause_at;        // the step to pause at, -1: none
+  double speed_limit;      // steps per second, 0: none
   Clock::time_point run_start = Clock::now();
   Clock::time_point next_frame = Clock::now();
+  Clock::time_point next_step = Clock::now();
 
   // UI thread only.
   TrainConfig config;
   uint32_t config_revision = 0;
   uint64_t last_request = 0;  // the number of the last request asked
-  std::thread thread;
+  std::thread active, standby;
 };
 
-void Session::Impl::run() {
+void Session::Impl::run(uint64_t me, CancelFlag flag) {
   at::set_num_threads(options.intra_op_threads);
   // BLAS threads beyond LibTorch's spin on the few cores left to the UI: one set of threads.
   setBlasThreads(options.intra_op_threads);
   // An exception must not end the thread (std::terminate): report it and wait for a Reset.
-  while (!stop.load()) {
+  while (!stop.load() && owns(me)) {
     try {
-      loop();
+      loop(me, *flag);
     } catch (const std::exception& error) {
-      fail(error);
+      if (leaveUpdate(me)) {
+        fail(error);
+      } else {
+        g_background_updates.fetch_sub(1);  // a handed-over update failed: nobody waits for it
+      }
     }
   }
+}
+
+void Session::Impl::waitToTakeOver() {
+  uint64_t me = 0;
+  CancelFlag flag;
+  {
+    std::unique_lock lock(handoff);
+    take_over.wait(lock, [&] { return standby_go || stop.load(); });
+    if (stop.load() && !standby_go) return;
+    standby_go = false;
+    me = worker;
+    flag = cancel;
+    // Its successor, made here: a thread takes its creator's priority, and the UI's is lower.
+    if (!stop.load()) {
+      auto self = shared_from_this();
+      next_standby.emplace([self] { self->waitToTakeOver(); });
+    }
+  }
+  run(me, flag);
+}
+
+bool Session::Impl::handOverIfBusy() {
+  std::lock_guard lock(handoff);
+  if (!standby_ready && next_standby) {  // the standby the last new owner made
+    standby = std::move(*next_standby);
+    next_standby.reset();
+    standby_ready = true;
+  }
+  if (!in_update || !standby_ready) return false;
+  ++worker;  // the busy thread sees it after its update and ends
+  in_update = false;
+  cancel->store(true);  // ... stopping at its next check
+  cancel = std::make_shared<std::atomic<bool>>(false);
+  trainer.reset();  // the busy thread keeps its own reference; the new owner builds its own
+  g_background_updates.fetch_add(1);
+  active.detach();
+  active = std::move(standby);
+  standby_ready = false;
+  standby_go = true;
+  take_over.notify_all();
+  return true;
+}
+
+bool Session::Impl::enterUpdate(uint64_t me) {
+  std::lock_guard lock(handoff);
+  if (worker != me) return false;
+  in_update = true;
+  return true;
+}
+
+bool Session::Impl::leaveUpdate(uint64_t me) {
+  std::lock_guard lock(handoff);
+  if (worker != me) return false;
+  in_update = false;
+  return true;
+}
+
+void Session::Impl::shutDown() {
+  stop.store(true);
+  commands.enqueue(Pause{});  // wakes a paused trainer at once
+  bool busy = false;
+  std::optional<std::thread> successor;
+  {
+    std::lock_guard lock(handoff);
+    cancel->store(true);
+    busy = in_update;
+    if (busy) {
+      ++worker;  // the busy thread ends after its update, which nobody waits for
+      g_background_updates.fetch_add(1);
+    }
+    successor = std::move(next_standby);
+    next_standby.reset();
+    take_over.notify_all();
+  }
+  if (busy) {
+    active.detach();
+  } else if (active.joinable()) {
+    active.join();
+  }
+  if (standby.joinable()) standby.join();
+  // The standby made by the thread that took over last (none is made once `stop` is set).
+  if (successor && successor->joinable()) successor->join();
 }
 
 void Session::Impl::fail(const std::exception& error) {
@@ -135,161 +275,264 @@ void Session::Impl::fail(const std::exception& error) {
   frame_owed = false;
 }
 
-void Session::Impl::loop() {
+void Session::Impl::loop(uint64_t me, std::atomic<bool>& cancel_flag) {
   const auto period = std::chrono::duration_cast<Clock::duration>(
       std::chrono::duration<double>(1.0 / options.frame_hz));
   Command command;
   while (!stop.load(std::memory_order_relaxed)) {
-    const bool stepping = state.load() == RunState::Running || pending_step;
+    const bool can_step = trainer != nullptr;
+    const bool stepping = can_step && (state.load() == RunState::Running || pending_step);
     if (!stepping) {
       // Paused or diverged: sleep until a command comes (owing a frame: retry soon).
-      if (frame_owed) publishFrame(false);
-      const auto wait = frame_owed ? std::chrono::milliseconds(5) : kIdleWait;
-      if (commands.wait_dequeue_timed(command, wait)) apply(command);
+      if (can_step && frame_owed && !publishFrame(me, false, &cancel_flag)) return;
+      const auto wait = can_step && frame_owed ? std::chrono::milliseconds(5) : kIdleWait;
+      cancel_flag.store(false);
+      if (commands.wait_dequeue_timed(command, wait)) apply(me, command);
+      if (!owns(me)) return;
       continue;
     }
-    // A queued StepOnce is one step each: stop draining once a step is pending.
-    while (!pending_step && commands.try_dequeue(command)) apply(command);
-    if (state.load() != RunState::Running && !pending_step) continue;
+    // A queued StepOnce is one step each: stop draining once a step is pending. The flag is
+    // cleared first, so a command queued after this drain cancels the next step.
+    cancel_flag.store(false);
+    while (!pending_step && commands.try_dequeue(command)) apply(me, command);
+    if (!owns(me)) return;
+    if (!trainer || (state.load() != RunState::Running && !pending_step)) continue;
+    const auto now = Clock::now();
+    const bool limited = speed_limit > 0 && !pending_step;
+    if (limited && now < next_step) {
+      // Keep the pace: wait on the queue, so a command acts at once.
+      if (commands.wait_dequeue_timed(command, next_step - now)) apply(me, command);
+      if (!owns(me)) return;
+      continue;
+    }
+    if (limited) {
+      const auto step_period = clockDuration(1.0 / speed_limit);
+      // On time: the next step one period after this one's slot (no drift); late: from now.
+      next_step = now - next_step > step_period ? now + step_period : next_step + step_period;
+    }
     const StepTarget target = pending_step.value_or(StepTarget::Both);
     pending_step.reset();
-    trainStep(target);
-    const auto now = Clock::now();
-    if (frame_owed || now >= next_frame) {
-      publishFrame(!frame_owed);
+    if (!trainStep(me, target, &cancel_flag)) return;
+    const auto after = Clock::now();
+    const bool every_step = speed_limit > 0 && speed_limit <= options.frame_hz;
+    if (frame_owed || every_step || after >= next_frame) {
+      if (!publishFrame(me, !frame_owed, &cancel_flag)) return;
       // At most a fifth of the trainer's time goes to pictures: a costly frame (a large D on
       // the 2-D field) comes less often than frame_hz.
-      const auto cost = Clock::now() - now;
-      next_frame = now + std::max<Clock::duration>(period, 5 * cost);
+      const auto cost = Clock::now() - after;
+      next_frame = after + std::max<Clock::duration>(period, 5 * cost);
     }
   }
 }
 
-void Session::Impl::apply(Command& command) {
+void Session::Impl::apply(uint64_t me, Command& command) {
   std::visit(
-      [this](auto& c) {
+      [this, me](auto& c) {
         using T = std::decay_t<decltype(c)>;
         const bool stopped = state.load() == RunState::Diverged || state.load() == RunState::Failed;
         if constexpr (std::is_same_v<T, SetHyperparams>) {
           ++revision;  // first, so a refusal below keeps it in step with the UI's count
-          trainer->setHyperparams(c.value);
           running_loss = c.value.loss;
+          if (trainer) trainer->setHyperparams(c.value);
         } else if constexpr (std::is_same_v<T, Pause>) {
           if (!stopped) state.store(RunState::Paused);
-          frame_owed = !stopped;
+          frame_owed = !stopped && trainer;
         } else if constexpr (std::is_same_v<T, Resume>) {
-          if (!stopped) state.store(RunState::Running);
+          if (!stopped) {
+            state.store(RunState::Running);
+            at_pause_step.store(false);
+            next_step = Clock::now();
+          }
+        } else if constexpr (std::is_same_v<T, SetSpeedLimit>) {
+          speed_limit = std::isfinite(c.steps_per_second) ? c.steps_per_second : 0;
+          next_step = Clock::now();
         } else if constexpr (std::is_same_v<T, StepOnce>) {
           if (!stopped) {
             state.store(RunState::Paused);
+            at_pause_step.store(false);
             pending_step = c.target;
           }
         } else if constexpr (std::is_same_v<T, SampleGenerator>) {
-          answer(c.request,
-                 [&](Reply& reply) { reply.samples = trainer->sampleGenerator(c.count); });
+          answer(c.request, [&](Reply& reply) {
+            if (!trainer) throw std::runtime_error("the run is being replaced; try again");
+            reply.samples = trainer->sampleGenerator(c.count);
+          });
         } else if constexpr (std::is_same_v<T, SaveState>) {
           answer(c.request, [&](Reply& reply) {
+            if (!trainer) throw std::runtime_error("the run is being replaced; try again");
             // A step that failed may have stopped half way: that state would not resume exactly.
             if (state.load() == RunState::Failed) {
               throw std::runtime_error("the trainer failed (" + failure + "); nothing to save");
+            }
+            // A step stopped between two updates is finished first, so the state is exact;
+            // unless that would keep the UI waiting for a heavy step.
+            if (trainer->midStep()) {
+              if (const std::string slow = slowStepWarning(trainer->state().config);
+                  !slow.empty()) {
+                throw std::runtime_error(
+                    "a step is half done (stopped between two of its updates) and " + slow +
+                    ": finish it with S or Space (then pause) and save again");
+              }
+              if (!trainStep(me, StepTarget::Both, nullptr)) {
+                throw std::runtime_error("the run was reset while saving");
+              }
             }
             reply.bytes = saveGanState(trainer->state());
           });
         } else if constexpr (std::is_same_v<T, LoadState>) {
           answer(c.request, [&](Reply&) {
-            replaceTrainer(std::make_unique<Trainer>(loadGanState(c.bytes)), stopped);
+            auto next = std::make_unique<Trainer>(loadGanState(c.bytes));
+            const GanState& loaded = next->state();
+            const int64_t pause_step =
+                options.pause_at_config_steps ? loaded.stats.step + loaded.config.steps : pause_at;
+            replaceTrainer(std::move(next), pause_step);
             ++revision;  // the UI counts a load once it has succeeded
           });
         } else if constexpr (std::is_same_v<T, Reset>) {
           ++revision;  // first, so a refusal below keeps it in step with the UI's count
-          replaceTrainer(std::make_unique<Trainer>(c.config), stopped);
+          const int64_t pause_step = options.pause_at_config_steps ? c.config.steps : pause_at;
+          replaceTrainer(std::make_unique<Trainer>(c.config), pause_step);
         }
       },
       command);
 }
 
-void Session::Impl::replaceTrainer(std::unique_ptr<Trainer> next, bool stopped) {
+void Session::Impl::replaceTrainer(std::unique_ptr<Trainer> next, int64_t pause_step) {
   trainer = std::move(next);
   running_loss = trainer->state().config.hyper.loss;
   generation.fetch_add(1);
   step.store(trainer->state().stats.step);
   diverged_at.store(-1);
   diverged_why.store(Divergence::None);
-  if (stopped) state.store(RunState::Paused);
-  std::lock_guard lock(failure_mutex);
-  failure.clear();
+  at_pause_step.store(false);
+  pause_at = pause_step;
+  const RunState now = state.load();
+  if (options.reset_pauses || now == RunState::Diverged || now == RunState::Failed) {
+    state.store(RunState::Paused);
+  }
+  {
+    std::lock_guard lock(failure_mutex);
+    failure.clear();
+  }
   pending_step.reset();
   run_start = Clock::now() - clockDuration(trainer->state().stats.seconds);
+  markStep();
   frame_owed = true;
 }
 
-void Session::Impl::trainStep(StepTarget target) {
-  StepStats s = trainer->step(target);
+bool Session::Impl::trainStep(uint64_t me, StepTarget target, const std::atomic<bool>* cancel) {
+  std::shared_ptr<Trainer> own = trainer;  // outlives a hand-over during the update
+  if (!enterUpdate(me)) return false;
+  std::optional<StepStats> done =
+      cancel ? own->step(target, *cancel) : std::optional<StepStats>(own->step(target));
+  if (!leaveUpdate(me)) {
+    own.reset();  // handed over: the result is discarded, with the run's memory
+    g_background_updates.fetch_sub(1);
+    return false;
+  }
+  if (!done) return true;  // stopped between two updates: it continues on the next step
+  StepStats& s = *done;
   s.generation = generation.load(std::memory_order_relaxed);
   s.config_revision = revision;
   s.loss = running_loss;
   s.seconds = std::chrono::duration<float>(Clock::now() - run_start).count();
-  trainer->setSeconds(s.seconds);
+  own->setSeconds(s.seconds);
   if (!stats.try_enqueue(s)) dropped_stats.fetch_add(1, std::memory_order_relaxed);
   step.store(s.step, std::memory_order_relaxed);
+  markStep();
   // A single step, or any step while paused (StepOnce), is owed a picture of its own: nothing
   // else would publish one before the next command.
   if (target != StepTarget::Both || state.load() != RunState::Running) frame_owed = true;
 
-  const Divergence why = trainer->divergence(s.step % kWeightCheckInterval == 0);
+  const Divergence why = own->divergence(s.step % kWeightCheckInterval == 0);
   if (why != Divergence::None) {
     diverged_at.store(s.step);
     diverged_why.store(why);
     state.store(RunState::Diverged);
     frame_owed = true;
-  } else if (s.step == options.pause_at_step && state.load() == RunState::Running) {
+  } else if (s.step == pause_at && state.load() == RunState::Running) {
     state.store(RunState::Paused);
+    at_pause_step.store(true);
     frame_owed = true;
   }
-}
-
-template <class Frame>
-bool Session::Impl::publish(bool periodic) {
-  FrameChannel<Frame>& channel = std::get<FrameChannel<Frame>>(channels);
-  Frame* buffer = channel.acquire();
-  if (!buffer) {
-    if (periodic) dropped_frames.fetch_add(1, std::memory_order_relaxed);
-    return false;
-  }
-  try {
-    trainer->fillFrame(*buffer);
-  } catch (...) {
-    channel.giveBack(buffer);  // the run fails, but its next frame still finds a buffer
-    throw;
-  }
-  buffer->header.generation = generation.load(std::memory_order_relaxed);
-  buffer->header.config_revision = revision;
-  buffer->header.sequence = frames_published++;
-  channel.publish(buffer);
   return true;
 }
 
-void Session::Impl::publishFrame(bool periodic) {
+template <class Frame>
+bool Session::Impl::publish(uint64_t me, bool periodic, const std::atomic<bool>* cancel,
+                            bool& sent) {
+  FrameChannel<Frame>& channel = std::get<FrameChannel<Frame>>(channels);
+  std::shared_ptr<Trainer> own = trainer;  // outlives a hand-over during the filling
+  Frame* buffer = nullptr;
+  {
+    std::lock_guard lock(handoff);
+    if (worker != me) return false;
+    buffer = channel.acquire();
+    if (!buffer) {
+      if (periodic) dropped_frames.fetch_add(1, std::memory_order_relaxed);
+      return true;
+    }
+    in_update = true;
+  }
+  bool whole = false;
+  try {
+    whole = own->fillFrame(*buffer, cancel);
+  } catch (...) {
+    std::lock_guard lock(handoff);
+    channel.giveBack(buffer);  // the run fails, but its next frame still finds a buffer
+    if (worker == me) in_update = false;
+    throw;
+  }
+  std::lock_guard lock(handoff);
+  if (worker != me || !whole) {
+    channel.giveBack(buffer);  // cancelled or handed over: the frame is not sent
+    if (worker != me) {
+      own.reset();
+      g_background_updates.fetch_sub(1);
+      return false;
+    }
+    in_update = false;
+    return true;
+  }
+  in_update = false;
+  buffer->header.generation = generation.load(std::memory_order_relaxed);
+  buffer->header.config_revision = revision;
+  buffer->header.sequence = frames_sent.fetch_add(1);
+  channel.publish(buffer);
+  sent = true;
+  return true;
+}
+
+bool Session::Impl::publishFrame(uint64_t me, bool periodic, const std::atomic<bool>* cancel) {
+  bool owner = true;
   forEachFrameKind([&](auto kind) {
     using Frame = typename decltype(kind)::type;
-    if (Frame::kScenario == trainer->scenario() && publish<Frame>(periodic)) frame_owed = false;
+    if (!owner || Frame::kScenario != trainer->scenario()) return;
+    bool sent = false;
+    owner = publish<Frame>(me, periodic, cancel, sent);
+    if (sent) frame_owed = false;
   });
+  return owner;
 }
 
 Session::Session(const TrainConfig& config, const SessionOptions& options) {
   validate(config);
-  impl_ = std::make_unique<Impl>(std::make_unique<Trainer>(config), options);
+  impl_ = std::make_shared<Impl>(std::make_unique<Trainer>(config), options);
   impl_->config = config;
+  impl_->start();
 }
 
 Session::Session(const std::string& state_bytes, const SessionOptions& options) {
   auto trainer = std::make_unique<Trainer>(loadGanState(state_bytes));
   const TrainConfig config = trainer->state().config;
-  impl_ = std::make_unique<Impl>(std::move(trainer), options);
+  impl_ = std::make_shared<Impl>(std::move(trainer), options);
   impl_->config = config;
+  impl_->start();
 }
 
-Session::~Session() = default;
+Session::~Session() {
+  if (impl_) impl_->shutDown();
+}
 
 bool Session::send(Command command) {
   TrainConfig next = impl_->config;
@@ -299,12 +542,30 @@ bool Session::send(Command command) {
   } else if (auto* reset = std::get_if<Reset>(&command)) {
     validate(reset->config);
     next = reset->config;
+  } else if (auto* limit = std::get_if<SetSpeedLimit>(&command)) {
+    if (!(limit->steps_per_second >= 0)) {
+      throw ConfigError("speed limit", std::to_string(limit->steps_per_second) +
+                                           " steps/s; give 0 or more (0 or infinity: unlimited)");
+    }
   }
   const bool revises =
       std::holds_alternative<SetHyperparams>(command) || std::holds_alternative<Reset>(command);
+  const bool pause = std::holds_alternative<Pause>(command);
+  const bool replaces = std::holds_alternative<Reset>(command);
+  // These stop a step under way between two of its updates; a Reset also hands a run whose
+  // single update is still running to a fresh thread, so it acts at once.
+  const bool interrupts = pause || replaces || std::holds_alternative<LoadState>(command) ||
+                          std::holds_alternative<SampleGenerator>(command);
   if (!impl_->commands.try_enqueue(std::move(command))) return false;
   impl_->config = std::move(next);
   if (revises) ++impl_->config_revision;
+  if (interrupts) impl_->cancelStep();  // after queueing: the trainer clears it, then drains
+  if (replaces) impl_->handOverIfBusy();
+  if (pause) {
+    // A Pause shows at once, even while an update finishes (the trainer stops after it).
+    RunState running = RunState::Running;
+    impl_->state.compare_exchange_strong(running, RunState::Paused);
+  }
   return true;
 }
 
@@ -337,6 +598,10 @@ SessionStatus Session::status() const {
   s.diverged_why = impl_->diverged_why.load();
   s.dropped_stats = impl_->dropped_stats.load();
   s.dropped_frames = impl_->dropped_frames.load();
+  s.frames_sent = impl_->frames_sent.load();
+  s.at_pause_step = impl_->at_pause_step.load();
+  const Clock::time_point last{Clock::duration(impl_->last_step.load())};
+  s.seconds_since_step = std::chrono::duration<double>(Clock::now() - last).count();
   return s;
 }
 
@@ -355,6 +620,10 @@ void Session::Impl::answer(uint64_t request, Fill fill) {
 
 Reply Session::Impl::ask(Command command, uint64_t request) {
   while (!commands.try_enqueue(command)) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return awaitReply(request);
+}
+
+Reply Session::Impl::awaitReply(uint64_t request) {
   Reply reply;
   // Requests are asked one at a time, so the next reply is ours; an older one is skipped.
   do {
@@ -366,18 +635,32 @@ Reply Session::Impl::ask(Command command, uint64_t request) {
 
 std::vector<float> Session::sampleGenerator(int count) {
   const uint64_t request = ++impl_->last_request;
+  impl_->cancelStep();  // answered between two updates of a long step
   return impl_->ask(SampleGenerator{request, count}, request).samples;
 }
 
 std::string Session::saveState() {
   const uint64_t request = ++impl_->last_request;
+  impl_->cancelStep();  // answered after the update under way, not the whole step
   return impl_->ask(SaveState{request}, request).bytes;
 }
 
 void Session::loadState(const std::string& state_bytes) {
   TrainConfig config = configOfState(state_bytes);
   const uint64_t request = ++impl_->last_request;
-  impl_->ask(LoadState{request, state_bytes}, request);
+  impl_->cancelStep();  // answered after the update under way, not the whole step
+  if (impl_->busy()) {
+    // The run is handed to a fresh thread (as on Reset) once the bytes are known to load: a
+    // failed load must leave the current run untouched.
+    loadGanState(state_bytes);
+    while (!impl_->commands.try_enqueue(LoadState{request, state_bytes})) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    impl_->handOverIfBusy();
+    impl_->awaitReply(request);
+  } else {
+    impl_->ask(LoadState{request, state_bytes}, request);
+  }
   impl_->config = std::move(config);
   ++impl_->config_revision;  // as the trainer counts a load that succeeded
 }
@@ -388,6 +671,10 @@ TrainConfig Session::configOfState(const std::string& state_bytes) {
 
 int64_t Session::stepOfState(const std::string& state_bytes) {
   return ganStateStep(state_bytes);
+}
+
+int Session::backgroundUpdates() {
+  return g_background_updates.load();
 }
 
 std::string Session::failure() const {

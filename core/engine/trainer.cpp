@@ -6,8 +6,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/engine/step/step_driver.hpp"
-
 namespace ganscope {
 
 Trainer::Trainer(const TrainConfig& config) : Trainer(GanState(config)) {}
@@ -24,11 +22,18 @@ void Trainer::setHyperparams(const Hyperparams& hyper) {
   state_.config.hyper = hyper;
 }
 
-StepStats Trainer::step(StepTarget target) {
+std::optional<StepStats> Trainer::step(StepTarget target, const std::atomic<bool>& cancel) {
   // The fast path's passes and optimisers write their results themselves: no autograd (the
   // autograd engine turns it on for its own updates).
   c10::InferenceMode inference;
-  return runStep(*engine_, state_, target);
+  if (!runStep(*engine_, state_, target, progress_, &cancel)) return std::nullopt;
+  return state_.stats;
+}
+
+StepStats Trainer::step(StepTarget target) {
+  c10::InferenceMode inference;
+  runStep(*engine_, state_, target, progress_);
+  return state_.stats;
 }
 
 Divergence Trainer::divergence(bool scan_weights) const {

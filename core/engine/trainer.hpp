@@ -4,6 +4,9 @@
 #pragma once
 #include <torch/torch.h>
 
+#include <atomic>
+#include <optional>
+
 #include "core/api/commands.hpp"
 #include "core/api/config.hpp"
 #include "core/api/divergence.hpp"
@@ -11,6 +14,7 @@
 #include "core/api/telemetry/frames.hpp"
 #include "core/api/telemetry/step_stats.hpp"
 #include "core/engine/gan_state.hpp"
+#include "core/engine/step/step_driver.hpp"
 #include "core/engine/step/step_engine.hpp"
 #include "core/probes/figure1_probe.hpp"
 #include "core/probes/plane_probe.hpp"
@@ -36,6 +40,12 @@ class Trainer {
   /// Runs one step of `target` (Both: k D updates and one G update) and returns its stats.
   /// Values that `target` did not touch keep their previous figures.
   StepStats step(StepTarget target);
+  /// As step(target), but when `cancel` becomes true the step stops before its next update and
+  /// returns nullopt; the next call continues that step (with its own target) from where it
+  /// stopped, so the run stays exact.
+  std::optional<StepStats> step(StepTarget target, const std::atomic<bool>& cancel);
+  /// True while a step interrupted by its cancel flag waits to be continued.
+  bool midStep() const { return progress_.started; }
   /// Whether the run has diverged after its last step: a loss (D's, G's, the game's value)
   /// not finite or beyond kDivergentLoss; with `scan_weights` also every weight of G and D
   /// (a few tensor ops: not every step) not finite or beyond kDivergentWeight.
@@ -46,8 +56,10 @@ class Trainer {
   /// Fills the frame of the current state: the header (step, loss, D's display mapping; the
   /// Session stamps generation, revision and sequence) and every probe of the picture. Each
   /// throws std::logic_error for a frame kind that is not this run's scenario's.
-  void fillFrame(Figure1Frame& out);
-  void fillFrame(PlaneFrame& out);
+  /// With `cancel` set part way, a plane frame stops between its probes and returns false
+  /// (its contents are then incomplete); true when the frame is whole.
+  bool fillFrame(Figure1Frame& out, const std::atomic<bool>* cancel = nullptr);
+  bool fillFrame(PlaneFrame& out, const std::atomic<bool>* cancel = nullptr);
   /// `count` fresh samples of G, interleaved; a function of (seed, step, count).
   std::vector<float> sampleGenerator(int count);
 
@@ -62,6 +74,7 @@ class Trainer {
   GanState state_;              ///< networks, optimisers, training generator, step, config
   at::Generator frame_random_;  ///< frame samples, so telemetry timing cannot change training
   std::unique_ptr<StepEngine> engine_;  ///< the fast path or autograd (engineFor the config)
+  StepProgress progress_;               ///< how far an interrupted step got
   // The probes of this run's scenario (the other one is null), with their fixed inputs.
   Scenario scenario_;
   std::unique_ptr<Figure1Probe> figure1_probe_;

@@ -42,7 +42,7 @@ ProbeInputs Trainer::beginFrame(FrameHeader& header) {
           state_.data,       state_.config.latent,  state_.config.hyper.loss};
 }
 
-void Trainer::fillFrame(Figure1Frame& out) {
+bool Trainer::fillFrame(Figure1Frame& out, const std::atomic<bool>*) {
   if (!figure1_probe_) throw std::logic_error("a 2-D run makes plane frames, not Figure 1 frames");
   c10::InferenceMode inference;
   const ProbeInputs in = beginFrame(out.header);
@@ -51,9 +51,11 @@ void Trainer::fillFrame(Figure1Frame& out) {
   state_.data.sample(real, frame_random_);
   const torch::Tensor fake = figure1_probe_->fill(in, real, out);
   fillDiscriminatorStats(in, real, fake, out);
+  return true;  // small and quick: never interrupted
 }
 
-void Trainer::fillFrame(PlaneFrame& out) {
+bool Trainer::fillFrame(PlaneFrame& out, const std::atomic<bool>* cancel) {
+  const auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
   if (!plane_probe_) throw std::logic_error("a 1-D run makes Figure 1 frames, not plane frames");
   c10::InferenceMode inference;
   const ProbeInputs in = beginFrame(out.header);
@@ -65,12 +67,19 @@ void Trainer::fillFrame(PlaneFrame& out) {
   const torch::Tensor fake = state_.generator->forward(z).contiguous();
   torch::Tensor real = torch::empty({kCoverageSamples, 2});
   state_.data.sample(real, frame_random_);
+  // A large D makes every part costly: each checks the cancel flag first.
+  if (cancelled()) return false;
   const torch::Tensor shown = plane_probe_->fill(in, real, out);
+  if (cancelled()) return false;
   fillPush(in, shown, out);
+  if (cancelled()) return false;
   fillManifold(in, out);
+  if (cancelled()) return false;
   fillModes(in, real, fake, out);
+  if (cancelled()) return false;
   // D's histograms on the points drawn: D is the costly network here, and 512 + 512 suffice.
   fillDiscriminatorStats(in, real.narrow(0, 0, kShownPoints), shown, out);
+  return true;
 }
 
 std::vector<float> Trainer::sampleGenerator(int count) {
