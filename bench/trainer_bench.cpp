@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("frame/" + name).c_str(), ganscope::BM_Frame, name)
         ->Unit(benchmark::kMicrosecond);
   }
-  for (const std::string name : {"figure1", "ring-collapse", "ring-stddev"}) {
+  for (const std::string name : {"figure1", "ring-streak", "ring-stddev"}) {
     benchmark::RegisterBenchmark(("autograd_step/" + name).c_str(), ganscope::BM_AutogradStep, name)
         ->Unit(benchmark::kMicrosecond);
   }

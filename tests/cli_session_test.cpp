@@ -79,7 +79,7 @@ TEST_F(CliSessionTest, ResumedRunReportsTheUninterruptedRunsMetrics1d) {
 
 TEST_F(CliSessionTest, ResumedRunReportsTheUninterruptedRunsMetrics2d) {
   // 40 of the last 100 steps behind the loss means come from the saved history.
-  expectResumeEqualsWholeRun(smallConfig("ring-collapse"), 250, 60);
+  expectResumeEqualsWholeRun(smallConfig("ring-streak"), 250, 60);
 }
 
 TEST_F(CliSessionTest, BadSessionFilesExitTwoSayingWhatIsWrong) {
@@ -160,7 +160,7 @@ pid_t spawn(const std::vector<std::string>& args) {
 }
 
 TEST_F(CliSessionTest, KillDuringSaveLeavesThePreviousFileIntact) {
-  const std::string config = smallConfig("ring-collapse"), file = path("s.gss");
+  const std::string config = smallConfig("ring-streak"), file = path("s.gss");
   ASSERT_EQ(
       runGanscope("--headless --config " + config + " --steps 10 --save-session " + file, dir_)
           .exit_code,

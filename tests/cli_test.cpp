@@ -153,12 +153,11 @@ TEST_F(CliTest, HeadlessDivergenceExitsThreeAndSaysWhere) {
   EXPECT_GT(metrics["diverged_at"].get<int64_t>(), 0);
 }
 
-TEST_F(CliTest, RingCollapsePresetCollapsesIntoOneClump) {
+TEST_F(CliTest, RingStreakPresetCollapsesIntoOneClump) {
   const auto out = dir_ / "metrics.json", csv = dir_ / "samples.csv";
-  const auto r =
-      runGanscope("--headless --preset ring-collapse --steps 1500 --out " + out.string() +
-                      " --dump-samples " + csv.string() + " --num-samples 1000",
-                  dir_);
+  const auto r = runGanscope("--headless --preset ring-streak --steps 1500 --out " + out.string() +
+                                 " --dump-samples " + csv.string() + " --num-samples 1000",
+                             dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto metrics = nlohmann::json::parse(test::readFile(out));
   EXPECT_EQ(metrics["modes_total"], 8);

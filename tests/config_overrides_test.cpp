@@ -9,7 +9,7 @@ namespace ganscope {
 namespace {
 
 TEST(ConfigOverridesTest, SetsNumbersEnumsAndBooleansByPath) {
-  const TrainConfig base = presetConfig("ring-collapse");
+  const TrainConfig base = presetConfig("ring-streak");
   TrainConfig c = withOverride(base, "hyper.loss=wgan_gp");
   EXPECT_EQ(c.hyper.loss, LossKind::WganGp);
   c = withOverride(c, "hyper.d_opt.lr=0.0005");
@@ -49,7 +49,7 @@ TEST(ConfigOverridesTest, BadAssignmentsNameTheFieldAndWhatIsAllowed) {
 }
 
 TEST(ConfigOverridesTest, DifferencesNameOnlyTheChangedFields) {
-  const TrainConfig base = presetConfig("ring-collapse");
+  const TrainConfig base = presetConfig("ring-streak");
   EXPECT_TRUE(differingFields(base, base).empty());
   TrainConfig changed = withOverride(base, "hyper.loss=hinge");
   changed = withOverride(changed, "seed=9");
@@ -63,7 +63,7 @@ TEST(ConfigOverridesTest, DifferencesNameOnlyTheChangedFields) {
 }
 
 TEST(ConfigOverridesTest, DrawnPointsDifferAsOneField) {
-  TrainConfig a = presetConfig("ring-collapse");
+  TrainConfig a = presetConfig("ring-streak");
   a.data.kind = DataKind::Points;
   a.data.points = {0, 0, 1, 1};
   TrainConfig b = a;

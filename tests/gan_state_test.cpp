@@ -20,7 +20,7 @@ namespace ganscope {
 namespace {
 
 TrainConfig smallRing() {
-  TrainConfig config = presetConfig("ring-collapse");
+  TrainConfig config = presetConfig("ring-streak");
   config.hyper.batch_size = 16;
   config.generator.width = config.discriminator.width = 32;
   return config;

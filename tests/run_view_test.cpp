@@ -9,7 +9,7 @@ namespace ganscope {
 namespace {
 
 TEST(RunViewTest, DifferencesStayOnTopOfTheFirstRunsEdits) {
-  const TrainConfig base = presetConfig("ring-collapse");
+  const TrainConfig base = presetConfig("ring-streak");
   const TrainConfig variant = withOverride(withOverride(base, "hyper.loss=hinge"), "seed=9");
   const std::vector<FieldDifference> differences = differingFields(base, variant);
   ASSERT_EQ(differences.size(), 2u);

@@ -253,7 +253,7 @@ TEST(SessionTest, AFrameInFlightKeepsTheLossItWasMadeWith) {
 }
 
 TEST(SessionTest, APlaneRunSendsPlaneFramesOnly) {
-  Session session(presetConfig("ring-collapse"), pausedOptions());
+  Session session(presetConfig("ring-streak"), pausedOptions());
   const PlaneFrame* plane = nullptr;
   ASSERT_TRUE(waitFor([&] { return (plane = session.poll<PlaneFrame>()) != nullptr; }));
   EXPECT_EQ(plane->modes_total, 8);

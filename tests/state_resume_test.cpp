@@ -85,7 +85,7 @@ TrainConfig small(const std::string& preset) {
 struct Case {
   const char* name;
   std::function<void(TrainConfig&)> edit;
-  const char* preset = "ring-collapse";
+  const char* preset = "ring-streak";
 };
 
 void PrintTo(const Case& c, std::ostream* os) {
@@ -195,7 +195,7 @@ TEST(StateResumeTest, ABadStateLeavesARunningSessionRunning) {
 }
 
 TEST(StateResumeTest, SaveAndLoadRoundTripTheStateByteForByte) {
-  Session session(small("ring-collapse"), stopAt(50));
+  Session session(small("ring-streak"), stopAt(50));
   runTo(session, 50);
   const std::string saved = session.saveState();
   SessionOptions paused = stopAt(-1);

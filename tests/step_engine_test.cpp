@@ -77,7 +77,7 @@ double worstDifference(const TrainConfig& fast_config, const TrainConfig& autogr
 
 /// A small 2-D GAN (ring of 8, normal z) with every remedy off; each case changes one thing.
 TrainConfig baseConfig() {
-  TrainConfig config = presetConfig("ring-collapse");
+  TrainConfig config = presetConfig("ring-streak");
   config.generator.width = 64;
   config.discriminator.width = 64;
   config.hyper.batch_size = 64;

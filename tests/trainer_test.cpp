@@ -20,7 +20,7 @@ std::vector<float> discriminatorField(Trainer& trainer) {
 }
 
 TEST(TrainerTest, UnrolledLookAheadLeavesTheDiscriminatorWhereItWas) {
-  TrainConfig config = presetConfig("ring-collapse");
+  TrainConfig config = presetConfig("ring-streak");
   config.hyper.batch_size = 32;
   config.hyper.unrolled_steps = 3;
   Trainer trainer(config);
@@ -37,7 +37,7 @@ TEST(TrainerTest, TheGeneratorLearnsAgainstTheLookAheadAndDIsTakenBack) {
   // control makes the same k + u D updates (the same random draws) and keeps them. After one
   // step G must be the same bit for bit (its update saw the looked-ahead D) and D must not be
   // (the unrolled run took its look-ahead back); from then on the two runs learn differently.
-  TrainConfig kept = presetConfig("ring-collapse");
+  TrainConfig kept = presetConfig("ring-streak");
   kept.hyper.batch_size = 32;
   TrainConfig unrolled = kept;
   unrolled.hyper.unrolled_steps = 3;
@@ -68,7 +68,7 @@ bool samePicture(const PlaneFrame& a, const PlaneFrame& b) {
 }
 
 TEST(TrainerTest, FramesAreAFunctionOfSeedAndStepAndNeverDisturbTraining) {
-  TrainConfig config = presetConfig("ring-collapse");
+  TrainConfig config = presetConfig("ring-streak");
   config.hyper.batch_size = 32;
   Trainer watched(config), unwatched(config);
   auto frame = std::make_unique<PlaneFrame>(), other = std::make_unique<PlaneFrame>();
@@ -88,7 +88,7 @@ TEST(TrainerTest, FramesAreAFunctionOfSeedAndStepAndNeverDisturbTraining) {
 
 TEST(TrainerTest, ARunMakesTheFrameKindOfItsScenarioOnly) {
   Trainer figure1(presetConfig("figure1"));
-  Trainer plane(presetConfig("ring-collapse"));
+  Trainer plane(presetConfig("ring-streak"));
   EXPECT_EQ(figure1.scenario(), Scenario::Figure1);
   EXPECT_EQ(plane.scenario(), Scenario::Plane);
   auto curves = std::make_unique<Figure1Frame>();

@@ -86,7 +86,7 @@ TEST(TrainingTest, HugeLearningRateDivergesWithoutCrashing) {
 /// A small ring run: 8 modes, 2x64 networks, Adam 1e-3 for both, short enough for every loss
 /// and remedy.
 TrainConfig smallRing() {
-  TrainConfig config = presetConfig("ring-collapse");
+  TrainConfig config = presetConfig("ring-streak");
   config.generator.width = config.discriminator.width = 64;
   config.hyper.batch_size = 64;
   config.hyper.d_opt.lr = config.hyper.g_opt.lr = 1e-3f;
