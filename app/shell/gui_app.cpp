@@ -78,8 +78,9 @@ std::array<SlotRect, kSlotCount> slotRects(bool comparing) {
   const float capture_side = centre_w / 4.0f - ImGui::GetStyle().ItemSpacing.x;
   const float below_h = std::clamp(capture_side + font * 6.5f, body_h * 0.3f, body_h * 0.4f);
   const float figure_h = comparing ? body_h * 0.72f : body_h - below_h;
-  // The right column: losses, D means and gradient norms 23.5% each, the last plot the rest.
-  const float quarter = body_h * 0.235f;
+  // The right column: losses, D means and gradient norms a fifth each; the last panel (the
+  // histograms, or mode coverage with its headline lines above the bars) the rest.
+  const float quarter = body_h * 0.2f;
   const float right_x = controls_w + centre_w;
   std::array<SlotRect, kSlotCount> rects;
   auto at = [&](Slot slot) -> SlotRect& { return rects[static_cast<size_t>(slot)]; };
