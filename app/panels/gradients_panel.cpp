@@ -3,6 +3,7 @@
 // while D is confident. While comparing, both runs' curves in one plot, the second lighter.
 #include <cmath>
 
+#include "app/i18n/strings.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
 
@@ -11,7 +12,7 @@ namespace {
 
 class GradientsPanel final : public Panel {
  protected:
-  const char* title() const override { return "Gradient norms (log scale)"; }
+  const char* title() const override { return i18n::tr("gradients.title"); }
   void drawContent(PanelContext& ctx) override;
 };
 
@@ -29,17 +30,15 @@ void drawNewestNorms(const PanelContext& ctx, size_t i) {
     ImGui::TextUnformatted((ctx.runs[i]->name() + ":").c_str());
     ImGui::SameLine();
   }
-  ImGui::TextColored(textColor(i == 0 ? palette::kGenerator : palette::kGeneratorSecond),
-                     "|grad G| %.2g", last.g_grad_norm);
+  ImGui::TextColored(textColor(i == 0 ? palette::kGenerator : palette::kGeneratorSecond), "%s",
+                     i18n::trf("gradients.g", static_cast<double>(last.g_grad_norm)).c_str());
   ImGui::SameLine();
   ImGui::TextColored(textColor(i == 0 ? palette::kDiscriminator : palette::kDiscriminatorSecond),
-                     "|grad D| %.2g", last.d_grad_norm);
-  hint(
-      "the L2 norm of G's loss gradient over G's weights (the step's G update) and of D's over "
-      "D's weights (its last D update), at the newest step");
+                     "%s", i18n::trf("gradients.d", static_cast<double>(last.d_grad_norm)).c_str());
+  hint(i18n::tr("gradients.hint"));
   if (!store.empty() && (last.g_grad_norm == 0 || last.d_grad_norm == 0)) {
     ImGui::SameLine();
-    ImGui::TextDisabled("(0: off the log axis)");
+    ImGui::TextDisabled("%s", i18n::tr("gradients.zero"));
   }
 }
 
@@ -67,7 +66,7 @@ void GradientsPanel::drawContent(PanelContext& ctx) {
     bounds.y1 = std::max(std::ceil(hi), bounds.y0 + 2);
   }
   plot::PlotOptions options;
-  options.x_label = "step";
+  options.x_label = i18n::tr("plot.step");
   options.y_log10 = true;
   plot::PlotCanvas canvas("##gradients", ImGui::GetContentRegionAvail(), ctx.views.gradients,
                           bounds, options);
