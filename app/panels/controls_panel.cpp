@@ -2,6 +2,7 @@
 // architecture/data/seed edits that apply on reset, the capture plan and the UI scale.
 // Config fields get their ranges, tooltips and combo labels from the schema table; every number
 // is a typed number field (app/widgets).
+#include <algorithm>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -143,6 +144,48 @@ void fileSection(PanelContext& ctx) {
   }
 }
 
+/// The labels beside the controls' fields, the widest of which sets the fields' width.
+constexpr const char* kFieldLabels[] = {"controls.preset",
+                                        "controls.loss",
+                                        "controls.batch_size",
+                                        "controls.d_steps",
+                                        "controls.real_label",
+                                        "controls.instance_noise",
+                                        "controls.noise_anneal_steps",
+                                        "controls.lr_half_life",
+                                        "controls.optimizer",
+                                        "controls.learning_rate",
+                                        "controls.weight_clip",
+                                        "controls.gp_lambda",
+                                        "controls.r1_gamma",
+                                        "controls.unrolled_steps",
+                                        "controls.data",
+                                        "controls.separation",
+                                        "controls.grid_size",
+                                        "controls.z_dim",
+                                        "controls.hidden_layers",
+                                        "controls.width",
+                                        "controls.activation",
+                                        "controls.pack",
+                                        "controls.engine",
+                                        "controls.ui_scale",
+                                        "controls.file",
+                                        "session.field",
+                                        "speed.label",
+                                        "language.label"};
+
+/// The fields' width: what the widest label leaves (in the UI's language), between 45% and 62%
+/// of the panel, so a label is cut only when the panel is too narrow for any layout.
+float fieldWidth() {
+  float widest = 0;
+  for (const char* key : kFieldLabels)
+    widest = std::max(widest, ImGui::CalcTextSize(i18n::tr(key)).x);
+  // The spacing before a label (its field's arrows are inside the item width), and a little.
+  const float beside = widest + ImGui::GetStyle().ItemInnerSpacing.x * 2;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  return std::clamp(avail - beside, avail * 0.45f, avail * 0.62f);
+}
+
 class ControlsPanel final : public Panel {
  protected:
   const char* title() const override { return i18n::tr("controls.title"); }
@@ -153,7 +196,7 @@ class ControlsPanel final : public Panel {
 void ControlsPanel::drawContent(PanelContext& ctx) {
   UiState& ui = ctx.ui;
   const float font = ImGui::GetFontSize();
-  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.58f);  // room for the labels
+  ImGui::PushItemWidth(fieldWidth());
   // Transport: the most used buttons first, big enough to hit on a touchpad in front of a class.
   const ImVec2 big(font * 5.2f, font * 1.8f);
   const bool running = ctx.run.status.state == RunState::Running;

@@ -89,8 +89,6 @@ void StatusBar::drawContent(PanelContext& ctx) {
   } else {
     ImGui::TextUnformatted(i18n::tr("status.limit_max"));
   }
-  ImGui::SameLine();
-  ImGui::TextUnformatted(i18n::trf("status.ui", ctx.ui_fps, ctx.blas.c_str()).c_str());
   // Before a very slow step starts (and while it runs), say so.
   const double seconds = estimatedStepSeconds(ctx.run.session().config());
   if (seconds >= kSlowStepSeconds) {
@@ -100,6 +98,18 @@ void StatusBar::drawContent(PanelContext& ctx) {
                                                  : i18n::trf("status.step_cost_h", seconds / 3600);
     ImGui::TextColored(palette::kError, "%s", warning.c_str());
     hint(i18n::tr("status.step_cost_hint"));
+  }
+  // The UI's rate and the BLAS last, as much of them as the line has room for (a narrow window,
+  // a long text in another language), the whole in a tooltip when shortened.
+  ImGui::SameLine();
+  const std::string full = i18n::trf("status.ui", ctx.ui_fps, ctx.blas.c_str());
+  const std::string brief = i18n::trf("status.ui_fps", ctx.ui_fps);
+  const float room = ImGui::GetContentRegionAvail().x;
+  if (ImGui::CalcTextSize(full.c_str()).x <= room) {
+    ImGui::TextUnformatted(full.c_str());
+  } else if (ImGui::CalcTextSize(brief.c_str()).x <= room) {
+    ImGui::TextUnformatted(brief.c_str());
+    hint(full.c_str());
   }
 }
 

@@ -74,7 +74,7 @@ bool handle(const NumberSpec& spec, double& value) {
 
 bool numberField(NumberFieldState& state, const char* label, const std::string& id,
                  const NumberSpec& spec, double& value) {
-  ImGui::PushID(label);
+  ImGui::PushID(id.c_str());  // the same in every language, unlike the label
   ImGui::BeginGroup();
   const ImGuiStyle& style = ImGui::GetStyle();
   const float handle_width = ImGui::GetFrameHeight();
