@@ -1,5 +1,5 @@
-// The window in Korean under a display: the converted panels' text is Hangul drawn with real
-// glyphs (not ImGui's "?" fallback), the rest of the window is unchanged, and view.json's
+// The window in Korean under a display: the panels' text is Hangul drawn with real glyphs (not
+// ImGui's "?" fallback), what is not text (Figure 1's curves) is unchanged, and view.json's
 // language is used (an unknown one shows English with a notice).
 #include <gtest/gtest.h>
 #include <stb_image.h>
@@ -47,10 +47,11 @@ Shot render(const std::string& name, const std::string& args, const std::string&
 struct Rect {
   int x0, y0, x1, y1;
 };
-// Title bars at 1600x900 (see slotRects: controls 396 px wide, the right column from x = 1167,
-// thirds of the 864 px body): the D histogram's (converted) and the losses panel's (not yet).
-constexpr Rect kHistogramTitle{1170, 577, 1600, 600};
-constexpr Rect kLossesTitle{1170, 1, 1600, 24};
+// At 1600x900 (see slotRects: controls 396 px wide, the right column from x = 1167 in quarters
+// of the 864 px body): the D histogram's title bar (the fourth), and inside Figure 1's plot,
+// curves and grid lines only: no text, the same in every language.
+constexpr Rect kHistogramTitle{1170, 610, 1600, 633};
+constexpr Rect kFigure1Curves{520, 140, 1080, 380};
 constexpr Rect kControls{0, 0, 390, 860};
 
 size_t differingPixels(const Shot& a, const Shot& b, Rect r) {
@@ -110,9 +111,9 @@ TEST(GuiKoreanTest, TheKoreanWindowDrawsRealHangulWhereThePanelsAreConverted) {
   const Shot ko = render("lang-ko", "--lang ko");
   ASSERT_EQ(ko.width, 1600);
   ASSERT_EQ(en.width, 1600);
-  // Only the text differs: the converted title changes, a panel not yet converted does not.
+  // Only the text differs: the title changes, the curves (and so the layout) do not.
   EXPECT_GT(differingPixels(en, ko, kHistogramTitle), 500u);
-  EXPECT_EQ(differingPixels(en, ko, kLossesTitle), 0u);
+  EXPECT_EQ(differingPixels(en, ko, kFigure1Curves), 0u);
   // "D(x)와 D(G(z))의 히스토그램": Hangul syllables are full-width cells (11+ px at 18 px, where
   // "?", D and G are 8-10 px) and each draws differently. With "?" for every syllable the title
   // would have at most 7 distinct cells (D ( x ) G z ?) and no wide one.

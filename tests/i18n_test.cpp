@@ -1,13 +1,18 @@
 // The string tables: ko and en have the same keys and, per key, the same printf conversions;
-// lookups fall back to English; the schema's and presets' English texts match their sources.
+// lookups fall back to English; the schema's and presets' English texts match their sources;
+// texts that core and the CLI spell in English (divergence reasons, side-by-side refusals) say the
+// same in the window's English table, and follow the language.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "app/i18n/config_text.hpp"
+#include "app/i18n/divergence_text.hpp"
 #include "app/i18n/strings.hpp"
 #include "app/panels/language_switch.hpp"
+#include "app/state/run_view.hpp"
 #include "app/state/view_settings.hpp"
+#include "app/widgets/number_text.hpp"
 #include "core/config/presets.hpp"
 #include "core/config/schema.hpp"
 
@@ -201,6 +206,54 @@ TEST(I18nTest, ConfigTextsFollowTheLanguage) {
             std::string::npos);
   // A user's file named like a preset keeps its own description.
   EXPECT_EQ(i18n::configDescription("figure1", "my own"), "my own");
+}
+
+TEST(I18nTest, EveryDivergenceReasonReadsAsCoreSaysItInEnglishAndIsTranslated) {
+  for (const Divergence why :
+       {Divergence::NotFinite, Divergence::LossBlowUp, Divergence::WeightBlowUp}) {
+    std::string english, korean;
+    {
+      LanguageScope scope(Language::En, true);
+      english = i18n::divergenceText(why, 1234);
+    }
+    {
+      LanguageScope scope(Language::Ko, true);
+      korean = i18n::divergenceText(why, 1234);
+    }
+    EXPECT_EQ(english, describeDivergence(why, 1234)) << toString(why);
+    EXPECT_NE(korean, english) << toString(why);
+    EXPECT_NE(korean.find("1234"), std::string::npos) << korean;
+  }
+  EXPECT_EQ(i18n::divergenceText(Divergence::None, 5), "");
+}
+
+TEST(I18nTest, SideBySideRefusalsReadAsTheCliSaysThemInEnglish) {
+  const TrainConfig one_d = presetConfig("figure1"), two_d = presetConfig("ring-stddev");
+  EXPECT_EQ(sideBySideProblemKey(one_d, presetConfig("bimodal-1d")), nullptr);
+  LanguageScope scope(Language::En, true);
+  for (const auto& [a, b] : {std::pair{one_d, two_d}, std::pair{two_d, one_d}}) {
+    const char* key = sideBySideProblemKey(a, b);
+    ASSERT_NE(key, nullptr);
+    EXPECT_EQ(std::string(i18n::tr(key)), sideBySideProblem(a, b));
+  }
+}
+
+TEST(I18nTest, NumberRefusalsFollowTheLanguage) {
+  const NumberSpec rate{.lo = 0, .hi = 100, .lo_open = true};
+  std::string english, korean;
+  {
+    LanguageScope scope(Language::En, true);
+    english = refusalText("1000", NumberError::OutOfRange, rate);
+  }
+  {
+    LanguageScope scope(Language::Ko, true);
+    korean = refusalText("1000", NumberError::OutOfRange, rate);
+  }
+  EXPECT_EQ(english, "\"1000\" is out of range; allowed: above 0, up to 100");
+  EXPECT_NE(korean, english);
+  for (const char* part : {"\"1000\"", "0 ", "100"}) {
+    EXPECT_NE(korean.find(part), std::string::npos) << korean << " lacks " << part;
+  }
 }
 
 }  // namespace

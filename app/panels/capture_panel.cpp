@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/i18n/strings.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/figure1_scene.hpp"
 #include "app/scenes/plane_scene.hpp"
@@ -23,7 +24,8 @@ void drawCapture(const char* id, ImVec2 size, const PlaneFrame& frame, PanelCont
 /// "(a)  step 300" (or "(a)  empty" when `step` < 0), shortened to fit `width`: "(a) 300", "(a)".
 void captureLabel(char slot, int64_t step, float width) {
   const std::string name = std::string("(") + slot + ")";
-  const std::string full = step < 0 ? name + "  empty" : name + "  step " + std::to_string(step);
+  const std::string full = step < 0 ? i18n::trf("capture.empty", slot)
+                                    : i18n::trf("capture.slot", slot, static_cast<long long>(step));
   const std::string brief = step < 0 ? name : name + " " + std::to_string(step);
   const std::string& text = ImGui::CalcTextSize(full.c_str()).x <= width    ? full
                             : ImGui::CalcTextSize(brief.c_str()).x <= width ? brief
@@ -37,22 +39,23 @@ void captureLabel(char slot, int64_t step, float width) {
 
 class CapturePanel final : public Panel {
  protected:
-  const char* title() const override { return "Captures (a)-(d)"; }
+  const char* title() const override { return i18n::tr("capture.title"); }
   void drawContent(PanelContext& ctx) override;
 };
 
 void CapturePanel::drawContent(PanelContext& ctx) {
   const auto& captures = ctx.run.captures.captures();
-  if (ImGui::Button("Capture now")) {
+  if (ImGui::Button((std::string(i18n::tr("capture.now")) + "###now").c_str())) {
     ctx.run.store.visitNewest([&](const auto& frame) { ctx.run.captures.capture(frame); });
   }
   ImGui::SameLine();
-  if (ImGui::Button("Clear")) ctx.run.captures.clear();
+  if (ImGui::Button((std::string(i18n::tr("capture.clear")) + "###clear").c_str()))
+    ctx.run.captures.clear();
   ImGui::SameLine();
-  const char* auto_label = "auto at steps";
+  const char* auto_label = i18n::tr("capture.auto");
   if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(auto_label).x) ImGui::NewLine();
   ImGui::TextUnformatted(auto_label);
-  hint("-1 turns a slot off");
+  hint(i18n::tr("capture.auto_hint"));
   // The four step fields beside the buttons when each gets room for a 5-digit step, else on a
   // line of their own.
   const float spacing = ImGui::GetStyle().ItemSpacing.x;

@@ -2,10 +2,14 @@
 // architecture/data/seed edits that apply on reset, the capture plan and the UI scale.
 // Config fields get their ranges, tooltips and combo labels from the schema table; every number
 // is a typed number field (app/widgets).
+#include <algorithm>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
 
+#include "app/i18n/config_text.hpp"
+#include "app/i18n/divergence_text.hpp"
+#include "app/i18n/strings.hpp"
 #include "app/panels/language_switch.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
@@ -17,6 +21,11 @@
 namespace ganscope {
 namespace {
 
+/// `key`'s text with the ImGui id `id`, the same in every language.
+std::string label(const char* key, const char* id) {
+  return std::string(i18n::tr(key)) + "###" + id;
+}
+
 /// A combo box over the enum field at `path`, labelled by the schema's UI labels.
 bool fieldCombo(const char* label, const std::string& path, TrainConfig& config) {
   const ConfigField& field = configField(path);
@@ -24,35 +33,39 @@ bool fieldCombo(const char* label, const std::string& path, TrainConfig& config)
   bool changed = false;
   const char* current = "?";
   for (const EnumName& name : field.names) {
-    if (name.value == value) current = name.label;
+    if (name.value == value) current = i18n::enumLabel(field, name);
   }
-  if (ImGui::BeginCombo(label, current)) {
+  const std::string id = std::string(label) + "###" + path;
+  if (ImGui::BeginCombo(id.c_str(), current)) {
     for (const EnumName& name : field.names) {
-      if (ImGui::Selectable(name.label, name.value == value)) {
+      ImGui::PushID(name.name);
+      const bool picked = ImGui::Selectable(i18n::enumLabel(field, name), name.value == value);
+      ImGui::PopID();
+      if (picked) {
         changed = name.value != value;
         value = name.value;
       }
     }
     ImGui::EndCombo();
   }
-  hint(field.help);
+  hint(i18n::fieldHelp(field));
   return changed;
 }
 
 bool optimizerEditor(NumberFieldState& fields, const char* title, const std::string& path,
                      TrainConfig& config) {
-  ImGui::PushID(title);
+  ImGui::PushID(path.c_str());
   ImGui::TextUnformatted(title);
-  bool changed = fieldCombo("optimizer", path + ".kind", config);
-  changed |= configNumberField(fields, "learning rate", path + ".lr", config);
+  bool changed = fieldCombo(i18n::tr("controls.optimizer"), path + ".kind", config);
+  changed |= configNumberField(fields, i18n::tr("controls.learning_rate"), path + ".lr", config);
   const OptimizerKind kind = configField(path + ".kind").get<OptimizerKind>(config);
   if (kind == OptimizerKind::Sgd) {
-    changed |= configNumberField(fields, "momentum", path + ".momentum", config);
+    changed |= configNumberField(fields, i18n::tr("controls.momentum"), path + ".momentum", config);
   } else if (kind == OptimizerKind::RmsProp) {
-    changed |= configNumberField(fields, "alpha", path + ".alpha", config);
+    changed |= configNumberField(fields, i18n::tr("controls.alpha"), path + ".alpha", config);
   } else {
-    changed |= configNumberField(fields, "beta1", path + ".beta1", config);
-    changed |= configNumberField(fields, "beta2", path + ".beta2", config);
+    changed |= configNumberField(fields, i18n::tr("controls.beta1"), path + ".beta1", config);
+    changed |= configNumberField(fields, i18n::tr("controls.beta2"), path + ".beta2", config);
   }
   ImGui::PopID();
   return changed;
@@ -60,22 +73,25 @@ bool optimizerEditor(NumberFieldState& fields, const char* title, const std::str
 
 bool mlpEditor(NumberFieldState& fields, const char* title, const std::string& path,
                TrainConfig& config) {
-  ImGui::PushID(title);
+  ImGui::PushID(path.c_str());
   ImGui::TextUnformatted(title);
-  bool changed = configNumberField(fields, "hidden layers", path + ".hidden_layers", config);
-  changed |= configNumberField(fields, "width", path + ".width", config);
-  changed |= fieldCombo("activation", path + ".activation", config);
+  bool changed = configNumberField(fields, i18n::tr("controls.hidden_layers"),
+                                   path + ".hidden_layers", config);
+  changed |= configNumberField(fields, i18n::tr("controls.width"), path + ".width", config);
+  changed |= fieldCombo(i18n::tr("controls.activation"), path + ".activation", config);
   ImGui::PopID();
   return changed;
 }
 
 bool discriminatorEditor(NumberFieldState& fields, TrainConfig& config) {
-  bool changed = mlpEditor(fields, "Discriminator network", "discriminator", config);
+  bool changed =
+      mlpEditor(fields, i18n::tr("controls.discriminator_network"), "discriminator", config);
   ImGui::PushID("discriminator input");
-  changed |= configNumberField(fields, "PacGAN pack", "discriminator.pack", config);
+  changed |= configNumberField(fields, i18n::tr("controls.pack"), "discriminator.pack", config);
   const ConfigField& stddev = configField("discriminator.minibatch_stddev");
-  changed |= ImGui::Checkbox("minibatch stddev feature", &stddev.get<bool>(config));
-  hint(stddev.help);
+  const std::string stddev_label = std::string(i18n::tr("controls.minibatch_stddev")) + "###stddev";
+  changed |= ImGui::Checkbox(stddev_label.c_str(), &stddev.get<bool>(config));
+  hint(i18n::fieldHelp(stddev));
   ImGui::PopID();
   return changed;
 }
@@ -84,13 +100,14 @@ bool discriminatorEditor(NumberFieldState& fields, TrainConfig& config) {
 bool remedyEditor(NumberFieldState& fields, TrainConfig& config) {
   bool changed = false;
   if (config.hyper.loss == LossKind::WganClip) {
-    changed |= configNumberField(fields, "weight clip", "hyper.clip", config);
+    changed |= configNumberField(fields, i18n::tr("controls.weight_clip"), "hyper.clip", config);
   }
   if (config.hyper.loss == LossKind::WganGp) {
-    changed |= configNumberField(fields, "GP lambda", "hyper.gp_lambda", config);
+    changed |= configNumberField(fields, i18n::tr("controls.gp_lambda"), "hyper.gp_lambda", config);
   }
-  changed |= configNumberField(fields, "R1 gamma", "hyper.r1_gamma", config);
-  changed |= configNumberField(fields, "unrolled D steps", "hyper.unrolled_steps", config);
+  changed |= configNumberField(fields, i18n::tr("controls.r1_gamma"), "hyper.r1_gamma", config);
+  changed |= configNumberField(fields, i18n::tr("controls.unrolled_steps"), "hyper.unrolled_steps",
+                               config);
   return changed;
 }
 
@@ -108,27 +125,70 @@ namespace {
 void fileSection(PanelContext& ctx) {
   char path[512];
   std::snprintf(path, sizeof(path), "%s", ctx.ui.config_path.c_str());
-  if (ImGui::InputText("file", path, sizeof(path))) ctx.ui.config_path = path;
-  if (ImGui::Button("Load config")) {
+  const std::string file_label = std::string(i18n::tr("controls.file")) + "###config_file";
+  if (ImGui::InputText(file_label.c_str(), path, sizeof(path))) ctx.ui.config_path = path;
+  if (ImGui::Button(label("controls.load_config", "load_config").c_str())) {
     try {
       resetWith(ctx, loadConfigFile(ctx.ui.config_path));
     } catch (const ConfigError& error) {
-      ctx.ui.error = std::string("Config not loaded: ") + error.what();
+      ctx.ui.error = i18n::trf("controls.config_not_loaded", error.what());
     }
   }
   ImGui::SameLine();
-  if (ImGui::Button("Save config")) {
+  if (ImGui::Button(label("controls.save_config", "save_config").c_str())) {
     try {
       writeFileAtomically(ctx.ui.config_path, configToJson(ctx.ui.edit).dump(2) + "\n");
     } catch (const std::exception& error) {
-      ctx.ui.error = std::string("Config not saved: ") + error.what();
+      ctx.ui.error = i18n::trf("controls.config_not_saved", error.what());
     }
   }
 }
 
+/// The labels beside the controls' fields, the widest of which sets the fields' width.
+constexpr const char* kFieldLabels[] = {"controls.preset",
+                                        "controls.loss",
+                                        "controls.batch_size",
+                                        "controls.d_steps",
+                                        "controls.real_label",
+                                        "controls.instance_noise",
+                                        "controls.noise_anneal_steps",
+                                        "controls.lr_half_life",
+                                        "controls.optimizer",
+                                        "controls.learning_rate",
+                                        "controls.weight_clip",
+                                        "controls.gp_lambda",
+                                        "controls.r1_gamma",
+                                        "controls.unrolled_steps",
+                                        "controls.data",
+                                        "controls.separation",
+                                        "controls.grid_size",
+                                        "controls.z_dim",
+                                        "controls.hidden_layers",
+                                        "controls.width",
+                                        "controls.activation",
+                                        "controls.pack",
+                                        "controls.engine",
+                                        "controls.ui_scale",
+                                        "controls.file",
+                                        "session.field",
+                                        "speed.label",
+                                        "language.label"};
+
+/// The fields' width: what the widest label leaves (in the UI's language), between 45% and 62%
+/// of the panel, so a label is cut only when the panel is too narrow for any layout.
+float fieldWidth() {
+  float widest = 0;
+  for (const char* key : kFieldLabels)
+    widest = std::max(widest, ImGui::CalcTextSize(i18n::tr(key)).x);
+  // The spacing before a label (its field's arrows are inside the item width), and a little.
+  const float beside = widest + ImGui::GetStyle().ItemInnerSpacing.x * 2;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  return std::clamp(avail - beside, avail * 0.45f, avail * 0.62f);
+}
+
 class ControlsPanel final : public Panel {
  protected:
-  const char* title() const override { return "Controls"; }
+  const char* title() const override { return i18n::tr("controls.title"); }
   ImGuiWindowFlags flags() const override { return 0; }
   void drawContent(PanelContext& ctx) override;
 };
@@ -136,31 +196,35 @@ class ControlsPanel final : public Panel {
 void ControlsPanel::drawContent(PanelContext& ctx) {
   UiState& ui = ctx.ui;
   const float font = ImGui::GetFontSize();
-  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.58f);  // room for the labels
+  ImGui::PushItemWidth(fieldWidth());
   // Transport: the most used buttons first, big enough to hit on a touchpad in front of a class.
   const ImVec2 big(font * 5.2f, font * 1.8f);
   const bool running = ctx.run.status.state == RunState::Running;
   const SessionStatus& status = ctx.run.status;
   ImGui::BeginDisabled(status.state == RunState::Diverged);
-  if (ImGui::Button(running ? "Pause" : "Play", big)) {
+  if (ImGui::Button(label(running ? "controls.pause" : "controls.play", "play").c_str(), big)) {
     sendCommand(ctx, running ? Command{Pause{}} : Command{Resume{}});
   }
   ImGui::EndDisabled();
   if (status.state == RunState::Diverged) {
-    const std::string why = "Training diverged (" +
-                            describeDivergence(status.diverged_why, status.diverged_at) +
-                            "): Reset, with a smaller learning rate, starts again";
+    const std::string why = i18n::trf(
+        "controls.diverged", i18n::divergenceText(status.diverged_why, status.diverged_at).c_str());
     hint(why.c_str());
   }
   ImGui::SameLine();
-  if (ImGui::Button("Reset", big)) resetWith(ctx, ui.edit);
-  if (ImGui::Button("Step D")) sendCommand(ctx, StepOnce{StepTarget::Discriminator});
+  if (ImGui::Button(label("controls.reset", "reset").c_str(), big)) resetWith(ctx, ui.edit);
+  if (ImGui::Button(label("controls.step_d", "step_d").c_str()))
+    sendCommand(ctx, StepOnce{StepTarget::Discriminator});
   ImGui::SameLine();
-  if (ImGui::Button("Step G")) sendCommand(ctx, StepOnce{StepTarget::Generator});
+  if (ImGui::Button(label("controls.step_g", "step_g").c_str()))
+    sendCommand(ctx, StepOnce{StepTarget::Generator});
   ImGui::SameLine();
-  if (ImGui::Button("Step both")) sendCommand(ctx, StepOnce{StepTarget::Both});
+  if (ImGui::Button(label("controls.step_both", "step_both").c_str()))
+    sendCommand(ctx, StepOnce{StepTarget::Both});
   drawSpeedControl(ctx);
-  ImGui::TextDisabled("Space: play/pause   S: one step   [ ]: slower/faster   Ctrl +/-: size");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", i18n::tr("controls.keys"));  // wraps in a narrow controls panel
+  ImGui::PopStyleColor();
   drawCompareControls(ctx);
   ImGui::SameLine();
   drawLanguageSwitch(ctx);
@@ -168,97 +232,102 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
 
   // Presets.
   const std::vector<std::string> presets = presetNames();
-  if (ImGui::BeginCombo("preset", ui.edit.name.c_str())) {
+  if (ImGui::BeginCombo(label("controls.preset", "preset").c_str(), ui.edit.name.c_str())) {
     for (const std::string& name : presets) {
       if (ImGui::Selectable(name.c_str(), name == ui.edit.name)) resetWith(ctx, presetConfig(name));
     }
     ImGui::EndCombo();
   }
-  if (!ui.edit.description.empty()) ImGui::TextWrapped("%s", ui.edit.description.c_str());
+  if (!ui.edit.description.empty()) {
+    ImGui::TextWrapped("%s", i18n::configDescription(ui.edit.name, ui.edit.description).c_str());
+  }
   ImGui::Separator();
 
   // Live hyperparameters: sent as one struct, applied before the next step.
-  ImGui::TextUnformatted("Training (applies at the next step)");
+  ImGui::TextUnformatted(i18n::tr("controls.training"));
   TrainConfig& edit = ui.edit;
   Hyperparams& hyper = edit.hyper;
   NumberFieldState& fields = ui.fields;
-  bool changed = fieldCombo("loss", "hyper.loss", edit);
-  changed |= configNumberField(fields, "batch size", "hyper.batch_size", edit);
-  changed |= configNumberField(fields, "k: D steps", "hyper.d_steps", edit);
+  bool changed = fieldCombo(i18n::tr("controls.loss"), "hyper.loss", edit);
+  changed |= configNumberField(fields, i18n::tr("controls.batch_size"), "hyper.batch_size", edit);
+  changed |= configNumberField(fields, i18n::tr("controls.d_steps"), "hyper.d_steps", edit);
   changed |= remedyEditor(fields, edit);
   ImGui::BeginDisabled(isCritic(hyper.loss));  // a critic has no labels
-  changed |= configNumberField(fields, "real label", "hyper.real_label", edit);
+  changed |= configNumberField(fields, i18n::tr("controls.real_label"), "hyper.real_label", edit);
   ImGui::EndDisabled();
-  changed |= configNumberField(fields, "instance noise", "hyper.instance_noise", edit);
-  changed |= configNumberField(fields, "noise anneal steps", "hyper.noise_anneal_steps", edit);
-  changed |= configNumberField(fields, "lr half-life (steps)", "hyper.lr_half_life", edit);
-  changed |= optimizerEditor(fields, "Discriminator", "hyper.d_opt", edit);
-  changed |= optimizerEditor(fields, "Generator", "hyper.g_opt", edit);
+  changed |=
+      configNumberField(fields, i18n::tr("controls.instance_noise"), "hyper.instance_noise", edit);
+  changed |= configNumberField(fields, i18n::tr("controls.noise_anneal_steps"),
+                               "hyper.noise_anneal_steps", edit);
+  changed |=
+      configNumberField(fields, i18n::tr("controls.lr_half_life"), "hyper.lr_half_life", edit);
+  changed |= optimizerEditor(fields, i18n::tr("controls.discriminator"), "hyper.d_opt", edit);
+  changed |= optimizerEditor(fields, i18n::tr("controls.generator"), "hyper.g_opt", edit);
   // A refused change goes back to what the trainer runs with, so the controls never lie.
   if (changed && !sendCommand(ctx, SetHyperparams{hyper})) hyper = ctx.run.session().config().hyper;
   ImGui::Separator();
 
   // Rebuild-time settings.
-  ImGui::TextUnformatted("Model and data (apply on Reset)");
+  ImGui::TextUnformatted(i18n::tr("controls.model_and_data"));
   bool rebuild = false;
-  rebuild |= fieldCombo("data", "data.kind", edit);
+  rebuild |= fieldCombo(i18n::tr("controls.data"), "data.kind", edit);
   DataConfig& data = edit.data;
   if (dataDimension(data.kind) == 1 || data.kind == DataKind::Gaussian2d) {
-    rebuild |= configNumberField(fields, "mean", "data.mean", edit);
+    rebuild |= configNumberField(fields, i18n::tr("controls.mean"), "data.mean", edit);
   }
-  rebuild |= configNumberField(fields, "std", "data.std", edit);
+  rebuild |= configNumberField(fields, i18n::tr("controls.std"), "data.std", edit);
   switch (data.kind) {
     case DataKind::Gaussian:
     case DataKind::Gaussian2d:
       break;
     case DataKind::Bimodal:
-      rebuild |= configNumberField(fields, "separation", "data.separation", edit);
+      rebuild |=
+          configNumberField(fields, i18n::tr("controls.separation"), "data.separation", edit);
       break;
     case DataKind::Ring:
-      rebuild |= configNumberField(fields, "modes", "data.modes", edit);
-      rebuild |= configNumberField(fields, "radius", "data.radius", edit);
+      rebuild |= configNumberField(fields, i18n::tr("controls.modes"), "data.modes", edit);
+      rebuild |= configNumberField(fields, i18n::tr("controls.radius"), "data.radius", edit);
       break;
     case DataKind::Grid:
-      rebuild |= configNumberField(fields, "modes per side", "data.grid_size", edit);
-      rebuild |= configNumberField(fields, "spacing", "data.spacing", edit);
+      rebuild |= configNumberField(fields, i18n::tr("controls.grid_size"), "data.grid_size", edit);
+      rebuild |= configNumberField(fields, i18n::tr("controls.spacing"), "data.spacing", edit);
       break;
     case DataKind::Line:
     case DataKind::Moons:
     case DataKind::Spiral:
-      rebuild |= configNumberField(fields, "radius", "data.radius", edit);
+      rebuild |= configNumberField(fields, i18n::tr("controls.radius"), "data.radius", edit);
       break;
     case DataKind::Points:
-      ImGui::TextWrapped("%zu points. Paint them with Draw in the plane panel.",
-                         data.points.size() / 2);
+      ImGui::TextWrapped("%s", i18n::trf("controls.points", data.points.size() / 2).c_str());
       break;
   }
-  rebuild |= fieldCombo("z", "latent.kind", edit);
-  rebuild |= configNumberField(fields, "z dimensions", "latent.dim", edit);
-  rebuild |= mlpEditor(fields, "Generator network", "generator", edit);
+  rebuild |= fieldCombo(i18n::tr("controls.z"), "latent.kind", edit);
+  rebuild |= configNumberField(fields, i18n::tr("controls.z_dim"), "latent.dim", edit);
+  rebuild |= mlpEditor(fields, i18n::tr("controls.generator_network"), "generator", edit);
   rebuild |= discriminatorEditor(fields, edit);
-  rebuild |= fieldCombo("step engine", "engine", edit);
-  rebuild |= configNumberField(fields, "seed", "seed", edit);
+  rebuild |= fieldCombo(i18n::tr("controls.engine"), "engine", edit);
+  rebuild |= configNumberField(fields, i18n::tr("controls.seed"), "seed", edit);
   ui.needs_reset |= rebuild;
   if (ui.needs_reset) {
-    ImGui::TextColored(palette::kNote, "Edited: press Reset to rebuild with these settings.");
+    ImGui::TextColored(palette::kNote, "%s", i18n::tr("controls.edited"));
   }
   ImGui::Separator();
   fileSection(ctx);
   drawSessionControls(ctx);
   ImGui::Separator();
-  ImGui::TextUnformatted("Figure 1 layers");
+  ImGui::TextUnformatted(i18n::tr("controls.figure1_layers"));
   Figure1Layers& layers = ctx.view.layers;
-  ImGui::Checkbox("p_data", &layers.p_data);
+  ImGui::Checkbox(label("controls.layer_p_data", "p_data").c_str(), &layers.p_data);
   ImGui::SameLine();
-  ImGui::Checkbox("p_g", &layers.p_g);
+  ImGui::Checkbox(label("controls.layer_p_g", "p_g").c_str(), &layers.p_g);
   ImGui::SameLine();
-  ImGui::Checkbox("D", &layers.d);
-  ImGui::Checkbox("D*", &layers.d_star);
+  ImGui::Checkbox(label("controls.layer_d", "d").c_str(), &layers.d);
+  ImGui::Checkbox(label("controls.layer_d_star", "d_star").c_str(), &layers.d_star);
   ImGui::SameLine();
-  ImGui::Checkbox("D strip", &layers.d_strip);
-  ImGui::Checkbox("z -> x mapping", &layers.mapping);
+  ImGui::Checkbox(label("controls.layer_d_strip", "d_strip").c_str(), &layers.d_strip);
+  ImGui::Checkbox(label("controls.layer_mapping", "mapping").c_str(), &layers.mapping);
   NumberSpec scale{.lo = 0.5, .hi = 3.0};
-  numberField(fields, "UI scale", "ui_scale", scale, ctx.view.ui_scale);
+  numberField(fields, i18n::tr("controls.ui_scale"), "ui_scale", scale, ctx.view.ui_scale);
   ImGui::PopItemWidth();
 }
 

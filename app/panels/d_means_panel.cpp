@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "app/i18n/strings.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
 #include "app/state/balance_monitor.hpp"
@@ -21,17 +22,19 @@ void drawBalanceWarning(const PanelContext& ctx, const RunView& run) {
                                               run.store.series(Series::DFake));
   if (verdict.balance == Balance::Even) return;
   const std::string who = ctx.comparing() ? run.name() + ": " : std::string();
-  const char* what = verdict.balance == Balance::DWinning ? "D is winning: G's gradient vanishes"
-                                                          : "G is winning: D is fooled";
+  const char* what =
+      i18n::tr(verdict.balance == Balance::DWinning ? "d_means.d_winning" : "d_means.g_winning");
+  const std::string text =
+      i18n::trf("d_means.balance", who.c_str(), what, static_cast<double>(verdict.real_mean),
+                static_cast<double>(verdict.fake_mean), static_cast<long long>(verdict.steps));
   ImGui::PushStyleColor(ImGuiCol_Text, palette::kNote);
-  ImGui::TextWrapped("%s%s (mean D(x) %.2f, D(G(z)) %.2f for %lld steps)", who.c_str(), what,
-                     verdict.real_mean, verdict.fake_mean, static_cast<long long>(verdict.steps));
+  ImGui::TextWrapped("%s", text.c_str());
   ImGui::PopStyleColor();
 }
 
 class DMeansPanel final : public Panel {
  protected:
-  const char* title() const override { return "Mean D(x) and D(G(z))"; }
+  const char* title() const override { return i18n::tr("d_means.title"); }
   void drawContent(PanelContext& ctx) override;
 };
 
@@ -65,16 +68,17 @@ void DMeansPanel::drawContent(PanelContext& ctx) {
     bounds.y1 += pad;
   }
   plot::PlotOptions options;
-  options.x_label = "step";
+  options.x_label = i18n::tr("plot.step");
   options.fixed_y = probability;
-  const plot::ReferenceLine half[] = {{0.5, palette::kReference, "1/2"}};
+  const plot::ReferenceLine half[] = {{0.5, palette::kReference, i18n::tr("d_means.half")}};
   if (probability) options.references = half;
-  const char* real = probability ? "mean D(x), real" : "mean score D(x), real";
-  const char* fake = probability ? "mean D(G(z)), fake" : "mean score D(G(z)), fake";
+  const char* real = i18n::tr(probability ? "d_means.real" : "d_means.real_score");
+  const char* fake = i18n::tr(probability ? "d_means.fake" : "d_means.fake_score");
   std::array<std::string, 4> names;
-  const std::vector<plot::LegendEntry> legend =
-      runsLegend(ctx, {palette::kData, palette::kDataSecond, real, "real"},
-                 {palette::kGenerator, palette::kGeneratorSecond, fake, "fake"}, names);
+  const std::vector<plot::LegendEntry> legend = runsLegend(
+      ctx, {palette::kData, palette::kDataSecond, real, i18n::tr("d_means.real_short")},
+      {palette::kGenerator, palette::kGeneratorSecond, fake, i18n::tr("d_means.fake_short")},
+      names);
   options.legend = legend;
   plot::PlotCanvas canvas("##dmeans", ImGui::GetContentRegionAvail(), ctx.views.d_means, bounds,
                           options);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "app/i18n/divergence_text.hpp"
+#include "app/i18n/strings.hpp"
 #include "app/panels/flow_text.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/figure1_scene.hpp"
@@ -16,27 +18,28 @@ namespace {
 
 class Figure1Panel final : public Panel {
  protected:
-  const char* title() const override { return "Figure 1: the game in one dimension"; }
+  const char* title() const override { return i18n::tr("figure1.title"); }
   void drawContent(PanelContext& ctx) override;
 };
 
 void Figure1Panel::drawContent(PanelContext& ctx) {
   const Figure1Frame* s = ctx.run.store.frame<Figure1Frame>();
   if (!s) {
-    ImGui::TextUnformatted("Waiting for the first frame...");
+    ImGui::TextUnformatted(i18n::tr("panel.waiting"));
     return;
   }
+  const std::string reset = std::string(i18n::tr("figure1.reset")) + "###reset";
   if (ctx.run.status.state == RunState::Diverged) {
-    ImGui::TextColored(
-        palette::kError, "Diverged: %s. Lower the learning rate, then",
-        describeDivergence(ctx.run.status.diverged_why, ctx.run.status.diverged_at).c_str());
+    const std::string why =
+        i18n::divergenceText(ctx.run.status.diverged_why, ctx.run.status.diverged_at);
+    ImGui::TextColored(palette::kError, "%s", i18n::trf("figure1.diverged", why.c_str()).c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton("Reset")) resetWith(ctx, ctx.ui.edit);
+    if (ImGui::SmallButton(reset.c_str())) resetWith(ctx, ctx.ui.edit);
   } else if (ctx.run.status.state == RunState::Failed) {
-    ImGui::TextColored(palette::kError, "The trainer stopped: %s",
-                       ctx.run.session().failure().c_str());
+    ImGui::TextColored(palette::kError, "%s",
+                       i18n::trf("figure1.failed", ctx.run.session().failure().c_str()).c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton("Reset")) resetWith(ctx, ctx.ui.edit);
+    if (ImGui::SmallButton(reset.c_str())) resetWith(ctx, ctx.ui.edit);
   }
   // C(G) = -log 4 + 2 JSD: the value at the optimal D (Theorem 1 of the paper), which only
   // the paper's losses have. The frame's own loss: a frame made before a loss change keeps its
@@ -45,25 +48,19 @@ void Figure1Panel::drawContent(PanelContext& ctx) {
   const double log4 = std::log(4.0);
   // Flowed, so a narrow column (compare mode, small windows) breaks between the numbers, not
   // inside one.
-  char text[96];
   std::vector<std::string> items;
-  std::snprintf(text, sizeof(text), "step %lld", static_cast<long long>(s->header.step));
-  items.emplace_back(text);
+  items.push_back(i18n::trf("figure1.step", static_cast<long long>(s->header.step)));
   GameValueText value = gameValueParts(s->value, loss);
   items.push_back(std::move(value.value));
   if (!value.optimum.empty()) items.push_back(std::move(value.optimum));
-  std::snprintf(text, sizeof(text), "JSD(p_data || p_g) = %.4f nats", s->js);
-  items.emplace_back(text);
-  if (outputIsProbability(loss)) {
-    std::snprintf(text, sizeof(text), "C(G) = -log 4 + 2 JSD = %.3f", -log4 + 2 * s->js);
-    items.emplace_back(text);
-  }
+  items.push_back(i18n::trf("figure1.jsd", s->js));
+  if (outputIsProbability(loss)) items.push_back(i18n::trf("figure1.c_of_g", -log4 + 2 * s->js));
   flowTexts(items);
   const Figure1Layers& l = ctx.view.layers;
   const bool converged =
       s->js < 0.02 && (!outputIsProbability(loss) || std::abs(s->value + log4) < 0.02);
   if (converged) {
-    const char* note = "p_g ~ p_data, D ~ 1/2";
+    const char* note = i18n::tr("figure1.converged");
     flow(ImGui::CalcTextSize(note).x, false);
     ImGui::TextColored(ImVec4(0, 0.55f, 0.2f, 1), "%s", note);
   }

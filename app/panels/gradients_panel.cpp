@@ -2,7 +2,10 @@
 // D's loss over D's weights, on a log axis, so a saturating loss shows G's gradient vanishing
 // while D is confident. While comparing, both runs' curves in one plot, the second lighter.
 #include <cmath>
+#include <string>
 
+#include "app/i18n/strings.hpp"
+#include "app/panels/flow_text.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
 
@@ -11,7 +14,7 @@ namespace {
 
 class GradientsPanel final : public Panel {
  protected:
-  const char* title() const override { return "Gradient norms (log scale)"; }
+  const char* title() const override { return i18n::tr("gradients.title"); }
   void drawContent(PanelContext& ctx) override;
 };
 
@@ -25,21 +28,21 @@ ImVec4 textColor(ImU32 color) {
 void drawNewestNorms(const PanelContext& ctx, size_t i) {
   const MetricStore& store = ctx.runs[i]->store;
   const StepStats& last = store.last();
-  if (ctx.comparing()) {
-    ImGui::TextUnformatted((ctx.runs[i]->name() + ":").c_str());
-    ImGui::SameLine();
-  }
-  ImGui::TextColored(textColor(i == 0 ? palette::kGenerator : palette::kGeneratorSecond),
-                     "|grad G| %.2g", last.g_grad_norm);
-  ImGui::SameLine();
-  ImGui::TextColored(textColor(i == 0 ? palette::kDiscriminator : palette::kDiscriminatorSecond),
-                     "|grad D| %.2g", last.d_grad_norm);
-  hint(
-      "the L2 norm of G's loss gradient over G's weights (the step's G update) and of D's over "
-      "D's weights (its last D update), at the newest step");
+  // Flowed, so a narrow panel breaks the line between the items, never inside one.
+  bool first = true;
+  const auto item = [&](const std::string& text, ImVec4 color) {
+    flow(ImGui::CalcTextSize(text.c_str()).x, first);
+    first = false;
+    ImGui::TextColored(color, "%s", text.c_str());
+  };
+  if (ctx.comparing()) item(ctx.runs[i]->name() + ":", ImGui::GetStyleColorVec4(ImGuiCol_Text));
+  item(i18n::trf("gradients.g", static_cast<double>(last.g_grad_norm)),
+       textColor(i == 0 ? palette::kGenerator : palette::kGeneratorSecond));
+  item(i18n::trf("gradients.d", static_cast<double>(last.d_grad_norm)),
+       textColor(i == 0 ? palette::kDiscriminator : palette::kDiscriminatorSecond));
+  hint(i18n::tr("gradients.hint"));
   if (!store.empty() && (last.g_grad_norm == 0 || last.d_grad_norm == 0)) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("(0: off the log axis)");
+    item(i18n::tr("gradients.zero"), ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   }
 }
 
@@ -67,7 +70,7 @@ void GradientsPanel::drawContent(PanelContext& ctx) {
     bounds.y1 = std::max(std::ceil(hi), bounds.y0 + 2);
   }
   plot::PlotOptions options;
-  options.x_label = "step";
+  options.x_label = i18n::tr("plot.step");
   options.y_log10 = true;
   plot::PlotCanvas canvas("##gradients", ImGui::GetContentRegionAvail(), ctx.views.gradients,
                           bounds, options);

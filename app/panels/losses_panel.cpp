@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "app/i18n/strings.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
 
@@ -13,22 +14,22 @@ namespace {
 const char* generatorLossLabel(LossKind loss) {
   switch (loss) {
     case LossKind::Minimax:
-      return "G loss log(1-D(G(z)))";
+      return i18n::tr("losses.g_minimax");
     case LossKind::NonSaturating:
-      return "G loss -log D(G(z))";
+      return i18n::tr("losses.g_non_saturating");
     case LossKind::WganClip:
     case LossKind::WganGp:
     case LossKind::Hinge:
-      return "G loss -critic(G(z))";
+      return i18n::tr("losses.g_critic");
     case LossKind::LeastSquares:
-      return "G loss (D(G(z)) - 1)^2 / 2";
+      return i18n::tr("losses.g_least_squares");
   }
-  return "G loss";
+  return i18n::tr("losses.g");
 }
 
 class LossesPanel final : public Panel {
  protected:
-  const char* title() const override { return "Losses"; }
+  const char* title() const override { return i18n::tr("losses.title"); }
   void drawContent(PanelContext& ctx) override;
 };
 
@@ -66,17 +67,21 @@ void LossesPanel::drawContent(PanelContext& ctx) {
     bounds.y1 = hi + pad;
   }
   plot::PlotOptions options;
-  options.x_label = "step";
+  options.x_label = i18n::tr("plot.step");
   const plot::ReferenceLine lines[] = {
-      {2 * log2, palette::kDiscriminator, "D: 2 log 2"},
+      {2 * log2, palette::kDiscriminator, i18n::tr("losses.ref_d")},
       {g_reference, palette::kGenerator,
-       loss == LossKind::NonSaturating ? "G: log 2" : "G: -log 2"}};
+       i18n::tr(loss == LossKind::NonSaturating ? "losses.ref_g_non_saturating"
+                                                : "losses.ref_g_minimax")}};
   if (references) options.references = lines;
   std::array<std::string, 4> names;
-  const std::vector<plot::LegendEntry> legend = runsLegend(
-      ctx,
-      {palette::kDiscriminator, palette::kDiscriminatorSecond, "D loss (with penalties)", "D loss"},
-      {palette::kGenerator, palette::kGeneratorSecond, generatorLossLabel(loss), "G loss"}, names);
+  const std::vector<plot::LegendEntry> legend =
+      runsLegend(ctx,
+                 {palette::kDiscriminator, palette::kDiscriminatorSecond, i18n::tr("losses.d_full"),
+                  i18n::tr("losses.d")},
+                 {palette::kGenerator, palette::kGeneratorSecond, generatorLossLabel(loss),
+                  i18n::tr("losses.g")},
+                 names);
   options.legend = legend;
   plot::PlotCanvas canvas("##losses", ImGui::GetContentRegionAvail(), ctx.views.losses, bounds,
                           options);

@@ -3,8 +3,9 @@
 // (collapse shows as one tall bar), and an alarm when coverage is low. Data without separate
 // modes (a line, moons, a spiral, drawn points) gets the binned divergences.
 #include <algorithm>
-#include <cstdio>
+#include <string>
 
+#include "app/i18n/strings.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
 #include "app/state/mode_alarm.hpp"
@@ -15,7 +16,7 @@ namespace {
 
 class ModesPanel final : public Panel {
  protected:
-  const char* title() const override { return "Mode coverage"; }
+  const char* title() const override { return i18n::tr("modes.title"); }
   void drawContent(PanelContext& ctx) override;
 };
 
@@ -23,26 +24,25 @@ void ModesPanel::drawContent(PanelContext& ctx) {
   const PlaneFrame* s = ctx.run.store.frame<PlaneFrame>();
   if (!s) return;
   if (s->modes_total == 0) {
+    ImGui::TextWrapped("%s", i18n::tr("modes.no_modes"));
     ImGui::TextWrapped(
-        "This data has no separate modes to count. How far G is from it, on a 32 x 32 grid "
-        "over the view:");
-    ImGui::TextWrapped("KL(p_data || p_g) %.3f nats   JSD %.3f nats (at most log 2 = 0.693)", s->kl,
-                       s->js);
+        "%s", i18n::trf("modes.divergences", static_cast<double>(s->kl), static_cast<double>(s->js))
+                  .c_str());
     return;
   }
   // "Covered": at least 1% of the samples, high-quality; "reached": any high-quality sample.
   // Wrapped, so a narrow panel (1024 px windows, large fonts) cuts no number off.
-  ImGui::TextWrapped("modes covered %d / %d   (reached by any sample: %d)", s->modes_covered_1pct,
-                     s->modes_total, s->modes_covered);
-  hint(
-      "covered: a mode holds >= 1% of G's samples within 3 std of its centre; reached: it holds "
-      "at least one");
-  ImGui::TextWrapped("high quality %.1f%%   KL(share || uniform) %.3f", 100 * s->hq_fraction,
-                     s->mode_kl);
+  ImGui::TextWrapped(
+      "%s",
+      i18n::trf("modes.covered", s->modes_covered_1pct, s->modes_total, s->modes_covered).c_str());
+  hint(i18n::tr("modes.covered_hint"));
+  ImGui::TextWrapped(
+      "%s",
+      i18n::trf("modes.quality", 100.0 * s->hq_fraction, static_cast<double>(s->mode_kl)).c_str());
   // The binned divergences as a line when the bars keep room, else in this line's tooltip.
-  char binned[96];
-  std::snprintf(binned, sizeof(binned), "binned on the view: KL(p_data || p_g) %.3f   JSD %.3f",
-                s->kl, s->js);
+  const std::string binned_text =
+      i18n::trf("modes.binned", static_cast<double>(s->kl), static_cast<double>(s->js));
+  const char* binned = binned_text.c_str();
   if (ImGui::GetContentRegionAvail().y >= ImGui::GetFontSize() * 12) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", binned);
@@ -54,17 +54,21 @@ void ModesPanel::drawContent(PanelContext& ctx) {
   const std::span<const float> shares(s->mode_share, s->modes_total);
   switch (modeAlarm(s->header.step, s->modes_covered_1pct, s->modes_total, shares)) {
     case ModeAlarm::WarmingUp:
-      ImGui::TextDisabled("no verdict on collapse before step %lld",
-                          static_cast<long long>(kModeAlarmWarmupSteps));
+      ImGui::TextDisabled(
+          "%s",
+          i18n::trf("modes.warming_up", static_cast<long long>(kModeAlarmWarmupSteps)).c_str());
       break;
     case ModeAlarm::Collapse:
-      ImGui::TextColored(palette::kError, "Mode collapse: G covers only %d of %d modes",
-                         s->modes_covered_1pct, s->modes_total);
+      ImGui::TextColored(
+          palette::kError, "%s",
+          i18n::trf("modes.collapse", s->modes_covered_1pct, s->modes_total).c_str());
       break;
     case ModeAlarm::Concentrated:
       ImGui::TextColored(
-          palette::kError, "Shares concentrate: one mode holds %.0f%% (fair: %.0f%%)",
-          100 * *std::max_element(shares.begin(), shares.end()), 100.0f / s->modes_total);
+          palette::kError, "%s",
+          i18n::trf("modes.concentrate", 100.0 * *std::max_element(shares.begin(), shares.end()),
+                    100.0 / s->modes_total)
+              .c_str());
       break;
     case ModeAlarm::None:
       break;
@@ -75,9 +79,9 @@ void ModesPanel::drawContent(PanelContext& ctx) {
   for (int m = 0; m < s->modes_total; ++m) peak = std::max(peak, s->mode_share[m]);
   const plot::PlotView bounds{0, static_cast<double>(s->modes_total), 0, peak * 1.1};
   plot::PlotOptions options;
-  options.x_label = "mode";
+  options.x_label = i18n::tr("modes.x");
   options.fixed_y = true;
-  const plot::ReferenceLine fair[] = {{uniform, palette::kReference, "uniform"}};
+  const plot::ReferenceLine fair[] = {{uniform, palette::kReference, i18n::tr("modes.uniform")}};
   options.references = fair;
   plot::PlotCanvas canvas("##modes", ImGui::GetContentRegionAvail(), ctx.views.modes, bounds,
                           options);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/i18n/strings.hpp"
 #include "app/panels/flow_text.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/palette.hpp"
@@ -17,21 +18,22 @@
 namespace ganscope {
 namespace {
 
+/// `key`'s text with the ImGui id `id`, the same in every language.
+std::string label(const char* key, const char* id) {
+  return std::string(i18n::tr(key)) + "###" + id;
+}
+
 /// The game's numbers; `brief` leaves out the binned divergences (the mode coverage panel
 /// shows them too) to keep the plane room in a short panel.
 std::vector<std::string> headlineItems(const PlaneFrame& s, bool brief) {
-  char text[128];
   std::vector<std::string> items;
-  std::snprintf(text, sizeof(text), "step %lld", static_cast<long long>(s.header.step));
-  items.emplace_back(text);
+  items.push_back(i18n::trf("plane.step", static_cast<long long>(s.header.step)));
   GameValueText value = gameValueParts(s.value, s.header.loss);
   items.push_back(std::move(value.value));
   if (!value.optimum.empty()) items.push_back(std::move(value.optimum));
   if (brief) return items;
-  std::snprintf(text, sizeof(text), "JSD (binned) = %.3f nats", s.js);
-  items.emplace_back(text);
-  std::snprintf(text, sizeof(text), "KL(p_data || p_g) (binned) = %.3f nats", s.kl);
-  items.emplace_back(text);
+  items.push_back(i18n::trf("plane.jsd", static_cast<double>(s.js)));
+  items.push_back(i18n::trf("plane.kl", static_cast<double>(s.kl)));
   return items;
 }
 
@@ -49,29 +51,26 @@ void headline(const PlaneFrame& s, bool brief) {
   flowTexts(headlineItems(s, brief));
 }
 
-/// A layer switch above the plane: its label, its field and its tooltip.
+/// A layer switch above the plane: its label's key (the tooltip's is the same + "_tip") and
+/// its field.
 struct LayerToggle {
-  const char* label;
+  const char* key;
   bool PlaneLayers::*value;
-  const char* tip;
 };
 constexpr LayerToggle kLayerToggles[] = {
-    {"D heatmap", &PlaneLayers::d_heatmap, "D over the plane: grey says real, green says fake"},
-    {"real", &PlaneLayers::real_samples, "real samples: draws from p_data"},
-    {"fake", &PlaneLayers::fake_samples, "fake samples: G(z) for a fixed set of 512 z"},
-    {"trails", &PlaneLayers::trails, "each fake's path over the last frames"},
-    {"manifold", &PlaneLayers::manifold,
-     "the generator manifold: G's image of a regular grid over the first two coordinates of z"},
-    {"gradient field", &PlaneLayers::gradient_field,
-     "arrows: minus the gradient of G's loss at each fake, the way G's update moves it"},
-    {"centres", &PlaneLayers::mode_centres, "the centres of the data's modes"},
-    {"key", &PlaneLayers::key,
-     "the key and Draw data beside the plane (off: the plane takes the panel)"},
+    {"plane.layer_heatmap", &PlaneLayers::d_heatmap},
+    {"plane.layer_real", &PlaneLayers::real_samples},
+    {"plane.layer_fake", &PlaneLayers::fake_samples},
+    {"plane.layer_trails", &PlaneLayers::trails},
+    {"plane.layer_manifold", &PlaneLayers::manifold},
+    {"plane.layer_gradient", &PlaneLayers::gradient_field},
+    {"plane.layer_centres", &PlaneLayers::mode_centres},
+    {"plane.layer_key", &PlaneLayers::key},
 };
 
 float toggleWidth(const LayerToggle& t) {
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-         ImGui::CalcTextSize(t.label).x;
+         ImGui::CalcTextSize(i18n::tr(t.key)).x;
 }
 
 /// The toggles' height in lines `line_w` wide.
@@ -87,8 +86,9 @@ void layerToggles(PlaneLayers& l) {
   for (const LayerToggle& t : kLayerToggles) {
     flow(toggleWidth(t), first);
     first = false;
-    ImGui::Checkbox(t.label, &(l.*t.value));
-    hint(t.tip);
+    const std::string label = std::string(i18n::tr(t.key)) + "###" + t.key;
+    ImGui::Checkbox(label.c_str(), &(l.*t.value));
+    hint(i18n::tr(std::string(t.key) + "_tip"));
   }
 }
 
@@ -140,14 +140,12 @@ void drawPlane(PanelContext& ctx, const PlaneFrame& s, ImVec2 size) {
 void trainOnDrawnPoints(PanelContext& ctx) {
   DrawDataState& d = ctx.ui.draw_data;
   if (d.points.size() == 0) {
-    ctx.ui.error =
-        "No points to train on: paint some on the plane first (Draw data on, then "
-        "drag on the plot).";
+    ctx.ui.error = i18n::tr("plane.no_points");
     return;
   }
   TrainConfig config = ctx.ui.edit;
   config.name = "custom";
-  config.description = "Your own points, drawn on the plane.";
+  config.description = i18n::tr("plane.custom_description");
   config.data.kind = DataKind::Points;
   config.data.points.assign(d.points.points().begin(), d.points.points().end());
   config.data.std = d.std;
@@ -157,39 +155,42 @@ void trainOnDrawnPoints(PanelContext& ctx) {
 
 void drawDataSection(PanelContext& ctx) {
   DrawDataState& d = ctx.ui.draw_data;
-  ImGui::Checkbox("Draw data", &d.on);
-  hint("paint your own 2-D data on the plane, then train G on it");
+  ImGui::Checkbox(label("plane.draw", "draw").c_str(), &d.on);
+  hint(i18n::tr("plane.draw_hint"));
   if (!d.on) return;
-  ImGui::TextDisabled("drag on the plot to paint; wheel zooms");
+  ImGui::TextDisabled("%s", i18n::tr("plane.draw_help"));
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  numberField(ctx.ui.fields, "brush radius", "draw.brush_radius",
+  numberField(ctx.ui.fields, i18n::tr("plane.brush"), "draw.brush_radius",
               {.lo = 0.01, .hi = 2.0, .log_scale = true}, d.brush_radius);
-  numberField(ctx.ui.fields, "point std", "draw.std", {.lo = 0.01, .hi = 1.0, .log_scale = true},
-              d.std);
-  hint("the data G learns blurs each point by a Gaussian of this std");
-  ImGui::Text("%zu points%s", d.points.size(), d.points.full() ? " (full)" : "");
+  numberField(ctx.ui.fields, i18n::tr("plane.point_std"), "draw.std",
+              {.lo = 0.01, .hi = 1.0, .log_scale = true}, d.std);
+  hint(i18n::tr("plane.point_std_hint"));
+  ImGui::TextUnformatted(
+      i18n::trf("plane.points", d.points.size(), d.points.full() ? i18n::tr("plane.full") : "")
+          .c_str());
   ImGui::SameLine();
-  if (ImGui::SmallButton("Clear")) d.points.clear();
+  if (ImGui::SmallButton(label("plane.clear", "clear").c_str())) d.points.clear();
   char path[512];
   std::snprintf(path, sizeof(path), "%s", d.path.c_str());
-  if (ImGui::InputText("file##points", path, sizeof(path))) d.path = path;
+  if (ImGui::InputText(label("plane.file", "points_file").c_str(), path, sizeof(path)))
+    d.path = path;
   ImGui::PopItemWidth();
-  if (ImGui::Button("Save...")) {
+  if (ImGui::Button(label("plane.save", "save").c_str())) {
     try {
       d.points.save(d.path, d.std);
     } catch (const std::exception& error) {
-      ctx.ui.error = std::string("Points not saved: ") + error.what();
+      ctx.ui.error = i18n::trf("plane.not_saved", error.what());
     }
   }
   ImGui::SameLine();
-  if (ImGui::Button("Load...")) {
+  if (ImGui::Button(label("plane.load", "load").c_str())) {
     try {
       d.std = d.points.load(d.path);
     } catch (const ConfigError& error) {
-      ctx.ui.error = std::string("Points not loaded: ") + error.what();
+      ctx.ui.error = i18n::trf("plane.not_loaded", error.what());
     }
   }
-  if (ImGui::Button("Train on these points")) trainOnDrawnPoints(ctx);
+  if (ImGui::Button(label("plane.train_points", "train").c_str())) trainOnDrawnPoints(ctx);
 }
 
 /// Draw data and the key, beside the plane or in its popup.
@@ -202,14 +203,14 @@ void drawKey(PanelContext& ctx, const PlaneFrame& s) {
 
 class PlanePanel final : public Panel {
  protected:
-  const char* title() const override { return "The game in the plane"; }
+  const char* title() const override { return i18n::tr("plane.title"); }
   void drawContent(PanelContext& ctx) override;
 };
 
 void PlanePanel::drawContent(PanelContext& ctx) {
   const PlaneFrame* s = ctx.run.store.frame<PlaneFrame>();
   if (!s) {
-    ImGui::TextUnformatted("Waiting for the first frame...");
+    ImGui::TextUnformatted(i18n::tr("panel.waiting"));
     return;
   }
   // In a short panel (large fonts, small windows) the headline is brief and the toggles go
@@ -237,8 +238,10 @@ void PlanePanel::drawContent(PanelContext& ctx) {
   if (inline_toggles) {
     layerToggles(ctx.view.plane_layers);
   } else {
-    if (ImGui::SmallButton("Layers...")) ImGui::OpenPopup("##plane-layers");
-    hint("what the plane draws");
+    if (ImGui::SmallButton(label("plane.layers", "layers").c_str())) {
+      ImGui::OpenPopup("##plane-layers");
+    }
+    hint(i18n::tr("plane.layers_hint"));
     if (ImGui::BeginPopup("##plane-layers")) {
       layerToggles(ctx.view.plane_layers);
       ImGui::EndPopup();
@@ -258,7 +261,8 @@ void PlanePanel::drawContent(PanelContext& ctx) {
   // sits alone in the middle.
   const float key_min = font * 13.0f;  // as in plane_w above
   const bool key = ctx.view.plane_layers.key;
-  const float button_w = ImGui::CalcTextSize("Key...").x + ImGui::GetStyle().FramePadding.x * 2;
+  const float button_w =
+      ImGui::CalcTextSize(i18n::tr("plane.key_button")).x + ImGui::GetStyle().FramePadding.x * 2;
   ImVec2 size = planeCanvasSize(*s, avail.x, avail.y);
   if (key && avail.x - size.x - spacing < button_w) {
     size = planeCanvasSize(*s, avail.x - button_w - spacing, avail.y);  // room for the button
@@ -269,8 +273,10 @@ void PlanePanel::drawContent(PanelContext& ctx) {
   if (!key) return;
   ImGui::SameLine();
   if (beside < key_min) {
-    if (ImGui::Button("Key...")) ImGui::OpenPopup("##plane-key-popup");
-    hint("the key and Draw data (too little room beside the plane)");
+    if (ImGui::Button(label("plane.key_button", "key").c_str())) {
+      ImGui::OpenPopup("##plane-key-popup");
+    }
+    hint(i18n::tr("plane.key_button_hint"));
     ImGui::SetNextWindowSize(ImVec2(key_min + font * 2, 0));
     if (ImGui::BeginPopup("##plane-key-popup")) {
       drawKey(ctx, *s);

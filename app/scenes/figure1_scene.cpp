@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <string>
 
+#include "app/i18n/strings.hpp"
 #include "app/scenes/palette.hpp"
 
 namespace ganscope {
@@ -45,22 +47,20 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
   const float peak = std::max(data_peak, std::min(g_peak, 3 * data_peak));
   plot::PlotView bounds{s.x_min, s.x_max, 0.0, peak * 1.08};
   plot::PlotOptions options;
-  options.x_label = compact ? nullptr : "x";
+  options.x_label = compact ? nullptr : i18n::tr("figure1.x");
   options.y_labels = !compact;
   // A critic (WGAN, hinge) is drawn rescaled to its range: no 1/2 and no D* to compare with.
   const bool critic = s.header.d_normalised;
-  const plot::ReferenceLine half[] = {{0.5, palette::kHalfLine, compact ? nullptr : "1/2"}};
+  const plot::ReferenceLine half[] = {
+      {0.5, palette::kHalfLine, compact ? nullptr : i18n::tr("figure1.half")}};
   if (!critic) options.references = half;
-  char critic_label[96];
-  std::snprintf(critic_label, sizeof(critic_label), "critic D(x), rescaled from [%.3g, %.3g]",
-                s.header.d_lo, s.header.d_hi);
+  const std::string critic_label = i18n::trf("figure1.critic", s.header.d_lo, s.header.d_hi);
   const plot::LegendEntry legend[] = {
-      {palette::kData, "p_data  data density", plot::LegendEntry::Style::Dots, "p_data"},
-      {palette::kGenerator, "p_g  generator density", plot::LegendEntry::Style::Line, "p_g"},
-      {palette::kDiscriminator, critic ? critic_label : "D(x)  discriminator",
-       plot::LegendEntry::Style::Dashed, critic ? "critic D(x)" : "D(x)"},
-      {palette::kOptimalD, "D*(x) = p_data / (p_data + p_g)", plot::LegendEntry::Style::Line,
-       "D*(x)"},
+      {palette::kData, i18n::tr("figure1.p_data"), plot::LegendEntry::Style::Dots, "p_data"},
+      {palette::kGenerator, i18n::tr("figure1.p_g"), plot::LegendEntry::Style::Line, "p_g"},
+      {palette::kDiscriminator, critic ? critic_label.c_str() : i18n::tr("figure1.d"),
+       plot::LegendEntry::Style::Dashed, critic ? i18n::tr("figure1.critic_short") : "D(x)"},
+      {palette::kOptimalD, i18n::tr("figure1.d_star"), plot::LegendEntry::Style::Line, "D*(x)"},
   };
   if (!compact) options.legend = std::span(legend, critic ? 3 : 4);
   ImVec2 plot_min, plot_max;
@@ -81,8 +81,8 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
       canvas.dots(dot_x, dot_y, palette::kData, compact ? 1.6f : 2.4f);
     }
     if (compact) {
-      char text[32];
-      std::snprintf(text, sizeof(text), "JSD %.3f", s.js);
+      const std::string jsd = i18n::trf("figure1.compact_jsd", s.js);
+      const char* text = jsd.c_str();
       const ImVec2 at(canvas.plotMin().x + 4, canvas.plotMin().y + 2);
       const ImVec2 size = ImGui::CalcTextSize(text);
       canvas.drawList()->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
@@ -94,11 +94,16 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
       const int i =
           static_cast<int>(std::lround((x - s.x_min) / (s.x_max - s.x_min) * (kCurvePoints - 1)));
       if (i >= 0 && i < kCurvePoints && critic) {
-        ImGui::SetTooltip("x = %.3f\np_data = %.3f\np_g = %.3f\ncritic D(x) = %.3f", x, s.p_data[i],
-                          s.p_g[i], s.header.d_lo + s.d[i] * (s.header.d_hi - s.header.d_lo));
+        const double d = s.header.d_lo + s.d[i] * (s.header.d_hi - s.header.d_lo);
+        ImGui::SetTooltip("%s", i18n::trf("figure1.tip_critic", x, static_cast<double>(s.p_data[i]),
+                                          static_cast<double>(s.p_g[i]), d)
+                                    .c_str());
       } else if (i >= 0 && i < kCurvePoints) {
-        ImGui::SetTooltip("x = %.3f\np_data = %.3f\np_g = %.3f\nD(x) = %.3f\nD*(x) = %.3f", x,
-                          s.p_data[i], s.p_g[i], s.d[i], s.d_star[i]);
+        ImGui::SetTooltip("%s",
+                          i18n::trf("figure1.tip", x, static_cast<double>(s.p_data[i]),
+                                    static_cast<double>(s.p_g[i]), static_cast<double>(s.d[i]),
+                                    static_cast<double>(s.d_star[i]))
+                              .c_str());
       }
     }
   }
@@ -127,14 +132,17 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
     const ImVec2 a(plot_min.x, x_line - font * 1.2f), b(plot_max.x, x_line - font * 0.2f);
     strip->draw(draw, a, b);
     draw->AddRect(a, b, IM_COL32(0, 0, 0, 60));
-    draw->AddText(ImVec2(plot_max.x + 4, a.y), palette::kDiscriminator, "D");
+    draw->AddText(ImVec2(plot_max.x + 4, a.y), palette::kDiscriminator,
+                  i18n::tr("figure1.strip_d"));
   }
   const float scale = plot::pixelScale();
   draw->AddLine(ImVec2(plot_min.x, x_line), ImVec2(plot_max.x, x_line), palette::kData, 2 * scale);
   draw->AddLine(ImVec2(plot_min.x, z_line), ImVec2(plot_max.x, z_line), palette::kData, 2 * scale);
   if (!compact) {
-    draw->AddText(ImVec2(plot_min.x - font * 1.4f, x_line - font * 0.5f), palette::kData, "x");
-    draw->AddText(ImVec2(plot_min.x - font * 1.4f, z_line - font * 0.5f), palette::kData, "z");
+    draw->AddText(ImVec2(plot_min.x - font * 1.4f, x_line - font * 0.5f), palette::kData,
+                  i18n::tr("figure1.x_line"));
+    draw->AddText(ImVec2(plot_min.x - font * 1.4f, z_line - font * 0.5f), palette::kData,
+                  i18n::tr("figure1.z_line"));
   }
   draw->PushClipRect(ImVec2(plot_min.x - 2, origin.y),
                      ImVec2(plot_max.x + 2, origin.y + mapping_height), true);

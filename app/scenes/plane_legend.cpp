@@ -4,8 +4,10 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <string>
 
 #include "app/gl/scalar_field_view.hpp"
+#include "app/i18n/strings.hpp"
 #include "app/plot/draw.hpp"
 #include "app/scenes/palette.hpp"
 #include "app/scenes/plane_scene.hpp"
@@ -59,48 +61,47 @@ void note(const char* text) {
 }  // namespace
 
 void drawPlaneLegend(const PlaneFrame& s, const PlaneLayers& layers) {
-  char text[160];
+  using i18n::tr;
+  using i18n::trf;
   if (layers.d_heatmap) {
     if (s.header.d_normalised) {
       // A critic's raw scores, rescaled so its range on the view spans the colours.
-      ImGui::TextUnformatted("critic D(x), normalised: raw scores");
-      char lo[32], mid[32], hi[32];
-      std::snprintf(lo, sizeof(lo), "%.3g  \"fake\"", s.header.d_lo);
+      ImGui::TextUnformatted(tr("plane_key.critic"));
+      char mid[32];
       std::snprintf(mid, sizeof(mid), "%.3g", (s.header.d_lo + s.header.d_hi) / 2);
-      std::snprintf(hi, sizeof(hi), "\"real\"  %.3g", s.header.d_hi);
-      colourBar(lo, mid, hi);
+      colourBar(trf("plane_key.critic_lo", static_cast<double>(s.header.d_lo)).c_str(), mid,
+                trf("plane_key.critic_hi", static_cast<double>(s.header.d_hi)).c_str());
     } else {
-      ImGui::TextUnformatted("D(x)");
-      colourBar("0  \"fake\"", "1/2", "\"real\"  1");
+      ImGui::TextUnformatted(tr("plane_key.d"));
+      colourBar(tr("plane_key.bar_lo"), tr("plane_key.bar_mid"), tr("plane_key.bar_hi"));
     }
   }
-  if (layers.real_samples) entry({palette::kData, "real samples", plot::LegendEntry::Style::Dots});
+  if (layers.real_samples)
+    entry({palette::kData, tr("plane_key.real"), plot::LegendEntry::Style::Dots});
   if (layers.fake_samples) {
-    entry({palette::kGenerator, "G(z), a fixed set of z", plot::LegendEntry::Style::Dots});
+    entry({palette::kGenerator, tr("plane_key.fake"), plot::LegendEntry::Style::Dots});
     if (layers.trails) {
-      std::snprintf(text, sizeof(text), "their last %d frames", FakeTrails::kLength);
-      entry({kTrailSwatch, text, plot::LegendEntry::Style::Line});
+      const std::string trails = trf("plane_key.trails", static_cast<int>(FakeTrails::kLength));
+      entry({kTrailSwatch, trails.c_str(), plot::LegendEntry::Style::Line});
     }
   }
   if (layers.manifold) {
-    entry({palette::kManifold, "G over a grid of z", plot::LegendEntry::Style::Line});
-    std::snprintf(text, sizeof(text), "%s in [%.3g, %.3g]%s", s.latent_dim >= 2 ? "z1, z2" : "z",
-                  s.manifold_z[0], s.manifold_z[2],
-                  s.latent_dim > 2 ? ", the rest at their mean" : "");
-    note(text);
+    entry({palette::kManifold, tr("plane_key.manifold"), plot::LegendEntry::Style::Line});
+    note(trf("plane_key.manifold_range",
+             tr(s.latent_dim >= 2 ? "plane_key.manifold_z12" : "plane_key.manifold_z"),
+             static_cast<double>(s.manifold_z[0]), static_cast<double>(s.manifold_z[2]),
+             s.latent_dim > 2 ? tr("plane_key.manifold_rest") : "")
+             .c_str());
   }
   if (layers.gradient_field) {
-    entry({palette::kPush, "-grad of G's loss at G(z)", plot::LegendEntry::Style::Arrow});
+    entry({palette::kPush, tr("plane_key.push"), plot::LegendEntry::Style::Arrow});
     const ArrowScale scale = pushArrowScale(s);
-    if (scale.reference > 0) {
-      std::snprintf(text, sizeof(text), "full length from |grad| = %.3g", scale.reference);
-    } else {
-      std::snprintf(text, sizeof(text), "zero everywhere now");
-    }
-    note(text);
+    note(scale.reference > 0
+             ? trf("plane_key.push_scale", static_cast<double>(scale.reference)).c_str()
+             : tr("plane_key.push_zero"));
   }
   if (layers.mode_centres && s.modes_total > 0) {
-    entry({palette::kModeCentre, "mode centres", plot::LegendEntry::Style::Ring});
+    entry({palette::kModeCentre, tr("plane_key.centres"), plot::LegendEntry::Style::Ring});
   }
 }
 

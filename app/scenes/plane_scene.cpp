@@ -5,7 +5,9 @@
 #include <array>
 #include <cmath>
 #include <span>
+#include <string>
 
+#include "app/i18n/strings.hpp"
 #include "app/scenes/palette.hpp"
 
 namespace ganscope {
@@ -119,22 +121,26 @@ int hoveredFake(const plot::PlotCanvas& canvas, const PlaneFrame& s) {
   return nearest;
 }
 
+/// One line of a tooltip.
+void text(const std::string& line) {
+  ImGui::TextUnformatted(line.c_str());
+}
+
 void fakeTooltip(const PlaneFrame& s, int i) {
   const float z0 = s.shown_z[2 * i], z1 = s.shown_z[2 * i + 1];
   ImGui::BeginTooltip();
   if (s.latent_dim == 1) {
-    ImGui::Text("z = %.3f", z0);
+    text(i18n::trf("plane_tip.z1", static_cast<double>(z0)));
   } else if (s.latent_dim == 2) {
-    ImGui::Text("z = (%.3f, %.3f)", z0, z1);
+    text(i18n::trf("plane_tip.z2", static_cast<double>(z0), static_cast<double>(z1)));
   } else {
-    ImGui::Text("z = (%.3f, %.3f, ...)  (dim %d)", z0, z1, s.latent_dim);
+    text(i18n::trf("plane_tip.zn", static_cast<double>(z0), static_cast<double>(z1),
+                   static_cast<int>(s.latent_dim)));
   }
-  ImGui::Text("G(z) = (%.3f, %.3f)", s.fake_xy[2 * i], s.fake_xy[2 * i + 1]);
-  if (s.header.d_normalised) {
-    ImGui::Text("D(G(z)) = %.3f  (critic score)", s.fake_d[i]);
-  } else {
-    ImGui::Text("D(G(z)) = %.3f", s.fake_d[i]);
-  }
+  text(i18n::trf("plane_tip.g", static_cast<double>(s.fake_xy[2 * i]),
+                 static_cast<double>(s.fake_xy[2 * i + 1])));
+  text(i18n::trf(s.header.d_normalised ? "plane_tip.d_fake_critic" : "plane_tip.d_fake",
+                 static_cast<double>(s.fake_d[i])));
   ImGui::EndTooltip();
 }
 
@@ -143,7 +149,7 @@ void pointTooltip(const plot::PlotCanvas& canvas, const PlaneFrame& s) {
   const double x = canvas.toDataX(mouse.x), y = canvas.toDataY(mouse.y);
   const std::array<double, 4> rect = heatmapRect(s);
   if (x < rect[0] || x >= rect[2] || y < rect[1] || y >= rect[3]) {
-    ImGui::SetTooltip("(%.2f, %.2f)", x, y);
+    ImGui::SetTooltip("%s", i18n::trf("plane_tip.point", x, y).c_str());
     return;
   }
   // The nearest sample of the field (rows from the top).
@@ -152,10 +158,11 @@ void pointTooltip(const plot::PlotCanvas& canvas, const PlaneFrame& s) {
   const float value =
       s.field[std::clamp(row, 0, kFieldSize - 1) * kFieldSize + std::clamp(col, 0, kFieldSize - 1)];
   if (s.header.d_normalised) {
-    ImGui::SetTooltip("(%.2f, %.2f)\ncritic D = %.3f", x, y,
-                      s.header.d_lo + value * (s.header.d_hi - s.header.d_lo));
+    const double critic = s.header.d_lo + value * (s.header.d_hi - s.header.d_lo);
+    ImGui::SetTooltip("%s", i18n::trf("plane_tip.point_critic", x, y, critic).c_str());
   } else {
-    ImGui::SetTooltip("(%.2f, %.2f)\nD = %.3f", x, y, value);
+    ImGui::SetTooltip("%s",
+                      i18n::trf("plane_tip.point_d", x, y, static_cast<double>(value)).c_str());
   }
 }
 

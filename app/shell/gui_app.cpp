@@ -20,12 +20,13 @@
 #include <thread>
 #include <type_traits>
 
+#include "app/i18n/strings.hpp"
 #include "app/panels/language_switch.hpp"
 #include "app/panels/panel_registry.hpp"
 #include "app/panels/panels.hpp"
 #include "app/shell/cli.hpp"
-#include "app/shell/input_script.hpp"
 #include "app/shell/close_deadline.hpp"
+#include "app/shell/input_script.hpp"
 #include "app/shell/session_maker.hpp"
 #include "app/shell/window.hpp"
 #include "app/state/run_view.hpp"
@@ -233,8 +234,8 @@ void startCompare(std::vector<std::unique_ptr<RunView>>& runs, UiState& ui, Sess
     for (const std::string& assignment : *ui.start_compare) {
       variant = withOverride(variant, assignment);
     }
-    if (const std::string problem = sideBySideProblem(ui.edit, variant); !problem.empty()) {
-      ui.error = "Compare not started: " + problem;
+    if (const char* problem = sideBySideProblemKey(ui.edit, variant)) {
+      ui.error = i18n::trf("compare.not_started", i18n::tr(problem));
       return;
     }
     RunView& first = *runs.front();
@@ -244,7 +245,7 @@ void startCompare(std::vector<std::unique_ptr<RunView>>& runs, UiState& ui, Sess
     options.steps_per_second = ui.speed_limit;  // one pace for both runs
     std::unique_ptr<Session> session = maker.make(variant, options);
     if (!first.session().send(Reset{ui.edit})) {
-      ui.error = "The trainer is busy; try Compare... again.";
+      ui.error = i18n::tr("compare.busy");
       return;
     }
     ui.needs_reset = false;
@@ -253,7 +254,7 @@ void startCompare(std::vector<std::unique_ptr<RunView>>& runs, UiState& ui, Sess
         std::make_unique<RunView>(std::move(session), "B", differingFields(ui.edit, variant)));
     if (ui.error.empty()) ui.error = runs.back()->texture_error;
   } catch (const ConfigError& error) {
-    ui.error = std::string("Compare not started: ") + error.what();
+    ui.error = i18n::trf("compare.not_started", error.what());
   }
 }
 
@@ -265,14 +266,14 @@ bool sendCommand(PanelContext& ctx, const Command& command) {
   try {
     for (const RunView* run : ctx.runs) commands.push_back(run->adapt(command));
   } catch (const ConfigError& error) {
-    ctx.ui.error = std::string("The second run cannot follow: ") + error.what();
+    ctx.ui.error = i18n::trf("compare.cannot_follow", error.what());
     return false;
   }
   bool sent = true;
   for (size_t i = 0; i < ctx.runs.size(); ++i) {
     try {
       if (!ctx.runs[i]->session().send(std::move(commands[i]))) {
-        ctx.ui.error = "The trainer is busy; try again.";
+        ctx.ui.error = i18n::tr("trainer.busy");
         sent = false;
       }
     } catch (const ConfigError& error) {
@@ -347,7 +348,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   try {
     view = loadViewSettings(view_path);
   } catch (const ConfigError& error) {
-    ui.error = std::string("Display settings not loaded, using defaults: ") + error.what();
+    ui.error = i18n::trf("view.not_loaded", error.what());
   }
   // The runs shown; their textures need the window's GL context.
   std::vector<std::unique_ptr<RunView>> runs;

@@ -3,6 +3,7 @@
 
 #include <type_traits>
 
+#include "app/i18n/strings.hpp"
 #include "core/api/scenario.hpp"
 
 namespace ganscope {
@@ -19,7 +20,7 @@ RunView::RunView(std::unique_ptr<Session> session, std::string name,
   } catch (const std::exception& error) {
     d_strip.reset();
     d_field.reset();
-    texture_error = std::string("D's colour views are off: ") + error.what();
+    texture_error = i18n::trf("run.textures_off", error.what());
   }
 }
 
@@ -64,6 +65,11 @@ TrainConfig withDifferences(const TrainConfig& config,
     variant = withOverride(variant, difference.path + "=" + difference.after);
   }
   return variant;
+}
+
+const char* sideBySideProblemKey(const TrainConfig& config, const TrainConfig& variant) {
+  if (scenarioOf(config) == scenarioOf(variant)) return nullptr;
+  return scenarioOf(config) == Scenario::Figure1 ? "run.to_2d" : "run.to_1d";
 }
 
 std::string sideBySideProblem(const TrainConfig& config, const TrainConfig& variant) {

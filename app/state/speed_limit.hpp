@@ -3,8 +3,6 @@
 #pragma once
 #include <array>
 #include <cmath>
-#include <cstdio>
-#include <string>
 
 namespace ganscope {
 
@@ -23,14 +21,6 @@ inline int nearestSpeedStop(double steps_per_second) {
     }
   }
   return steps_per_second > kSpeedStops[kMaxSpeedStop - 1] * 1.5 ? kMaxSpeedStop : best;
-}
-
-/// "10 steps/s" or "max".
-inline std::string speedLabel(double steps_per_second) {
-  if (!(steps_per_second > 0)) return "max";
-  char text[32];
-  std::snprintf(text, sizeof(text), "%g steps/s", steps_per_second);
-  return text;
 }
 
 }  // namespace ganscope

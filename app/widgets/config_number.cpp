@@ -6,6 +6,9 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "app/i18n/config_text.hpp"
+#include "app/i18n/strings.hpp"
+
 namespace ganscope {
 namespace {
 
@@ -74,8 +77,7 @@ bool configNumberField(NumberFieldState& state, const char* label, const std::st
       break;
   }
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    ImGui::SetTooltip("%s\n(click the number to type; drag the arrows or turn the wheel on them)",
-                      field.help);
+    ImGui::SetTooltip("%s\n%s", i18n::fieldHelp(field), i18n::tr("number.tip"));
   }
   return changed;
 }

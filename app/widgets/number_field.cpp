@@ -74,7 +74,7 @@ bool handle(const NumberSpec& spec, double& value) {
 
 bool numberField(NumberFieldState& state, const char* label, const std::string& id,
                  const NumberSpec& spec, double& value) {
-  ImGui::PushID(label);
+  ImGui::PushID(id.c_str());  // the same in every language, unlike the label
   ImGui::BeginGroup();
   const ImGuiStyle& style = ImGui::GetStyle();
   const float handle_width = ImGui::GetFrameHeight();
@@ -137,7 +137,9 @@ bool numberField(NumberFieldState& state, const char* label, const std::string& 
     ImGui::TextUnformatted(label, label_end);
   }
   if (state.refused == text_id) {
-    ImGui::TextColored(palette::kError, "%s", state.refusal.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+    ImGui::TextWrapped("%s", state.refusal.c_str());  // the allowed range whole in a narrow panel
+    ImGui::PopStyleColor();
   }
   ImGui::EndGroup();
   ImGui::PopID();

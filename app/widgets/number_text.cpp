@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/i18n/strings.hpp"
+
 namespace ganscope {
 namespace {
 
@@ -87,25 +89,25 @@ ParsedNumber parseNumber(std::string_view text, const NumberSpec& spec) {
 std::string allowedText(const NumberSpec& spec) {
   const std::string lo = formatNumber(spec.lo, spec.integer);
   const std::string hi = formatNumber(spec.hi, spec.integer);
-  std::string text = "allowed: ";
+  std::string range;
   if (!spec.lo_open && !spec.hi_open) {
-    text += lo + " to " + hi;
+    range = i18n::trf("number.from_to", lo.c_str(), hi.c_str());
   } else {
-    text += (spec.lo_open ? "above " : "from ") + lo;
-    text += (spec.hi_open ? ", below " : ", up to ") + hi;
+    range = i18n::trf(spec.lo_open ? "number.above" : "number.from", lo.c_str()) +
+            i18n::trf(spec.hi_open ? "number.below" : "number.up_to", hi.c_str());
   }
-  if (spec.integer) text += ", whole numbers";
-  return text;
+  if (spec.integer) range += i18n::tr("number.whole");
+  return i18n::trf("number.allowed", range.c_str());
 }
 
 std::string refusalText(std::string_view text, NumberError error, const NumberSpec& spec) {
-  const std::string_view kind = error == NumberError::NotANumber ? "is not a number"
-                                : error == NumberError::NotWhole ? "is not a whole number"
-                                                                 : "is out of range";
   if (error == NumberError::None) return "";
+  const char* key = error == NumberError::NotANumber ? "number.not_a_number"
+                    : error == NumberError::NotWhole ? "number.not_whole"
+                                                     : "number.out_of_range";
   std::string typed(text.substr(0, 16));
   if (text.size() > 16) typed += "...";
-  return "\"" + typed + "\" " + std::string(kind) + "; " + allowedText(spec);
+  return i18n::trf(key, typed.c_str(), allowedText(spec).c_str());
 }
 
 std::string formatNumber(double value, bool integer) {

@@ -36,7 +36,7 @@ struct ParsedNumber {
 ParsedNumber parseNumber(std::string_view text, const NumberSpec& spec);
 
 /// "allowed: 1e-5 to 100"; with an open end "allowed: above 0, up to 100" or "allowed: from 0,
-/// below 1"; integers add ", whole numbers".
+/// below 1"; integers add ", whole numbers" (in the UI's language).
 std::string allowedText(const NumberSpec& spec);
 
 /// The message shown in red next to a refused entry `text` (shortened past 16 characters):
