@@ -9,7 +9,7 @@ namespace ganscope {
 namespace {
 
 TEST(StepCostTest, TheEstimateFollowsTheShapes) {
-  const TrainConfig base = presetConfig("ring-collapse");
+  const TrainConfig base = presetConfig("ring-streak");
   const double one = stepMultiplyAdds(base);
   ASSERT_GT(one, 0);
   TrainConfig more = base;
@@ -33,7 +33,7 @@ TEST(StepCostTest, OnlyAHeavyConfigIsWarnedAbout) {
   EXPECT_EQ(slowStepWarning(presetConfig("figure1")), "");
   EXPECT_EQ(slowStepWarning(presetConfig("ring-stddev")), "");
   // The classroom's heavy config: 8 x 1024 layers, batch 8192, pack 8, k 100, 50 unrolled.
-  TrainConfig heavy = presetConfig("ring-collapse");
+  TrainConfig heavy = presetConfig("ring-streak");
   heavy.generator.hidden_layers = heavy.discriminator.hidden_layers = 8;
   heavy.generator.width = heavy.discriminator.width = 1024;
   heavy.hyper.batch_size = 8192;
