@@ -2,55 +2,32 @@
 // ImGui's "?" fallback), what is not text (Figure 1's curves) is unchanged, and view.json's
 // language is used (an unknown one shows English with a notice).
 #include <gtest/gtest.h>
-#include <stb_image.h>
 
 #include <set>
 #include <string>
 #include <vector>
 
-#include "test_util.hpp"
+#include "gui_screenshot.hpp"
 
 namespace ganscope {
 namespace {
 
-struct Shot {
-  int width = 0, height = 0;
-  std::vector<unsigned char> rgb;
-  const unsigned char* at(int x, int y) const {
-    return &rgb[3 * (static_cast<size_t>(y) * width + x)];
-  }
-};
+using Shot = test::Screenshot;
 
 /// The 1600x900 window of figure1 at step 100 with `args`, in a config folder of its own
 /// holding `view_json` (if any) as its display settings.
 Shot render(const std::string& name, const std::string& args, const std::string& view_json = "") {
-  const auto dir = test::tempDir(name);
-  if (!view_json.empty()) {
-    std::filesystem::create_directories(dir / "ganscope");
-    std::ofstream(dir / "ganscope" / "view.json") << view_json;
-  }
-  const auto png = dir / "shot.png";
-  const auto r = test::runGanscope(
-      "--preset figure1 --steps 100 --frames 5 " + args + " --screenshot " + png.string(), dir,
-      "env XDG_CONFIG_HOME=" + dir.string());
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  Shot shot;
-  int channels = 0;
-  unsigned char* pixels = stbi_load(png.c_str(), &shot.width, &shot.height, &channels, 3);
-  EXPECT_NE(pixels, nullptr) << "not a readable PNG";
-  if (!pixels) return shot;
-  shot.rgb.assign(pixels, pixels + 3 * shot.width * shot.height);
-  stbi_image_free(pixels);
-  return shot;
+  return test::screenshot(name, "--preset figure1 --steps 100 --frames 5 " + args, view_json);
 }
 
 struct Rect {
   int x0, y0, x1, y1;
 };
-// At 1600x900 (see slotRects: controls 396 px wide, the right column from x = 1167 in quarters
-// of the 864 px body): the D histogram's title bar (the fourth), and inside Figure 1's plot,
-// curves and grid lines only: no text, the same in every language.
-constexpr Rect kHistogramTitle{1170, 610, 1600, 633};
+// At 1600x900 (see slotRects: controls 396 px wide, the right column from x = 1167, three
+// panels of a fifth of the 864 px body above the last): the D histogram's title bar (the
+// fourth, from y = 518), and inside Figure 1's plot, curves and grid lines only: no text, the
+// same in every language.
+constexpr Rect kHistogramTitle{1170, 520, 1600, 543};
 constexpr Rect kFigure1Curves{520, 140, 1080, 380};
 constexpr Rect kControls{0, 0, 390, 860};
 

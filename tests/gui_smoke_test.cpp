@@ -1,7 +1,6 @@
 // GUI smoke test: the real window under a display (xvfb-run in scripts/test) trains, renders
 // and saves a PNG; the image must be a real render of the panels, not a blank frame.
 #include <gtest/gtest.h>
-#include <stb_image.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,40 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "gui_screenshot.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {
 namespace {
 
-/// A screenshot's RGB pixels.
-struct Screenshot {
-  int width = 0, height = 0;
-  std::vector<unsigned char> rgb;
-};
-
-/// Runs the real window with `args` plus `--screenshot`, in its own config folder (with
-/// `view_json` as its saved display settings when given: the user's must not change the
-/// picture), and reads the PNG back.
-Screenshot screenshot(const std::string& name, const std::string& args,
-                      const std::string& view_json = "") {
-  const auto dir = test::tempDir(name);
-  if (!view_json.empty()) {
-    std::filesystem::create_directories(dir / "ganscope");
-    std::ofstream(dir / "ganscope" / "view.json") << view_json;
-  }
-  const auto png = dir / "shot.png";
-  const auto r = test::runGanscope(args + " --screenshot " + png.string(), dir,
-                                   "env XDG_CONFIG_HOME=" + dir.string());
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  Screenshot shot;
-  int channels = 0;
-  unsigned char* pixels = stbi_load(png.c_str(), &shot.width, &shot.height, &channels, 3);
-  EXPECT_NE(pixels, nullptr) << "not a readable PNG";
-  if (!pixels) return shot;
-  shot.rgb.assign(pixels, pixels + 3 * shot.width * shot.height);
-  stbi_image_free(pixels);
-  return shot;
-}
+using test::Screenshot;
+using test::screenshot;
 
 size_t countPixels(const std::vector<unsigned char>& rgb,
                    const std::function<bool(int, int, int)>& match) {
