@@ -11,7 +11,7 @@
 namespace ganscope {
 namespace {
 
-constexpr int kEnter = 257, kBackspace = 259, kKey5 = '5', kKey0 = '0';
+constexpr int kEnter = 257, kBackspace = 259, kKey5 = '5', kKey0 = '0', kS = 'S';
 
 InputEvent key(int code, bool down) {
   return {InputEvent::Kind::Key, code, down};
@@ -110,6 +110,30 @@ TEST(InputQueueTest, AutoRepeatIsATransitionToo) {
   queue.push(key(kBackspace, true));
   queue.push(key(kBackspace, true));  // GLFW_REPEAT
   EXPECT_EQ(frames(queue), (std::vector<std::string>{"K259+", "K259+"}));
+}
+
+InputEvent repeat(int code) {
+  InputEvent event = key(code, true);
+  event.repeat = true;
+  return event;
+}
+
+TEST(InputQueueTest, AKeyHeldAtALowFrameRateLeavesNoBacklogOfRepeats) {
+  // S held through one slow frame: GLFW repeats it five times before the frame takes any.
+  InputQueue slow;
+  slow.push(key(kS, true));
+  for (int i = 0; i < 5; ++i) slow.push(repeat(kS));
+  slow.push(key(kS, false));
+  EXPECT_EQ(frames(slow), (std::vector<std::string>{"K83+", "K83-"}));
+  // The control: at a frame rate above the repeat rate every repeat gets its frame (holding S
+  // steps on, as it should).
+  InputQueue fast;
+  fast.push(key(kS, true));
+  EXPECT_EQ(fast.takeFrame().size(), 1u);
+  for (int i = 0; i < 3; ++i) {
+    fast.push(repeat(kS));
+    EXPECT_EQ(fast.takeFrame().size(), 1u);
+  }
 }
 
 TEST(InputScriptTest, ParsesEveryCommand) {

@@ -216,9 +216,10 @@ bool trainingDone(const RunView& run, const GuiOptions& options) {
 /// Ends the process once the window has closed. A trainer thread still inside a long update
 /// (a heavy config) cannot be stopped or joined in time, and static destructors (LibTorch's
 /// thread pools, allocators) must not run under it: then the process ends with _Exit after
-/// flushing what was written, without destructors. Returns when nothing runs in the background.
+/// flushing what was written, without destructors (also once such a thread's update has ended:
+/// it may still be unwinding). Returns when no thread was ever left behind.
 void endIfUpdatesRemain(int exit_code) {
-  if (Session::backgroundUpdates() == 0) return;
+  if (!Session::leftThreadsBehind()) return;
   std::cout.flush();
   std::cerr.flush();
   std::fflush(nullptr);

@@ -5,6 +5,16 @@
 
 namespace ganscope {
 
+void InputQueue::push(const InputEvent& event) {
+  if (event.kind == InputEvent::Kind::Key && event.repeat) {
+    const bool waiting = std::any_of(pending_.begin(), pending_.end(), [&](const InputEvent& e) {
+      return e.kind == InputEvent::Kind::Key && e.code == event.code;
+    });
+    if (waiting) return;
+  }
+  pending_.push_back(event);
+}
+
 std::vector<InputEvent> InputQueue::takeFrame() {
   std::vector<InputEvent> frame;
   std::vector<int> keys;  // keys with a transition this frame

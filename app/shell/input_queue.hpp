@@ -15,12 +15,13 @@ struct InputEvent {
   /// MouseMove comes from scripts only: the window polls the real cursor every frame.
   enum class Kind : uint8_t { Key, Char, MouseButton, Scroll, MouseMove };
   Kind kind = Kind::Key;
-  int code = 0;        ///< key code (GLFW_KEY_*), Unicode code point, or mouse button (0: left)
-  bool down = true;    ///< keys and buttons: pressed (true) or released; chars: unused
-  int mods = 0;        ///< modifier bits at the event (GLFW_MOD_*)
-  float x = 0, y = 0;  ///< mouse events: the cursor position at the event, screen coordinates
-  float scroll = 0;    ///< Scroll: wheel notches, up positive
-  float scroll_x = 0;  ///< Scroll: horizontal notches
+  int code = 0;         ///< key code (GLFW_KEY_*), Unicode code point, or mouse button (0: left)
+  bool down = true;     ///< keys and buttons: pressed (true) or released; chars: unused
+  int mods = 0;         ///< modifier bits at the event (GLFW_MOD_*)
+  bool repeat = false;  ///< Key: an auto-repeat of a key held down (GLFW_REPEAT)
+  float x = 0, y = 0;   ///< mouse events: the cursor position at the event, screen coordinates
+  float scroll = 0;     ///< Scroll: wheel notches, up positive
+  float scroll_x = 0;   ///< Scroll: horizontal notches
 };
 
 /// Key codes from this one up are not printable (GLFW_KEY_ESCAPE = 256 and above): ImGui acts on
@@ -30,7 +31,10 @@ inline constexpr int kFirstSpecialKey = 256;
 /// Queued events and the frame-by-frame share of them.
 class InputQueue {
  public:
-  void push(const InputEvent& event) { pending_.push_back(event); }
+  /// Queues `event`; an auto-repeat is dropped while an event of its key still waits, so a
+  /// key held at a frame rate below the repeat rate leaves at most one repeat behind (never a
+  /// backlog of steps or speed changes that fire after the key is released).
+  void push(const InputEvent& event);
   bool empty() const { return pending_.empty(); }
   size_t size() const { return pending_.size(); }
 

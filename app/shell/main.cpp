@@ -147,8 +147,8 @@ int main(int argc, char** argv) {
   try {
     const int exit_code = run(cli);
     // A trainer thread left inside a long update must not see static destructors (LibTorch's
-    // pools) run under it: end without them, output flushed (see Session::backgroundUpdates).
-    if (Session::backgroundUpdates() > 0) {
+    // pools) run under it: end without them, output flushed (see Session::leftThreadsBehind).
+    if (Session::leftThreadsBehind()) {
       std::cout.flush();
       std::cerr.flush();
       std::_Exit(exit_code);

@@ -109,6 +109,7 @@ void Window::installQueueCallbacks() {
     event.kind = InputEvent::Kind::Key;
     event.code = key;
     event.down = action != GLFW_RELEASE;
+    event.repeat = action == GLFW_REPEAT;
     event.mods = mods;
     static_cast<Window*>(glfwGetWindowUserPointer(w))->queueInput(event);
   });

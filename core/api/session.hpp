@@ -41,13 +41,13 @@ enum class RunState : uint8_t {
 /// Counters and state the UI reads every frame; all of it is a copy.
 struct SessionStatus {
   RunState state = RunState::Paused;
-  int64_t step = 0;             ///< steps done in this run
-  uint32_t generation = 0;      ///< resets so far
-  int64_t diverged_at = -1;     ///< step whose loss or weights diverged, else -1
+  int64_t step = 0;                            ///< steps done in this run
+  uint32_t generation = 0;                     ///< resets so far
+  int64_t diverged_at = -1;                    ///< step whose loss or weights diverged, else -1
   Divergence diverged_why = Divergence::None;  ///< what diverged at diverged_at
-  uint64_t dropped_stats = 0;   ///< StepStats dropped because the queue was full
-  uint64_t dropped_frames = 0;  ///< frames skipped because no pool buffer was free
-  uint64_t frames_sent = 0;     ///< frames published so far
+  uint64_t dropped_stats = 0;                  ///< StepStats dropped because the queue was full
+  uint64_t dropped_frames = 0;                 ///< frames skipped because no pool buffer was free
+  uint64_t frames_sent = 0;                    ///< frames published so far
   /// Paused by itself at its pause step (pause_at_step or the config's steps); cleared when it
   /// steps again.
   bool at_pause_step = false;
@@ -102,6 +102,11 @@ class Session {
   /// behind (each ends when its update does). A process ending while this is not 0 must not
   /// run static destructors under them: it ends with std::quick_exit/_Exit instead.
   static int backgroundUpdates();
+  /// Whether any Session of this process ever left a thread behind (a hand-over, or a Session
+  /// destroyed mid-update). Sticky: a left-behind thread still unwinds (its trainer, LibTorch's
+  /// thread-local state) after backgroundUpdates() counts it done, so a process that ends must
+  /// skip static destructors (std::_Exit after flushing) whenever this holds.
+  static bool leftThreadsBehind();
 
   SessionStatus status() const;
   /// What stopped the trainer when status().state is Failed, else "".

@@ -24,10 +24,12 @@ namespace ganscope {
 namespace {
 using Clock = std::chrono::steady_clock;
 constexpr auto kIdleWait = std::chrono::milliseconds(100);  // paused: wake this often at most
-constexpr int kWeightCheckInterval = 64;  // steps between scans of the weights
+constexpr double kMinStepsPerSecond = 1.0 / 3600;  // a limit below one step an hour: refused
+constexpr int kWeightCheckInterval = 64;           // steps between scans of the weights
 
 /// Updates left running by handed-over runs, across all sessions.
 std::atomic<int> g_background_updates{0};
+std::atomic<bool> g_left_threads_behind{false};  // sticky: see Session::leftThreadsBehind
 
 Clock::duration clockDuration(double seconds) {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
@@ -72,9 +74,6 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   void run(uint64_t me, CancelFlag flag);
   /// The standby thread: waits until it takes over a run (or the session ends).
   void waitToTakeOver();
-  /// Hands the run to the standby thread if the active one is inside an update; the update
-  /// finishes on its old thread with its result discarded. True if handed over. UI thread.
-  bool handOverIfBusy();
   /// Whether worker `me` still owns the run (false once handed over).
   bool owns(uint64_t me) {
     std::lock_guard lock(handoff);
@@ -111,6 +110,22 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
     std::lock_guard lock(handoff);
     cancel->store(true);
   }
+  /// Queues `command` (false when the queue is full) and stops the step under way at its next
+  /// check. With `hand_over` (a Reset, a loaded run) a run whose update is still running also
+  /// goes to the standby thread, which then finds the command waiting. One critical section:
+  /// while `in_update` holds the owner cannot be dequeuing, so the command is known to be
+  /// unconsumed when the run is handed over (queued first, the owner could take it, build the
+  /// new run and enter its next update, and the hand-over would then drop the new run).
+  bool enqueueInterrupting(Command&& command, bool hand_over) {
+    std::lock_guard lock(handoff);
+    if (!commands.try_enqueue(std::move(command))) return false;
+    if (!hand_over || !handOverIfBusyLocked()) cancel->store(true);
+    return true;
+  }
+  /// Hands the run to the standby thread if the active one is inside an update; the update
+  /// finishes on its old thread with its result discarded. True if handed over. UI thread,
+  /// with `handoff` held.
+  bool handOverIfBusyLocked();
 
   const SessionOptions options;
   std::shared_ptr<Trainer> trainer;  // the owning worker only (a busy old one keeps its own)
@@ -200,8 +215,7 @@ void Session::Impl::waitToTakeOver() {
   run(me, flag);
 }
 
-bool Session::Impl::handOverIfBusy() {
-  std::lock_guard lock(handoff);
+bool Session::Impl::handOverIfBusyLocked() {
   if (!standby_ready && next_standby) {  // the standby the last new owner made
     standby = std::move(*next_standby);
     next_standby.reset();
@@ -214,6 +228,7 @@ bool Session::Impl::handOverIfBusy() {
   cancel = std::make_shared<std::atomic<bool>>(false);
   trainer.reset();  // the busy thread keeps its own reference; the new owner builds its own
   g_background_updates.fetch_add(1);
+  g_left_threads_behind.store(true);
   active.detach();
   active = std::move(standby);
   standby_ready = false;
@@ -248,6 +263,7 @@ void Session::Impl::shutDown() {
     if (busy) {
       ++worker;  // the busy thread ends after its update, which nobody waits for
       g_background_updates.fetch_add(1);
+      g_left_threads_behind.store(true);
     }
     successor = std::move(next_standby);
     next_standby.reset();
@@ -543,9 +559,12 @@ bool Session::send(Command command) {
     validate(reset->config);
     next = reset->config;
   } else if (auto* limit = std::get_if<SetSpeedLimit>(&command)) {
-    if (!(limit->steps_per_second >= 0)) {
+    // A positive limit below one step an hour would overflow the wait between steps.
+    if (!(limit->steps_per_second >= 0) ||
+        (limit->steps_per_second > 0 && limit->steps_per_second < kMinStepsPerSecond)) {
       throw ConfigError("speed limit", std::to_string(limit->steps_per_second) +
-                                           " steps/s; give 0 or more (0 or infinity: unlimited)");
+                                           " steps/s; give 0 (unlimited), infinity (unlimited) "
+                                           "or from 1/3600 up");
     }
   }
   const bool revises =
@@ -556,11 +575,12 @@ bool Session::send(Command command) {
   // single update is still running to a fresh thread, so it acts at once.
   const bool interrupts = pause || replaces || std::holds_alternative<LoadState>(command) ||
                           std::holds_alternative<SampleGenerator>(command);
-  if (!impl_->commands.try_enqueue(std::move(command))) return false;
+  // Cancelled after queueing: the trainer clears the flag, then drains.
+  const bool queued = interrupts ? impl_->enqueueInterrupting(std::move(command), replaces)
+                                 : impl_->commands.try_enqueue(std::move(command));
+  if (!queued) return false;
   impl_->config = std::move(next);
   if (revises) ++impl_->config_revision;
-  if (interrupts) impl_->cancelStep();  // after queueing: the trainer clears it, then drains
-  if (replaces) impl_->handOverIfBusy();
   if (pause) {
     // A Pause shows at once, even while an update finishes (the trainer stops after it).
     RunState running = RunState::Running;
@@ -619,7 +639,12 @@ void Session::Impl::answer(uint64_t request, Fill fill) {
 }
 
 Reply Session::Impl::ask(Command command, uint64_t request) {
-  while (!commands.try_enqueue(command)) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  // Queued, then the step under way stops at its next check, so the answer comes after the
+  // update under way (cancelled first, a trainer between steps could clear the flag, find the
+  // queue still empty and run a whole step before it looks again).
+  while (!enqueueInterrupting(Command(command), false)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   return awaitReply(request);
 }
 
@@ -635,28 +660,26 @@ Reply Session::Impl::awaitReply(uint64_t request) {
 
 std::vector<float> Session::sampleGenerator(int count) {
   const uint64_t request = ++impl_->last_request;
-  impl_->cancelStep();  // answered between two updates of a long step
+  // Answered between two updates of a long step (cancelled after queueing, as in send).
   return impl_->ask(SampleGenerator{request, count}, request).samples;
 }
 
 std::string Session::saveState() {
   const uint64_t request = ++impl_->last_request;
-  impl_->cancelStep();  // answered after the update under way, not the whole step
+  // Answered after the update under way, not the whole step (cancelled after queueing).
   return impl_->ask(SaveState{request}, request).bytes;
 }
 
 void Session::loadState(const std::string& state_bytes) {
   TrainConfig config = configOfState(state_bytes);
   const uint64_t request = ++impl_->last_request;
-  impl_->cancelStep();  // answered after the update under way, not the whole step
   if (impl_->busy()) {
     // The run is handed to a fresh thread (as on Reset) once the bytes are known to load: a
     // failed load must leave the current run untouched.
     loadGanState(state_bytes);
-    while (!impl_->commands.try_enqueue(LoadState{request, state_bytes})) {
+    while (!impl_->enqueueInterrupting(LoadState{request, state_bytes}, true)) {
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
-    impl_->handOverIfBusy();
     impl_->awaitReply(request);
   } else {
     impl_->ask(LoadState{request, state_bytes}, request);
@@ -675,6 +698,10 @@ int64_t Session::stepOfState(const std::string& state_bytes) {
 
 int Session::backgroundUpdates() {
   return g_background_updates.load();
+}
+
+bool Session::leftThreadsBehind() {
+  return g_left_threads_behind.load();
 }
 
 std::string Session::failure() const {

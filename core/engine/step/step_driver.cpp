@@ -36,7 +36,10 @@ bool unrolledGeneratorStep(StepEngine& engine, GanState& state, StepProgress& pr
 
 bool runStep(StepEngine& engine, GanState& state, StepTarget target, StepProgress& progress,
              const std::atomic<bool>* cancel) {
-  if (!progress.started) progress = StepProgress{true, target};
+  if (!progress.started) {
+    if (cancelled(cancel)) return false;  // nothing done yet: no half step to continue
+    progress = StepProgress{true, target};
+  }
   const Hyperparams& hyper = state.config.hyper;
   if (progress.target != StepTarget::Generator) {
     const int updates = progress.target == StepTarget::Both ? hyper.d_steps : 1;
