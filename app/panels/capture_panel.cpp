@@ -7,6 +7,7 @@
 #include "app/panels/panels.hpp"
 #include "app/scenes/figure1_scene.hpp"
 #include "app/scenes/plane_scene.hpp"
+#include "app/widgets/number_field.hpp"
 
 namespace ganscope {
 namespace {
@@ -69,14 +70,21 @@ void CapturePanel::drawContent(PanelContext& ctx) {
       std::min(ImGui::GetFontSize() * 4.5f,
                (ImGui::GetContentRegionAvail().x - spacing * (CaptureStrip::kSlots - 1)) /
                    CaptureStrip::kSlots);
+  // Typed like every number of the window (Enter commits, Escape cancels, -1 turns a slot's
+  // automatic capture off); the handle drags over the run's length.
+  NumberSpec spec;
+  spec.lo = -1;
+  spec.hi = 1e12;
+  spec.integer = true;
+  spec.handle_lo = 0;
+  spec.handle_hi = static_cast<double>(std::max<int64_t>(ctx.run.store.last().step, 3000));
   for (size_t i = 0; i < CaptureStrip::kSlots; ++i) {
     if (i > 0) ImGui::SameLine();
     ImGui::PushID(static_cast<int>(i));
-    ImGui::SetNextItemWidth(field_width);
-    long long step = ctx.view.capture_steps[i];
-    if (ImGui::InputScalar("##step", ImGuiDataType_S64, &step)) {
-      ctx.view.capture_steps[i] = std::max<long long>(-1, step);
-    }
+    ImGui::PushItemWidth(field_width);
+    const std::string id = "capture." + std::to_string(i);
+    numberField(ctx.ui.fields, "##step", id, spec, ctx.view.capture_steps[i]);
+    ImGui::PopItemWidth();
     ImGui::PopID();
   }
 
