@@ -57,19 +57,26 @@ void CapturePanel::drawContent(PanelContext& ctx) {
   if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(auto_label).x) ImGui::NewLine();
   ImGui::TextUnformatted(auto_label);
   hint(i18n::tr("capture.auto_hint"));
-  // The four step fields beside the buttons when each gets room for a 5-digit step, else on a
-  // line of their own.
+  // The four step fields beside the buttons when each gets room for a 5-digit step and its
+  // handle, else on a line of their own, else two to a line (narrow compare columns).
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float min_field = ImGui::GetFontSize() * 3.6f;
-  const auto fields_width = [&](float field) {
-    return field * CaptureStrip::kSlots + spacing * (CaptureStrip::kSlots - 1);
+  const float min_field =
+      ImGui::GetFontSize() * 3.6f + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+  const auto fields_width = [&](float field, size_t per_row) {
+    return field * static_cast<float>(per_row) + spacing * static_cast<float>(per_row - 1);
   };
   ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < fields_width(min_field)) ImGui::NewLine();
+  if (ImGui::GetContentRegionAvail().x < fields_width(min_field, CaptureStrip::kSlots)) {
+    ImGui::NewLine();
+  }
+  const size_t per_row =
+      ImGui::GetContentRegionAvail().x < fields_width(min_field, CaptureStrip::kSlots)
+          ? CaptureStrip::kSlots / 2
+          : CaptureStrip::kSlots;
   const float field_width =
-      std::min(ImGui::GetFontSize() * 4.5f,
-               (ImGui::GetContentRegionAvail().x - spacing * (CaptureStrip::kSlots - 1)) /
-                   CaptureStrip::kSlots);
+      std::min(ImGui::GetFontSize() * 4.5f + ImGui::GetFrameHeight(),
+               (ImGui::GetContentRegionAvail().x - spacing * static_cast<float>(per_row - 1)) /
+                   static_cast<float>(per_row));
   // Typed like every number of the window (Enter commits, Escape cancels, -1 turns a slot's
   // automatic capture off); the handle drags over the run's length.
   NumberSpec spec;
@@ -79,7 +86,7 @@ void CapturePanel::drawContent(PanelContext& ctx) {
   spec.handle_lo = 0;
   spec.handle_hi = static_cast<double>(std::max<int64_t>(ctx.run.store.last().step, 3000));
   for (size_t i = 0; i < CaptureStrip::kSlots; ++i) {
-    if (i > 0) ImGui::SameLine();
+    if (i % per_row != 0) ImGui::SameLine();
     ImGui::PushID(static_cast<int>(i));
     ImGui::PushItemWidth(field_width);
     const std::string id = "capture." + std::to_string(i);

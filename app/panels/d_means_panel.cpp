@@ -74,22 +74,16 @@ void DMeansPanel::drawContent(PanelContext& ctx) {
   if (probability) options.references = half;
   const char* real = i18n::tr(probability ? "d_means.real" : "d_means.real_score");
   const char* fake = i18n::tr(probability ? "d_means.fake" : "d_means.fake_score");
+  const RunSeries real_series{palette::kData, palette::kDataSecond, real,
+                              i18n::tr("d_means.real_short")};
+  const RunSeries fake_series{palette::kGenerator, palette::kGeneratorSecond, fake,
+                              i18n::tr("d_means.fake_short")};
   std::array<std::string, 4> names;
-  const std::vector<plot::LegendEntry> legend = runsLegend(
-      ctx, {palette::kData, palette::kDataSecond, real, i18n::tr("d_means.real_short")},
-      {palette::kGenerator, palette::kGeneratorSecond, fake, i18n::tr("d_means.fake_short")},
-      names);
+  const std::vector<plot::LegendEntry> legend = runsLegend(ctx, real_series, fake_series, names);
   options.legend = legend;
   plot::PlotCanvas canvas("##dmeans", ImGui::GetContentRegionAvail(), ctx.views.d_means, bounds,
                           options);
-  // The second run first and lighter, so the first run's lines stay on top.
-  for (size_t i = ctx.runs.size(); i-- > 0;) {
-    const MetricStore& store = ctx.runs[i]->store;
-    canvas.decimatedLine(store.steps(), store.series(Series::DReal),
-                         i == 0 ? palette::kData : palette::kDataSecond, 1.5f);
-    canvas.decimatedLine(store.steps(), store.series(Series::DFake),
-                         i == 0 ? palette::kGenerator : palette::kGeneratorSecond, 1.5f);
-  }
+  drawRunsLines(canvas, ctx, Series::DReal, real_series, Series::DFake, fake_series);
 }
 
 }  // namespace

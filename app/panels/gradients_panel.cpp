@@ -74,14 +74,10 @@ void GradientsPanel::drawContent(PanelContext& ctx) {
   options.y_log10 = true;
   plot::PlotCanvas canvas("##gradients", ImGui::GetContentRegionAvail(), ctx.views.gradients,
                           bounds, options);
-  // The second run first and lighter, so the first run's lines stay on top.
-  for (size_t i = ctx.runs.size(); i-- > 0;) {
-    const MetricStore& store = ctx.runs[i]->store;
-    canvas.decimatedLine(store.steps(), store.series(Series::DGradLog10),
-                         i == 0 ? palette::kDiscriminator : palette::kDiscriminatorSecond, 1.5f);
-    canvas.decimatedLine(store.steps(), store.series(Series::GGradLog10),
-                         i == 0 ? palette::kGenerator : palette::kGeneratorSecond, 1.5f);
-  }
+  drawRunsLines(canvas, ctx, Series::DGradLog10,
+                {palette::kDiscriminator, palette::kDiscriminatorSecond, nullptr, nullptr},
+                Series::GGradLog10,
+                {palette::kGenerator, palette::kGeneratorSecond, nullptr, nullptr});
 }
 
 }  // namespace

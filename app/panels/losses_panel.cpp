@@ -74,25 +74,16 @@ void LossesPanel::drawContent(PanelContext& ctx) {
        i18n::tr(loss == LossKind::NonSaturating ? "losses.ref_g_non_saturating"
                                                 : "losses.ref_g_minimax")}};
   if (references) options.references = lines;
+  const RunSeries d{palette::kDiscriminator, palette::kDiscriminatorSecond,
+                    i18n::tr("losses.d_full"), i18n::tr("losses.d")};
+  const RunSeries g{palette::kGenerator, palette::kGeneratorSecond, generatorLossLabel(loss),
+                    i18n::tr("losses.g")};
   std::array<std::string, 4> names;
-  const std::vector<plot::LegendEntry> legend =
-      runsLegend(ctx,
-                 {palette::kDiscriminator, palette::kDiscriminatorSecond, i18n::tr("losses.d_full"),
-                  i18n::tr("losses.d")},
-                 {palette::kGenerator, palette::kGeneratorSecond, generatorLossLabel(loss),
-                  i18n::tr("losses.g")},
-                 names);
+  const std::vector<plot::LegendEntry> legend = runsLegend(ctx, d, g, names);
   options.legend = legend;
   plot::PlotCanvas canvas("##losses", ImGui::GetContentRegionAvail(), ctx.views.losses, bounds,
                           options);
-  // The second run first and lighter, so the first run's lines stay on top.
-  for (size_t i = ctx.runs.size(); i-- > 0;) {
-    const MetricStore& store = ctx.runs[i]->store;
-    canvas.decimatedLine(store.steps(), store.series(Series::DLoss),
-                         i == 0 ? palette::kDiscriminator : palette::kDiscriminatorSecond, 1.5f);
-    canvas.decimatedLine(store.steps(), store.series(Series::GLoss),
-                         i == 0 ? palette::kGenerator : palette::kGeneratorSecond, 1.5f);
-  }
+  drawRunsLines(canvas, ctx, Series::DLoss, d, Series::GLoss, g);
 }
 
 }  // namespace

@@ -74,6 +74,10 @@ struct RunSeries {
 std::vector<plot::LegendEntry> runsLegend(const PanelContext& ctx, const RunSeries& first,
                                           const RunSeries& second,
                                           std::array<std::string, 4>& names);
+/// Draws series `a` (in `first`'s colours) and `b` (in `second`'s) of every run on `canvas`,
+/// decimated; the second run first and lighter, so the first run's lines stay on top.
+void drawRunsLines(plot::PlotCanvas& canvas, const PanelContext& ctx, Series a,
+                   const RunSeries& first, Series b, const RunSeries& second);
 
 /// Sends `command` to every run (each variant gets it with its own differences applied, see
 /// RunView::adapt), turning a refusal into the error dialog; true when every run queued it.

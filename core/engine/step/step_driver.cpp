@@ -46,9 +46,11 @@ bool runStep(StepEngine& engine, GanState& state, StepTarget target, StepProgres
     while (progress.d_done < updates) {
       if (cancelled(cancel)) return false;
       engine.discriminatorStep(state);
-      // Both engines leave an update's gradient in the flat buffer until the next one.
-      state.stats.d_grad_norm = static_cast<float>(state.d_params->gradNorm());
-      ++progress.d_done;
+      // Both engines leave an update's gradient in the flat buffer until the next one: the
+      // last update's is read at once, before a cancel could leave the step between updates.
+      if (++progress.d_done == updates) {
+        state.stats.d_grad_norm = static_cast<float>(state.d_params->gradNorm());
+      }
     }
   }
   if (progress.target != StepTarget::Discriminator) {
