@@ -33,6 +33,18 @@ ConfigError parseError(const std::string& text) {
   return ConfigError("", "");
 }
 
+/// Runs `fn` expecting a ConfigError on `field` whose message contains `part`.
+template <class Fn>
+void expectConfigError(Fn fn, const std::string& field, const std::string& part) {
+  try {
+    fn();
+    ADD_FAILURE() << "accepted; expected an error on " << field;
+  } catch (const ConfigError& error) {
+    EXPECT_EQ(error.field(), field);
+    EXPECT_NE(std::string(error.what()).find(part), std::string::npos) << error.what();
+  }
+}
+
 /// Sets `field` in `config` to a value different from its default and inside its range.
 void setNonDefault(const ConfigField& field, TrainConfig& config) {
   const TrainConfig defaults;
@@ -79,12 +91,17 @@ void setNonDefault(const ConfigField& field, TrainConfig& config) {
 TEST(ConfigTest, JsonRoundTripKeepsEveryField) {
   TrainConfig config;
   for (const ConfigField& field : configFields()) setNonDefault(field, config);
-  ASSERT_EQ(config.data.kind, DataKind::Points);  // so that data.points is written too
+  // Points, so that data.points is written too; the image models need images (below).
+  config.data.kind = DataKind::Points;
+  config.model = ModelKind::Mlp;
+  config.data.classes = "3,1";
   const nlohmann::json json = configToJson(config);
   const TrainConfig back = configFromJson(json);
   const TrainConfig defaults;
   for (const ConfigField& field : configFields()) {
-    EXPECT_NE(fieldToJson(field, config), fieldToJson(field, defaults)) << field.path;
+    if (field.path != std::string_view("model")) {
+      EXPECT_NE(fieldToJson(field, config), fieldToJson(field, defaults)) << field.path;
+    }
     EXPECT_EQ(fieldToJson(field, back), fieldToJson(field, config)) << field.path;
   }
   EXPECT_EQ(configToJson(back), json);
@@ -94,6 +111,29 @@ TEST(ConfigTest, JsonRoundTripKeepsEveryField) {
   EXPECT_EQ(back.data.points, (std::vector<float>{1.5f, -2.25f, 0.1f, 999.5f}));
   EXPECT_EQ(back.hyper.d_opt.alpha, config.hyper.d_opt.alpha);
   EXPECT_NE(back.hyper.d_opt.alpha, defaults.hyper.d_opt.alpha);
+}
+
+TEST(ConfigTest, ImageModelsRoundTripAndNeedImages) {
+  TrainConfig config;
+  config.data.kind = DataKind::Images;
+  config.data.classes = "7, 0,2";
+  config.model = ModelKind::Dcgan;
+  const TrainConfig back = configFromJson(configToJson(config));
+  EXPECT_EQ(back.model, ModelKind::Dcgan);
+  EXPECT_EQ(engineFor(back), EngineKind::Autograd);
+  EXPECT_EQ(imageClasses(back.data), (std::vector<int>{0, 2, 7}));
+  EXPECT_EQ(imageClasses(DataConfig{}).size(), 10u);
+  // The control differs only in the data kind.
+  config.data.kind = DataKind::Ring;
+  expectConfigError([&] { validate(config); }, "model", "needs data.kind \"images\"");
+  config.data.kind = DataKind::Images;
+  config.engine = EngineKind::Fast;
+  expectConfigError([&] { validate(config); }, "engine", "plain MLP only");
+  config.engine = EngineKind::Auto;
+  for (const char* bad : {"1,1", "10", "a", "1,,2", "1,"}) {
+    config.data.classes = bad;
+    expectConfigError([&] { validate(config); }, "data.classes", "distinct class digits");
+  }
 }
 
 /// Converts to any type: counts an aggregate's members (as boost.pfr does).

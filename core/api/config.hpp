@@ -40,6 +40,23 @@ enum class DataKind : uint8_t {
   Moons,       ///< 2-D: two interleaved half circles of `radius` (scikit-learn's moons), blurred
   Spiral,      ///< 2-D: two turns of a spiral out to `radius`, blurred by std
   Points,      ///< 2-D: the user's own points (drawn in the window), each blurred by std
+  Images,      ///< 28 x 28 images from a folder of MNIST-format (IDX) files, pixels in [-1, 1]
+};
+
+/// Where data.kind "images" looks by default: Debian's dataset-fashion-mnist.
+inline constexpr const char* kDefaultImageFolder = "/usr/share/datasets/fashion-mnist";
+
+/// Which networks G and D are. Changes apply on reset.
+enum class ModelKind : uint8_t {
+  Mlp,     ///< the configurable MLPs of generator.* and discriminator.*
+  MlpGan,  ///< the source material's image MLPs (G 128-256-512-1024 with BatchNorm, D 512-256)
+  Dcgan,   ///< a DCGAN for 28 x 28 images; generator.width and discriminator.width set channels
+};
+
+/// Where the pictures' samples of G come from (never the training pass itself).
+enum class PreviewKind : uint8_t {
+  Eval,  ///< G in eval mode: BatchNorm on its running statistics
+  Ema,   ///< an exponential moving average of G's weights (StyleGAN's G_ema), in eval mode
 };
 
 /// True for the data kinds made of separate modes (ring, grid), where mode coverage is counted.
@@ -75,6 +92,8 @@ struct Hyperparams {
   float r1_gamma = 0.0f;           ///< R1: adds gamma/2 E[|grad D(x)|^2] on real x to D's loss
   int unrolled_steps = 0;          ///< G's update looks ahead this many D updates (0: off)
   int64_t lr_half_life = 0;  ///< both learning rates halve every this many steps (0: constant)
+  PreviewKind preview = PreviewKind::Eval;  ///< images: where the sample grid's G comes from
+  float ema_decay = 0.999f;  ///< the moving average's weight on its old value per G update
 };
 
 /// The instance-noise std at `step` under `hyper`'s schedule.
@@ -111,7 +130,19 @@ struct DataConfig {
   int grid_size = 5;                   ///< grid: modes per side
   float spacing = 2.0f;                ///< grid: distance between neighbouring modes
   std::vector<float> points;  ///< points: the drawn points, interleaved x, y (1 to 10000 points)
+  std::string path = kDefaultImageFolder;  ///< images: the folder of IDX files
+  std::string classes;  ///< images: the classes to train on, e.g. "0,2,5" ("": all of them)
 };
+
+/// Images are 28 x 28 (MNIST's format), a sample row of 784 pixels.
+inline constexpr int kImageSide = 28;
+inline constexpr int kImagePixels = kImageSide * kImageSide;
+/// Classes an image dataset may have (labels 0-9, as in MNIST and Fashion-MNIST).
+inline constexpr int kMaxImageClasses = 10;
+/// The class indices `data.classes` names, ascending ("" gives 0 .. kMaxImageClasses - 1).
+/// Throws ConfigError("data.classes", ...) for anything else than distinct digits 0-9
+/// separated by commas.
+std::vector<int> imageClasses(const DataConfig& data);
 
 /// The generator's input z. Changes apply on reset.
 struct LatentConfig {
@@ -134,6 +165,7 @@ struct TrainConfig {
   LatentConfig latent;
   MlpConfig generator;
   DiscriminatorConfig discriminator;
+  ModelKind model = ModelKind::Mlp;  ///< which networks G and D are
   Hyperparams hyper;
   EngineKind engine = EngineKind::Auto;  ///< which step engine trains
   uint64_t seed = 1;                     ///< random seed for weights and sampling
@@ -161,12 +193,14 @@ const char* toString(Activation kind);
 const char* toString(DataKind kind);
 const char* toString(LatentKind kind);
 const char* toString(EngineKind kind);
+const char* toString(ModelKind kind);
+const char* toString(PreviewKind kind);
 
 /// The step engine `config` trains with: its `engine`, or for "auto" the one its model
-/// decides: the hand-written fast path for the MLPs (every model so far).
+/// decides: the hand-written fast path for the plain MLPs, autograd for the image models.
 EngineKind engineFor(const TrainConfig& config);
 
-/// Dimensions of a data sample: 1 for gaussian/bimodal, 2 for the others.
+/// Dimensions of a data sample: 1 for gaussian/bimodal, 784 for images, 2 for the others.
 int dataDimension(DataKind kind);
 
 }  // namespace ganscope

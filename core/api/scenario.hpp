@@ -11,10 +11,12 @@ namespace ganscope {
 enum class Scenario : uint8_t {
   Figure1,  ///< 1-D data: the curves of Figure 1 (Figure1Frame)
   Plane,    ///< 2-D data: D's field, the samples and mode coverage (PlaneFrame)
+  Image,    ///< images: sample grids and class coverage (ImageFrame)
 };
 
 /// The scenario `config` runs: the one place that decides it.
 inline Scenario scenarioOf(const TrainConfig& config) {
+  if (config.data.kind == DataKind::Images) return Scenario::Image;
   return dataDimension(config.data.kind) == 1 ? Scenario::Figure1 : Scenario::Plane;
 }
 

@@ -79,6 +79,18 @@ void checkAcrossFields(const json& root, const TrainConfig& config) {
   if (config.data.kind == DataKind::Points && config.data.points.empty()) {
     throw ConfigError("data.points", "data kind \"points\" needs at least one [x, y] point");
   }
+  const bool image_model = config.model != ModelKind::Mlp;
+  if (image_model && config.data.kind != DataKind::Images) {
+    throw ConfigError("model", std::string("\"") + toString(config.model) +
+                                   "\" is a model of 28 x 28 images: it needs data.kind "
+                                   "\"images\" (here \"" +
+                                   toString(config.data.kind) + "\")");
+  }
+  if (image_model && config.engine == EngineKind::Fast) {
+    throw ConfigError("engine", std::string("the fast engine runs the plain MLP only; model \"") +
+                                    toString(config.model) + "\" needs \"autograd\" or \"auto\"");
+  }
+  imageClasses(config.data);  // throws for a bad list
   if (config.data.kind != DataKind::Points && points) {
     throw ConfigError("data.points",
                       std::string("only allowed with data.kind \"points\" (here \"") +
@@ -109,12 +121,52 @@ const char* toString(EngineKind kind) {
   return nameOf(kind, kEngineNames);
 }
 
+const char* toString(ModelKind kind) {
+  return nameOf(kind, kModelNames);
+}
+
+const char* toString(PreviewKind kind) {
+  return nameOf(kind, kPreviewNames);
+}
+
 EngineKind engineFor(const TrainConfig& config) {
-  return config.engine == EngineKind::Auto ? EngineKind::Fast : config.engine;
+  if (config.engine != EngineKind::Auto) return config.engine;
+  return config.model == ModelKind::Mlp ? EngineKind::Fast : EngineKind::Autograd;
 }
 
 int dataDimension(DataKind kind) {
+  if (kind == DataKind::Images) return kImagePixels;
   return kind == DataKind::Gaussian || kind == DataKind::Bimodal ? 1 : 2;
+}
+
+std::vector<int> imageClasses(const DataConfig& data) {
+  std::vector<int> classes;
+  if (data.classes.empty()) {
+    for (int c = 0; c < kMaxImageClasses; ++c) classes.push_back(c);
+    return classes;
+  }
+  const auto refuse = [&data](const std::string& why) {
+    throw ConfigError("data.classes", "\"" + data.classes + "\": " + why +
+                                          "; allowed: distinct class digits 0-9 separated by "
+                                          "commas, e.g. \"0,2,5\", or \"\" for all");
+  };
+  size_t at = 0;
+  while (at <= data.classes.size()) {
+    const size_t comma = std::min(data.classes.find(',', at), data.classes.size());
+    std::string item = data.classes.substr(at, comma - at);
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (item.size() != 1 || item[0] < '0' || item[0] > '9')
+      refuse("\"" + item + "\" is not a class digit");
+    const int c = item[0] - '0';
+    if (std::find(classes.begin(), classes.end(), c) != classes.end()) {
+      refuse("class " + item + " is named twice");
+    }
+    classes.push_back(c);
+    at = comma + 1;
+  }
+  std::sort(classes.begin(), classes.end());
+  return classes;
 }
 
 bool hasModes(DataKind kind) {

@@ -36,7 +36,15 @@ inline constexpr EnumName kDataNames[] = {
     enumName("line", DataKind::Line, "2-D line"),
     enumName("moons", DataKind::Moons, "2-D two moons"),
     enumName("spiral", DataKind::Spiral, "2-D spiral"),
-    enumName("points", DataKind::Points, "2-D drawn points")};
+    enumName("points", DataKind::Points, "2-D drawn points"),
+    enumName("images", DataKind::Images, "images (IDX files)")};
+inline constexpr EnumName kModelNames[] = {
+    enumName("mlp", ModelKind::Mlp, "MLP"),
+    enumName("mlp_gan", ModelKind::MlpGan, "MLP GAN (source material)"),
+    enumName("dcgan", ModelKind::Dcgan, "DCGAN")};
+inline constexpr EnumName kPreviewNames[] = {
+    enumName("eval", PreviewKind::Eval, "G in eval mode"),
+    enumName("ema", PreviewKind::Ema, "moving average of G")};
 inline constexpr EnumName kLatentNames[] = {
     enumName("uniform", LatentKind::Uniform, "uniform U(0,1)"),
     enumName("normal", LatentKind::Normal, "normal N(0,1)")};

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include "core/api/config.hpp"
+#include "core/models/network.hpp"
 
 namespace ganscope {
 
@@ -22,10 +23,10 @@ struct MlpOptions {
   TORCH_ARG(Activation, activation) = Activation::Relu;  ///< hidden activation
 };
 
-class MlpImpl : public torch::nn::Module {
+class MlpImpl : public Network {
  public:
   explicit MlpImpl(const MlpOptions& options);
-  torch::Tensor forward(torch::Tensor x);
+  torch::Tensor forward(torch::Tensor x) override;
 
   const std::vector<torch::nn::Linear>& layers() const { return layers_; }
   const MlpOptions& options() const { return options_; }
