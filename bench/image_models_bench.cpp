@@ -21,7 +21,8 @@ struct Setting {
 
 /// D on a real batch and on G(z) made under NoGrad (two forward passes), then G on a fresh z:
 /// non-saturating BCE on logits, Adam 2e-4 betas (0.5, 0.999), as ganscope's autograd engine.
-void BM_ImageStep(benchmark::State& state, ModelKind model, int width, Setting setting) {
+void BM_ImageStep(benchmark::State& state, ModelKind model, int g_width, int d_width,
+                  Setting setting) {
   at::set_num_threads(setting.threads);
   setBlasThreads(setting.blas_threads);
   torch::manual_seed(1);
@@ -29,8 +30,8 @@ void BM_ImageStep(benchmark::State& state, ModelKind model, int width, Setting s
   config.data.kind = DataKind::Images;
   config.model = model;
   config.latent.dim = kLatent;
-  config.generator.width = width;
-  config.discriminator.width = width;
+  config.generator.width = g_width;
+  config.discriminator.width = d_width;
   NetworkPtr g = makeImageGenerator(config);
   NetworkPtr d = makeImageDiscriminator(config, kImagePixels, 1, false);
   const auto adam = torch::optim::AdamOptions(2e-4).betas({0.5, 0.999});
@@ -67,20 +68,21 @@ int main(int argc, char** argv) {
   struct Model {
     std::string name;
     ModelKind kind;
-    int width;
+    int g_width, d_width;  ///< dcgan: generator.width, discriminator.width
   };
-  const Model models[] = {{"mlp_gan", ModelKind::MlpGan, 0},
-                          {"dcgan_w16", ModelKind::Dcgan, 16},
-                          {"dcgan_w32", ModelKind::Dcgan, 32},
-                          {"dcgan_w64", ModelKind::Dcgan, 64}};
+  const Model models[] = {{"mlp_gan", ModelKind::MlpGan, 0, 0},
+                          {"dcgan_g16_d16", ModelKind::Dcgan, 16, 16},
+                          {"dcgan_g32_d16", ModelKind::Dcgan, 32, 16},
+                          {"dcgan_g32_d32", ModelKind::Dcgan, 32, 32},
+                          {"dcgan_g64_d64", ModelKind::Dcgan, 64, 64}};
   const ganscope::Setting settings[] = {{1, 1}, {2, 1}, {1, 2}, {2, 2}};
   for (const Model& model : models) {
     for (const ganscope::Setting& setting : settings) {
       const std::string name = "image_step/" + model.name +
                                "/threads:" + std::to_string(setting.threads) +
                                "/openblas:" + std::to_string(setting.blas_threads);
-      benchmark::RegisterBenchmark(name.c_str(), ganscope::BM_ImageStep, model.kind, model.width,
-                                   setting)
+      benchmark::RegisterBenchmark(name.c_str(), ganscope::BM_ImageStep, model.kind, model.g_width,
+                                   model.d_width, setting)
           ->Unit(benchmark::kMillisecond)
           ->UseRealTime();
     }

@@ -28,9 +28,10 @@ struct Options {
   int batch = 64;               ///< hyper.batch_size
   double lr = 2e-4;             ///< both Adam learning rates (betas 0.5, 0.999)
   int threads = 1;              ///< at::set_num_threads and openblas_set_num_threads
-  std::vector<double> snapshots = {15, 30, 60};            ///< seconds at which to write a grid
-  std::string prefix = "grid";                             ///< grids go to PREFIX_<seconds>s.png
-  int scale = 3;                                           ///< grid pixels per image pixel
+  std::vector<double> snapshots = {15, 30, 60};  ///< seconds at which to write a grid
+  bool by_steps = false;        ///< snapshots count steps, not seconds (for a machine under load)
+  std::string prefix = "grid";  ///< grids go to PREFIX_<seconds>s.png or PREFIX_<steps>steps.png
+  int scale = 3;                ///< grid pixels per image pixel
   std::string data = "/usr/share/datasets/fashion-mnist";  ///< folder of the IDX files
 };
 
@@ -93,7 +94,7 @@ int run(const Options& options) {
   double training_seconds = 0;  // wall time spent in steps (grids excluded)
   int64_t steps = 0;
   for (const double snapshot : options.snapshots) {
-    while (training_seconds < snapshot) {
+    while ((options.by_steps ? static_cast<double>(steps) : training_seconds) < snapshot) {
       const Clock::time_point step_start = Clock::now();
       const torch::Tensor real =
           images.index_select(0, torch::randint(images.size(0), {options.batch}, torch::kLong));
@@ -118,7 +119,8 @@ int run(const Options& options) {
     {
       torch::NoGradGuard no_grad;
       g->eval();
-      const std::string path = options.prefix + "_" + std::to_string(int(snapshot)) + "s.png";
+      const std::string path = options.prefix + "_" + std::to_string(int(snapshot)) +
+                               (options.by_steps ? "steps.png" : "s.png");
       writeGrid(g->forward(fixed_z), path, options.scale);
       g->train();
       std::printf(
@@ -148,7 +150,9 @@ int main(int argc, char** argv) {
   app.add_option("--lr", options.lr)->check(CLI::PositiveNumber);
   app.add_option("--threads", options.threads)->check(CLI::Range(1, 64));
   app.add_option("--snapshots", options.snapshots, "seconds of training at which to write grids");
-  app.add_option("--prefix", options.prefix, "grids go to PREFIX_<seconds>s.png");
+  app.add_flag("--by-steps", options.by_steps, "--snapshots count steps instead of seconds");
+  app.add_option("--prefix", options.prefix,
+                 "grids go to PREFIX_<seconds>s.png or PREFIX_<steps>steps.png");
   app.add_option("--scale", options.scale, "grid pixels per image pixel")->check(CLI::Range(1, 8));
   app.add_option("--data", options.data, "folder of Fashion-MNIST-format IDX files");
   CLI11_PARSE(app, argc, argv);

@@ -5,7 +5,7 @@ non-saturating BCE on logits, Adam 2e-4 betas (0.5, 0.999), batch 64, real image
 Prints one JSON object per thread setting with steps_per_second.
 
   fashion_steps.py --model mlp_gan                 # every thread setting, each in its own process
-  fashion_steps.py --model dcgan --width 32 --setting threads=1   # one setting, this process
+  fashion_steps.py --model dcgan --width 32 --d-width 16 --setting threads=1   # one setting, this process
 """
 import argparse
 import json
@@ -31,7 +31,7 @@ def models(args):
     import fashion_models as fm
     if args.model == "mlp_gan":
         return fm.MlpGanGenerator(args.latent), fm.MlpGanDiscriminator()
-    return fm.DcganGenerator(args.latent, args.width), fm.DcganDiscriminator(args.width)
+    return fm.DcganGenerator(args.latent, args.width), fm.DcganDiscriminator(args.d_width or args.width)
 
 
 def run_one(args):
@@ -67,8 +67,8 @@ def run_one(args):
         step()
         steps += 1
     elapsed = time.perf_counter() - start
-    print(json.dumps({"impl": "pytorch", "model": args.model, "width": args.width if args.model == "dcgan"
-                      else None, "batch": args.batch, "setting": args.setting,
+    print(json.dumps({"impl": "pytorch", "model": args.model, "g_width": args.width if args.model == "dcgan"
+                      else None, "d_width": (args.d_width or args.width) if args.model == "dcgan" else None, "batch": args.batch, "setting": args.setting,
                       "torch_threads": torch.get_num_threads(), "steps": steps,
                       "steps_per_second": round(steps / elapsed, 2)}), flush=True)
 
@@ -76,7 +76,8 @@ def run_one(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", choices=["mlp_gan", "dcgan"], required=True)
-    parser.add_argument("--width", type=int, default=64, help="dcgan: w of G and D")
+    parser.add_argument("--width", type=int, default=64, help="dcgan: w of G (and of D without --d-width)")
+    parser.add_argument("--d-width", type=int, help="dcgan: w of D")
     parser.add_argument("--latent", type=int, default=100)
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--seconds", type=float, default=5.0, help="timed seconds per setting")
