@@ -3,6 +3,7 @@
 
 #include <glad/gl.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 
@@ -21,7 +22,15 @@ ImageAtlas::~ImageAtlas() {
   glDeleteTextures(1, &texture_);
 }
 
-void ImageAtlas::upload(const RgbaImage& image) {
+void ImageAtlas::show(std::span<const uint8_t> images, const GridKey& key, int gap) {
+  if (!gate_.take(key)) return;
+  ImageGridOptions options;
+  options.side = key.side;
+  options.gap = gap;
+  const size_t cells = static_cast<size_t>(key.side) * key.side;
+  const size_t image_bytes = static_cast<size_t>(options.image_rows) * options.image_cols;
+  const RgbaImage image =
+      tileImages(images.first(std::min(images.size(), cells * image_bytes)), options);
   glBindTexture(GL_TEXTURE_2D, texture_);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,

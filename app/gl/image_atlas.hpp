@@ -3,6 +3,9 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstdint>
+#include <span>
+
 #include "app/gl/upload_once.hpp"
 #include "common/image_grid.hpp"
 
@@ -16,10 +19,10 @@ class ImageAtlas {
   ImageAtlas(const ImageAtlas&) = delete;
   ImageAtlas& operator=(const ImageAtlas&) = delete;
 
-  /// True when the texture does not hold `key`'s pixels yet: call upload() then. Counts it.
-  bool needsUpload(const GridKey& key) { return gate_.take(key); }
-  /// Replaces the texture's pixels with `image`.
-  void upload(const RgbaImage& image);
+  /// Makes the texture hold `images` (key.side^2 images of 28 x 28 bytes, at least) tiled
+  /// key.side x key.side with a gap of `gap` pixels, unless it holds `key`'s already: a frame
+  /// is tiled and uploaded once, however many UI frames draw it.
+  void show(std::span<const uint8_t> images, const GridKey& key, int gap);
   /// Sets the magnification and minification filter: linear (smooth) or nearest (crisp
   /// pixels). Touches GL only when it changes.
   void setLinear(bool linear);

@@ -41,8 +41,6 @@ int drawGrid(const char* id, const char* title, const GridGeometry& g, ImTexture
   ImGui::InvisibleButton(id, g.size());
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(origin, ImVec2(origin.x + g.size().x, origin.y + g.size().y),
-                      IM_COL32(64, 64, 64, 255));
   ImFont* font = ImGui::GetFont();
   const float score_px = ImGui::GetFontSize() * kScoreFontScale;
   const bool show_scores = g.label > 0;
@@ -144,10 +142,6 @@ void drawSampleGridToolbar(SampleGridState& state, bool ema) {
   ImGui::SameLine();
   ImGui::Checkbox((std::string(i18n::tr("samples.smooth")) + "###smooth").c_str(), &state.linear);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr("samples.smooth_hint"));
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(palette::kNote, "%s",
-                     i18n::tr(ema ? "samples.from_ema" : "samples.from_eval"));
-  ImGui::PopTextWrapPos();
   if (!state.pinned.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s",
@@ -157,6 +151,10 @@ void drawSampleGridToolbar(SampleGridState& state, bool ema) {
       state.pinned.clear();
     }
   }
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(palette::kNote, "%s",
+                     i18n::tr(ema ? "samples.from_ema" : "samples.from_eval"));
+  ImGui::PopTextWrapPos();
 }
 
 SampleGridsLayout drawSampleGrids(const ImageFrame& frame, SampleGridState& state,
