@@ -169,11 +169,12 @@ SampleGridsLayout drawSampleGrids(const ImageFrame& frame, SampleGridState& stat
   const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
   const float title = ImGui::GetTextLineHeightWithSpacing();
   const float label = ImGui::GetFontSize() * kScoreFontScale;
-  GridGeometry g =
-      fitGrid(side, ImVec2((avail.x - spacing) / 2, avail.y - title), label, state.zoom);
-  // Scores only where they fit under a cell ("0.00" in the small font).
+  const ImVec2 fit((avail.x - spacing) / 2, avail.y - title);
+  GridGeometry g = fitGrid(side, fit, label, state.zoom);
+  // Scores only where they fit under a cell ("-0.00" in the small font); without them the
+  // cells take the rows' room.
   const float score_width = ImGui::GetFont()->CalcTextSizeA(label, FLT_MAX, 0, "-0.00").x;
-  if (score_width > g.cell + g.gap) g.label = 0;
+  if (score_width > g.cell + g.gap) g = fitGrid(side, fit, 0, state.zoom);
 
   SampleGridsLayout layout;
   layout.geometry = g;
