@@ -68,13 +68,14 @@ TEST(ImagePanelsGuiTest, AtlasesUploadOncePerFrameAndTheGridsRender) {
   const auto dir = test::tempDir("image-panels-gui");
   const std::string png = (dir / "grids.png").string();
   std::unique_ptr<ImageFrame> frame = fashionFrame(1);
+  ImVec2 grids_size(600, 600);  // the samples window; the classes window takes the rest
   auto draw = [&](const std::string& path) {
     window.beginFrame();
     fake.setLinear(state.linear);
     fake.show(frame->fake, {0, frame->header.sequence, state.side}, kAtlasGap);
     real.show(frame->real, {0, frame->header.sequence, state.side}, kAtlasGap);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(600, 600));
+    ImGui::SetNextWindowSize(grids_size);
     ImGui::Begin("samples");
     drawSampleGridToolbar(state, frame->ema_preview);
     drawSampleGrids(*frame, state,
@@ -82,8 +83,8 @@ TEST(ImagePanelsGuiTest, AtlasesUploadOncePerFrameAndTheGridsRender) {
                      ImVec2(static_cast<float>(fake.width()), static_cast<float>(fake.height()))},
                     true);
     ImGui::End();
-    ImGui::SetNextWindowPos(ImVec2(600, 0));
-    ImGui::SetNextWindowSize(ImVec2(400, 600));
+    ImGui::SetNextWindowPos(ImVec2(grids_size.x, 0));
+    ImGui::SetNextWindowSize(ImVec2(1000 - grids_size.x, 600));
     ImGui::Begin("classes");
     drawClassCoverage(*frame, history, frechet_view, true);
     ImGui::End();
@@ -95,8 +96,10 @@ TEST(ImagePanelsGuiTest, AtlasesUploadOncePerFrameAndTheGridsRender) {
   for (int ui_frame = 0; ui_frame < 3; ++ui_frame) draw("");
   EXPECT_EQ(fake.uploads(), 2);
   EXPECT_EQ(real.uploads(), 2);
-  state.side = 12;  // a new tiling of the same frame
-  draw("");
+  state.side = 16;  // a new tiling of the same frame, in a narrow window: no room for scores
+  grids_size = ImVec2(460, 440);
+  ASSERT_TRUE(draw((dir / "grids-16.png").string()));
+  grids_size = ImVec2(600, 600);
   EXPECT_EQ(fake.uploads(), 3);
   state.side = 8;
   // The Korean tables draw too (class names, the coverage lines), for a look at the PNG.
@@ -106,7 +109,7 @@ TEST(ImagePanelsGuiTest, AtlasesUploadOncePerFrameAndTheGridsRender) {
   ASSERT_TRUE(korean);
   ASSERT_TRUE(draw(png));
   if (const char* keep = std::getenv("GANSCOPE_KEEP_PNG_DIR")) {  // to look at them
-    for (const char* name : {"grids.png", "grids-ko.png"}) {
+    for (const char* name : {"grids.png", "grids-ko.png", "grids-16.png"}) {
       std::filesystem::copy_file(dir / name, std::filesystem::path(keep) / name,
                                  std::filesystem::copy_options::overwrite_existing);
     }

@@ -94,6 +94,15 @@ void cellTooltip(int index, int side, ImTextureID texture, ImVec2 texture_size, 
   ImGui::EndTooltip();
 }
 
+/// Continues the line after the last item when `width` more pixels fit in the window; else the
+/// next item starts a new line.
+void sameLineIfFits(float width) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) {
+    ImGui::SameLine();
+  }
+}
+
 }  // namespace
 
 int GridGeometry::cellAt(ImVec2 local) const {
@@ -143,13 +152,16 @@ void drawSampleGridToolbar(SampleGridState& state, bool ema) {
   ImGui::Checkbox((std::string(i18n::tr("samples.smooth")) + "###smooth").c_str(), &state.linear);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr("samples.smooth_hint"));
   if (!state.pinned.empty()) {
+    const std::string pinned = i18n::trf("samples.pinned", static_cast<int>(state.pinned.size()));
+    const std::string unpin = std::string(i18n::tr("samples.unpin")) + "###unpin";
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(pinned.c_str()).x + style.ItemSpacing.x * 2 +
+                        ImGui::CalcTextSize(unpin.c_str(), nullptr, true).x +
+                        style.FramePadding.x * 2;
+    sameLineIfFits(width);
+    ImGui::TextDisabled("%s", pinned.c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("%s",
-                        i18n::trf("samples.pinned", static_cast<int>(state.pinned.size())).c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton((std::string(i18n::tr("samples.unpin")) + "###unpin").c_str())) {
-      state.pinned.clear();
-    }
+    if (ImGui::SmallButton(unpin.c_str())) state.pinned.clear();
   }
   ImGui::PushTextWrapPos(0);
   ImGui::TextColored(palette::kNote, "%s",
