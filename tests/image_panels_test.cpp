@@ -184,6 +184,29 @@ TEST_F(SampleGridsTest, AClickOnASamplePinsItAndASecondUnpins) {
   EXPECT_EQ(state_.pinned, (std::vector<int>{3}));
 }
 
+TEST_F(SampleGridsTest, CtrlWheelZoomsAndThePlainWheelDoesNot) {
+  const SampleGridsLayout layout = frame({-100, -100}, false);
+  const ImVec2 over = centre(layout, 20);
+  frame(over, false);
+  ImGui::GetIO().MouseWheel = 1;  // the control: no Ctrl, the wheel scrolls (nothing to scroll)
+  frame(over, false);
+  EXPECT_FLOAT_EQ(state_.zoom, 1);
+  ImGui::GetIO().KeyCtrl = true;
+  frame(over, false);
+  ImGui::GetIO().MouseWheel = 1;
+  frame(over, false);
+  EXPECT_NEAR(state_.zoom, 1.15f, 1e-5);
+  ImGui::GetIO().MouseWheel = 1;
+  const SampleGridsLayout zoomed = frame(over, false);
+  EXPECT_NEAR(state_.zoom, 1.15f * 1.15f, 1e-5);
+  EXPECT_GT(zoomed.geometry.cell, layout.geometry.cell);
+  for (int i = 0; i < 40; ++i) {
+    ImGui::GetIO().MouseWheel = -1;
+    frame(over, false);
+  }
+  EXPECT_FLOAT_EQ(state_.zoom, 1) << "never below the fitted size";
+}
+
 TEST_F(SampleGridsTest, TheGridFollowsTheSideAndDrawsWithMetricsOrWithout) {
   state_.side = 16;
   frame_->metrics.step = 500;
