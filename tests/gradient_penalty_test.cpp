@@ -5,6 +5,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include "core/losses/gradient_penalty.hpp"
+#include "core/models/mlp.hpp"
 
 namespace ganscope {
 namespace {
@@ -34,17 +35,17 @@ double gradNorm(Mlp& critic) {
 TEST(GradientPenaltyTest, UnitSlopeCriticHasNoWganGpPenalty) {
   Mlp critic = linearCritic(1.0);
   const torch::Tensor points = torch::randn({64, 2});
-  EXPECT_NEAR(addGradientPenalty(critic, points, 1.0, 10.0), 0.0, 1e-10);
+  EXPECT_NEAR(addGradientPenalty(*critic, points, 1.0, 10.0), 0.0, 1e-10);
   EXPECT_NEAR(gradNorm(critic), 0.0, 1e-5);  // float rounding of |grad| - 1
 }
 
 TEST(GradientPenaltyTest, SteeperCriticsArePenalisedByTheirSlope) {
   Mlp critic = linearCritic(3.0);
   const torch::Tensor points = torch::randn({64, 2});
-  EXPECT_NEAR(addGradientPenalty(critic, points, 1.0, 1.0), 4.0, 1e-4);  // (3 - 1)^2
+  EXPECT_NEAR(addGradientPenalty(*critic, points, 1.0, 1.0), 4.0, 1e-4);  // (3 - 1)^2
   EXPECT_GT(gradNorm(critic), 0.1);  // and the penalty's gradient reached the weights
   Mlp r1 = linearCritic(3.0);
-  EXPECT_NEAR(addGradientPenalty(r1, points, 0.0, 1.0), 9.0, 1e-4);  // |grad|^2
+  EXPECT_NEAR(addGradientPenalty(*r1, points, 0.0, 1.0), 9.0, 1e-4);  // |grad|^2
 }
 
 TEST(GradientPenaltyTest, PenaltyGradientMatchesFiniteDifferences) {
@@ -56,7 +57,7 @@ TEST(GradientPenaltyTest, PenaltyGradientMatchesFiniteDifferences) {
   Mlp critic(MlpOptions::from(config, 2, 1));
   for (auto& p : critic->parameters()) p.mutable_grad() = torch::zeros_like(p);
   const torch::Tensor points = torch::randn({16, 2});
-  addGradientPenalty(critic, points, 1.0, 1.0);
+  addGradientPenalty(*critic, points, 1.0, 1.0);
   torch::Tensor weight = critic->layers()[1]->weight;
   const double analytic = weight.grad()[2][3].item<double>();
   auto penaltyAt = [&](double delta) {
@@ -64,7 +65,7 @@ TEST(GradientPenaltyTest, PenaltyGradientMatchesFiniteDifferences) {
     weight[2][3] += delta;
     Mlp copy = critic;
     for (auto& p : copy->parameters()) p.mutable_grad().zero_();
-    const double value = addGradientPenalty(copy, points, 1.0, 1.0);
+    const double value = addGradientPenalty(*copy, points, 1.0, 1.0);
     weight[2][3] -= delta;
     return value;
   };

@@ -22,6 +22,9 @@ void drawCapture(const char* id, ImVec2 size, const PlaneFrame& frame, PanelCont
   drawPlaneCapture(id, size, frame, ctx.view.plane_layers, view);
 }
 
+// TODO(panels branch): the sample grid of the captured frame.
+void drawCapture(const char*, ImVec2, const ImageFrame&, PanelContext&, plot::PlotView&) {}
+
 /// "(a)  step 300" (or "(a)  empty" when `step` < 0), shortened to fit `width`: "(a) 300", "(a)".
 void captureLabel(char slot, int64_t step, float width) {
   const std::string name = std::string("(") + slot + ")";

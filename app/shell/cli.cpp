@@ -9,8 +9,8 @@
 #include <CLI/CLI.hpp>
 
 #include "app/i18n/strings.hpp"
-#include "app/shell/input_script.hpp"
 #include "app/panels/panel_registry.hpp"
+#include "app/shell/input_script.hpp"
 
 namespace ganscope {
 namespace {
@@ -99,6 +99,11 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   auto* seed = app.add_option("--seed", whole.seed,
                               "Random seed, a non-negative 64-bit integer (default: the preset's)");
   seed->excludes(session);
+  app.add_option("--data", out.data_path,
+                 "Image runs: the folder of MNIST-format files to train on (data.path; default: "
+                 "Debian's Fashion-MNIST in " +
+                     std::string(kDefaultImageFolder) + ")")
+      ->excludes(session);
   app.add_option("--threads", whole.threads,
                  "Trainer threads (LibTorch intra-op and OpenBLAS), 1 to 64")
       ->capture_default_str();

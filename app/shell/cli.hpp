@@ -26,6 +26,7 @@ struct CliOptions {
   std::string config_file;         ///< --config FILE
   std::optional<int64_t> steps;    ///< --steps N (default: the preset's own)
   std::optional<uint64_t> seed;    ///< --seed S (default: the preset's own)
+  std::string data_path;           ///< --data DIR: an image run's folder (data.path)
   int threads = 1;                 ///< --threads: LibTorch intra-op threads of the trainer
   bool headless = false;           ///< --headless
   std::string out;                 ///< --out metrics.json (headless)
@@ -41,12 +42,12 @@ struct CliOptions {
   /// --start paused|running: how the window's run starts ("": paused, or running with
   /// --screenshot).
   std::string start;
-  int speed = 0;                   ///< --speed N: steps per second in the window (0: max)
-  std::string language;            ///< --lang en|ko: the window's language ("": the saved one)
-  std::string focus;               ///< --focus SLOT: open with that slot's panel alone
-  std::string session_file;        ///< --session FILE: continue a saved run (GUI or headless)
-  std::string save_session;        ///< --save-session FILE: headless, save the run at its end
-  std::string input_script;        ///< --input-script FILE: scripted input (with --screenshot)
+  int speed = 0;             ///< --speed N: steps per second in the window (0: max)
+  std::string language;      ///< --lang en|ko: the window's language ("": the saved one)
+  std::string focus;         ///< --focus SLOT: open with that slot's panel alone
+  std::string session_file;  ///< --session FILE: continue a saved run (GUI or headless)
+  std::string save_session;  ///< --save-session FILE: headless, save the run at its end
+  std::string input_script;  ///< --input-script FILE: scripted input (with --screenshot)
 
   std::vector<std::string> compare;  ///< --compare FIELD=VALUE, once per variant run
 };

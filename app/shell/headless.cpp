@@ -79,6 +79,11 @@ void reportFrame(const PlaneFrame& frame, const FullCoverage& coverage, nlohmann
   }
 }
 
+/// The figures of an image run's final frame: D's value and the classifier's metrics.
+void reportFrame(const ImageFrame& frame, const FullCoverage&, nlohmann::json& metrics) {
+  metrics["value_function"] = frame.value;
+}
+
 /// One sample per row: "x" (1-D) or "x,y" (2-D), with a header.
 std::string samplesCsv(const std::vector<float>& values, int dims) {
   std::string csv = dims == 1 ? "x\n" : "x,y\n";

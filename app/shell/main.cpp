@@ -32,6 +32,14 @@ TrainConfig resolveConfig(const CliOptions& cli) {
                            : presetConfig(cli.preset.empty() ? kDefaultPreset : cli.preset);
   if (cli.seed) config.seed = *cli.seed;
   if (cli.steps) config.steps = *cli.steps;
+  if (!cli.data_path.empty()) {
+    if (config.data.kind != DataKind::Images) {
+      throw ConfigError("--data", std::string("needs an image preset or config (data.kind "
+                                              "\"images\"); this one's data is \"") +
+                                      toString(config.data.kind) + "\"");
+    }
+    config.data.path = cli.data_path;
+  }
   return config;
 }
 
@@ -154,6 +162,9 @@ int main(int argc, char** argv) {
       std::_Exit(exit_code);
     }
     return exit_code;
+  } catch (const ConfigError& error) {  // found building the run, e.g. an image folder's files
+    std::cerr << "ganscope: " << error.what() << "\n";
+    return kExitBadInput;
   } catch (const std::exception& error) {  // e.g. c10::Error or bad_alloc building the trainer
     // The first line: LibTorch appends a backtrace to its messages.
     const std::string message = error.what();

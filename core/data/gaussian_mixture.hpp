@@ -8,14 +8,15 @@
 #include <vector>
 
 #include "core/api/config.hpp"
+#include "core/data/data_source.hpp"
 
 namespace ganscope {
 
-class GaussianMixture {
+class GaussianMixture : public DataSource {
  public:
   explicit GaussianMixture(const DataConfig& config);
 
-  int dim() const { return dim_; }
+  int dim() const override { return dim_; }
   /// Mode centres, row-major [modes x dim].
   const std::vector<float>& centres() const { return centres_; }
   float std() const { return std_; }
@@ -23,7 +24,7 @@ class GaussianMixture {
   bool hasModes() const { return has_modes_; }
 
   /// Fills `out` [n x dim] (e.g. a slice of a larger batch) in place with samples.
-  void sample(const torch::Tensor& out, at::Generator& generator);
+  void sample(const torch::Tensor& out, at::Generator& generator) override;
   /// The density p_data(x) of a 1-D mixture.
   double density1d(double x) const;
   /// Per dimension, an interval holding all but a negligible share of the mass (centres +- 4 std).

@@ -184,6 +184,7 @@ std::string saveGanState(const GanState& state) {
   putModule(out, *state.discriminator);
   putOptimizer(out, *state.g_opt);
   putOptimizer(out, *state.d_opt);
+  if (state.g_average.defined()) putTensor(out, state.g_average);  // image runs (by the config)
   return std::move(out.bytes());
 }
 
@@ -203,6 +204,7 @@ GanState loadGanState(std::string_view bytes, const std::string& source) {
   readModuleInto(in, "discriminator", *state.discriminator);
   readOptimizerInto(in, "generator optimizer", *state.g_opt);
   readOptimizerInto(in, "discriminator optimizer", *state.d_opt);
+  if (state.g_average.defined()) readTensorInto(in, "generator average", state.g_average);
   in.expectEnd();
   return state;
 }

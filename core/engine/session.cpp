@@ -608,6 +608,8 @@ template const Figure1Frame* Session::poll<Figure1Frame>();
 template const PlaneFrame* Session::poll<PlaneFrame>();
 template void Session::recycle<Figure1Frame>(const Figure1Frame*);
 template void Session::recycle<PlaneFrame>(const PlaneFrame*);
+template const ImageFrame* Session::poll<ImageFrame>();
+template void Session::recycle<ImageFrame>(const ImageFrame*);
 
 SessionStatus Session::status() const {
   SessionStatus s;

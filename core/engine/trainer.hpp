@@ -17,6 +17,7 @@
 #include "core/engine/step/step_driver.hpp"
 #include "core/engine/step/step_engine.hpp"
 #include "core/probes/figure1_probe.hpp"
+#include "core/probes/image_probe.hpp"
 #include "core/probes/plane_probe.hpp"
 #include "core/probes/probe_inputs.hpp"
 
@@ -60,25 +61,35 @@ class Trainer {
   /// (its contents are then incomplete); true when the frame is whole.
   bool fillFrame(Figure1Frame& out, const std::atomic<bool>* cancel = nullptr);
   bool fillFrame(PlaneFrame& out, const std::atomic<bool>* cancel = nullptr);
-  /// `count` fresh samples of G, interleaved; a function of (seed, step, count).
+  bool fillFrame(ImageFrame& out, const std::atomic<bool>* cancel = nullptr);
+  /// `count` fresh samples of G (images: of the preview G), interleaved; a function of (seed,
+  /// step, count).
   std::vector<float> sampleGenerator(int count);
 
  private:
   // The frame entry points' helpers, in trainer_frames.cpp.
   /// Builds the probes of this run's scenario with their fixed inputs.
   void prepareProbes();
+  /// The image grid's fixed latents and real images, and the moving average's network.
+  void prepareImageProbe();
   /// Stamps `header` with the step and loss, reseeds the frame generator for this step, and
   /// returns what the probes read.
   ProbeInputs beginFrame(FrameHeader& header);
+  /// The G that pictures draw from, in eval mode: G itself, or for an image run with
+  /// hyper.preview "ema" a copy holding the moving average of G's weights (and G's buffers).
+  Network& previewGenerator();
 
   GanState state_;              ///< networks, optimisers, training generator, step, config
   at::Generator frame_random_;  ///< frame samples, so telemetry timing cannot change training
   std::unique_ptr<StepEngine> engine_;  ///< the fast path or autograd (engineFor the config)
   StepProgress progress_;               ///< how far an interrupted step got
-  // The probes of this run's scenario (the other one is null), with their fixed inputs.
+  // The probes of this run's scenario (the others are null), with their fixed inputs.
   Scenario scenario_;
   std::unique_ptr<Figure1Probe> figure1_probe_;
   std::unique_ptr<PlaneProbe> plane_probe_;
+  std::unique_ptr<ImageProbe> image_probe_;
+  NetworkPtr average_generator_;  ///< image runs: the moving average's network (eval mode)
+  std::unique_ptr<FlatParameters> average_params_;
 };
 
 }  // namespace ganscope

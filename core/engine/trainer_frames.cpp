@@ -6,8 +6,10 @@
 
 #include <stdexcept>
 
+#include "core/data/image_data.hpp"
 #include "core/engine/step/step_helpers.hpp"
 #include "core/engine/trainer.hpp"
+#include "core/models/networks.hpp"
 #include "core/probes/discriminator_probe.hpp"
 #include "core/probes/figure1_probe.hpp"
 #include "core/probes/manifold_probe.hpp"
@@ -24,11 +26,50 @@ void Trainer::prepareProbes() {
     figure1_probe_ = std::make_unique<Figure1Probe>(state_.config.latent);
     return;
   }
+  if (scenario_ == Scenario::Image) {
+    prepareImageProbe();
+    return;
+  }
   // The latents of the fakes drawn on the plane, fixed for the run.
   torch::Tensor shown_z = torch::empty({kShownPoints, state_.config.latent.dim});
   frame_random_.set_current_seed(state_.config.seed);
   sampleLatent(state_.config.latent, shown_z, frame_random_);
   plane_probe_ = std::make_unique<PlaneProbe>(std::move(shown_z));
+}
+
+void Trainer::prepareImageProbe() {
+  // The grid's latents and real images, fixed for the run, drawn from the frame generator.
+  frame_random_.set_current_seed(state_.config.seed);
+  torch::Tensor fixed_z = torch::empty({kGridImages, state_.config.latent.dim});
+  sampleLatent(state_.config.latent, fixed_z, frame_random_);
+  const auto& data = dynamic_cast<const ImageData&>(*state_.data);
+  const torch::Tensor pick = data.trainIndices().index_select(
+      0, torch::randperm(data.trainIndices().size(0), frame_random_, torch::kLong)
+             .narrow(0, 0, std::min<int64_t>(kGridImages, data.trainIndices().size(0))));
+  // A filter to a few small classes may leave fewer than kGridImages: repeat them.
+  const torch::Tensor rows =
+      pick.repeat({(kGridImages + pick.size(0) - 1) / pick.size(0)}).narrow(0, 0, kGridImages);
+  image_probe_ = std::make_unique<ImageProbe>(
+      std::move(fixed_z), pixelsToRows(data.set().train_images.index_select(0, rows)),
+      data.set().train_labels.index_select(0, rows));
+  if (!state_.g_average.defined()) return;
+  {
+    std::lock_guard lock(networkInitMutex());
+    average_generator_ = makeGenerator(state_.config, state_.data->dim());
+  }
+  average_params_ = std::make_unique<FlatParameters>(*average_generator_);
+  average_generator_->eval();
+}
+
+Network& Trainer::previewGenerator() {
+  if (!average_generator_ || state_.config.hyper.preview != PreviewKind::Ema) {
+    return *state_.generator;  // in eval mode: the callers hold an EvalMode
+  }
+  average_params_->values().copy_(state_.g_average);
+  const auto from = state_.generator->buffers();
+  auto to = average_generator_->buffers();
+  for (size_t i = 0; i < to.size(); ++i) to[i].copy_(from[i]);
+  return *average_generator_;
 }
 
 ProbeInputs Trainer::beginFrame(FrameHeader& header) {
@@ -38,8 +79,9 @@ ProbeInputs Trainer::beginFrame(FrameHeader& header) {
   // Reseeded per step: a frame is a function of (seed, step), however often frames come.
   frame_random_.set_current_seed(state_.config.seed +
                                  0x9E3779B97F4A7C15ull * (state_.stats.step + 1));
-  return {*state_.generator, *state_.discriminator, state_.input,
-          state_.data,       state_.config.latent,  state_.config.hyper.loss};
+  return {*state_.generator,       *state_.discriminator, state_.input,
+          state_.data->dim(),      state_.mixture(),      state_.config.latent,
+          state_.config.hyper.loss};
 }
 
 bool Trainer::fillFrame(Figure1Frame& out, const std::atomic<bool>*) {
@@ -48,7 +90,7 @@ bool Trainer::fillFrame(Figure1Frame& out, const std::atomic<bool>*) {
   const ProbeInputs in = beginFrame(out.header);
   const EvalMode eval(*state_.generator, *state_.discriminator);
   torch::Tensor real = torch::empty({Figure1Probe::kSamples, 1});
-  state_.data.sample(real, frame_random_);
+  state_.data->sample(real, frame_random_);
   const torch::Tensor fake = figure1_probe_->fill(in, real, out);
   fillDiscriminatorStats(in, real, fake, out);
   return true;  // small and quick: never interrupted
@@ -66,7 +108,7 @@ bool Trainer::fillFrame(PlaneFrame& out, const std::atomic<bool>* cancel) {
   sampleLatent(state_.config.latent, z, frame_random_);
   const torch::Tensor fake = state_.generator->forward(z).contiguous();
   torch::Tensor real = torch::empty({kCoverageSamples, 2});
-  state_.data.sample(real, frame_random_);
+  state_.data->sample(real, frame_random_);
   // A large D makes every part costly: each checks the cancel flag first.
   if (cancelled()) return false;
   const torch::Tensor shown = plane_probe_->fill(in, real, out);
@@ -82,6 +124,16 @@ bool Trainer::fillFrame(PlaneFrame& out, const std::atomic<bool>* cancel) {
   return true;
 }
 
+bool Trainer::fillFrame(ImageFrame& out, const std::atomic<bool>*) {
+  if (!image_probe_) throw std::logic_error("only an image run makes image frames");
+  c10::InferenceMode inference;
+  const ProbeInputs in = beginFrame(out.header);
+  const EvalMode eval(*state_.generator, *state_.discriminator);
+  out.ema_preview = average_generator_ && state_.config.hyper.preview == PreviewKind::Ema;
+  image_probe_->fill(in, previewGenerator(), out);
+  return true;
+}
+
 std::vector<float> Trainer::sampleGenerator(int count) {
   c10::InferenceMode inference;
   const EvalMode eval(*state_.generator, *state_.discriminator);
@@ -89,7 +141,7 @@ std::vector<float> Trainer::sampleGenerator(int count) {
       at::make_generator<at::CPUGeneratorImpl>(state_.config.seed ^ (state_.stats.step << 20));
   torch::Tensor z = torch::empty({count, state_.config.latent.dim});
   sampleLatent(state_.config.latent, z, generator);
-  const torch::Tensor fake = state_.generator->forward(z).contiguous();
+  const torch::Tensor fake = previewGenerator().forward(z).contiguous();
   const std::span<const float> values = asSpan(fake);
   return {values.begin(), values.end()};
 }

@@ -3,15 +3,16 @@
 
 namespace ganscope {
 
-double addGradientPenalty(Mlp& critic, const torch::Tensor& points, double target, double weight) {
+double addGradientPenalty(Network& critic, const torch::Tensor& points, double target,
+                          double weight) {
   c10::InferenceMode autograd_on(false);
   const torch::Tensor x = points.detach().clone().requires_grad_(true);
-  const torch::Tensor output = critic->forward(x);
+  const torch::Tensor output = critic.forward(x);
   const torch::Tensor slope = torch::autograd::grad({output.sum()}, {x}, {}, /*retain_graph=*/true,
                                                     /*create_graph=*/true)[0];
   const torch::Tensor penalty =
       target == 0 ? slope.square().sum(1).mean() : (slope.norm(2, 1) - target).square().mean();
-  std::vector<torch::Tensor> parameters = critic->parameters();
+  std::vector<torch::Tensor> parameters = critic.parameters();
   // The output layer's bias does not change the slope: its gradient is undefined, i.e. zero.
   const std::vector<torch::Tensor> grads =
       torch::autograd::grad({penalty * weight}, parameters, {}, /*retain_graph=*/false,

@@ -5,14 +5,15 @@
 #pragma once
 #include <torch/torch.h>
 
-#include "core/models/mlp.hpp"
+#include "core/models/network.hpp"
 
 namespace ganscope {
 
 /// The penalty mean over rows of (|grad_x D(x)| - target)^2 (with target 0: |grad_x D(x)|^2) at
 /// D's input rows `points` [n, in]. Adds weight * dpenalty/dparameter to the parameters' .grad()
 /// and returns the penalty. Callable inside c10::InferenceMode: it turns autograd back on.
-double addGradientPenalty(Mlp& critic, const torch::Tensor& points, double target, double weight);
+double addGradientPenalty(Network& critic, const torch::Tensor& points, double target,
+                          double weight);
 
 /// Points on the segments between paired real and fake rows [n, in], each at a uniform random
 /// fraction: WGAN-GP's x^.

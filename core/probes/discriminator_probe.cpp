@@ -13,7 +13,7 @@ namespace ganscope {
 torch::Tensor judge(const ProbeInputs& in, const torch::Tensor& samples,
                     const torch::Tensor& companions, const torch::Tensor& stddev) {
   if (in.input.identity()) return in.discriminator.forward(samples);
-  const int64_t n = samples.size(0), dim = in.data.dim();
+  const int64_t n = samples.size(0), dim = in.data_dim;
   torch::Tensor rows = torch::empty({n, in.input.width()});
   rows.narrow(1, 0, dim).copy_(samples);
   for (int k = 1; k < in.input.pack(); ++k) {

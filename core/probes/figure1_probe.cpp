@@ -33,7 +33,7 @@ torch::Tensor Figure1Probe::fill(const ProbeInputs& in, const torch::Tensor& rea
 
   // View range: the data's support widened to the G samples shown, padded by 5%, but at most
   // ten data widths either side (samples beyond count as missing mass in the JSD).
-  auto [lo, hi] = in.data.support()[0];
+  auto [lo, hi] = in.mixture().support()[0];
   const auto [fake_lo, fake_hi] = std::minmax_element(fake_values.begin(), fake_values.end());
   const std::span<const float> mapped_values = asSpan(mapped);
   const auto [map_lo, map_hi] = std::minmax_element(mapped_values.begin(), mapped_values.end());
@@ -45,7 +45,7 @@ torch::Tensor Figure1Probe::fill(const ProbeInputs& in, const torch::Tensor& rea
     lo -= pad;
     hi += pad;
   } else {
-    std::tie(lo, hi) = in.data.support()[0];
+    std::tie(lo, hi) = in.mixture().support()[0];
   }
   out.x_min = static_cast<float>(lo);
   out.x_max = static_cast<float>(hi);
@@ -56,7 +56,7 @@ torch::Tensor Figure1Probe::fill(const ProbeInputs& in, const torch::Tensor& rea
   std::copy_n(d_grid.data_ptr<float>(), kCurvePoints, out.d);
   const float* x = grid.data_ptr<float>();
   for (int i = 0; i < kCurvePoints; ++i)
-    out.p_data[i] = static_cast<float>(in.data.density1d(x[i]));
+    out.p_data[i] = static_cast<float>(in.mixture().density1d(x[i]));
   kernelDensity(fake_values, lo, hi, silvermanBandwidth(fake_values), out.p_g);
   optimalDiscriminator(out.p_data, out.p_g, out.d_star);
   out.js = static_cast<float>(jensenShannon(out.p_data, out.p_g, (hi - lo) / (kCurvePoints - 1)));

@@ -40,9 +40,9 @@ void fillModes(const ProbeInputs& in, const torch::Tensor& real, const torch::Te
   out.kl = static_cast<float>(binnedKl(p, q, kKlFloor));
 
   // Mode coverage on fresh samples, by the published protocol, where there are modes.
-  if (in.data.hasModes()) {
-    const std::vector<float>& centres = in.data.centres();
-    const ModeCoverage coverage = evaluateModes(asSpan(fake), centres, in.data.std());
+  if (in.mixture().hasModes()) {
+    const std::vector<float>& centres = in.mixture().centres();
+    const ModeCoverage coverage = evaluateModes(asSpan(fake), centres, in.mixture().std());
     out.modes_total = std::min<int>(coverage.modes_total, kMaxModes);
     std::copy_n(centres.begin(), 2 * out.modes_total, out.centres);
     std::copy_n(coverage.share.begin(), out.modes_total, out.mode_share);

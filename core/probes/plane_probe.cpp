@@ -10,7 +10,7 @@ namespace ganscope {
 torch::Tensor PlaneProbe::fill(const ProbeInputs& in, const torch::Tensor& real,
                                PlaneFrame& out) const {
   // A fixed view: the data's support with a margin, so the picture holds still while G moves.
-  const auto support = in.data.support();
+  const auto support = in.mixture().support();
   const double margin =
       0.15 * std::max(support[0].second - support[0].first, support[1].second - support[1].first);
   out.view[0] = static_cast<float>(support[0].first - margin);

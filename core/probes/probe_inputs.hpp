@@ -4,27 +4,36 @@
 #pragma once
 #include <torch/torch.h>
 
+#include <stdexcept>
 #include "core/api/config.hpp"
+
 #include "core/data/gaussian_mixture.hpp"
 #include "core/losses/discriminator_input.hpp"
-#include "core/models/mlp.hpp"
+#include "core/models/network.hpp"
 
 namespace ganscope {
 
 struct ProbeInputs {
-  MlpImpl& generator;
-  MlpImpl& discriminator;
+  Network& generator;
+  Network& discriminator;
   const DiscriminatorInput& input;
-  const GaussianMixture& data;
+  int data_dim;                        ///< width of a sample row
+  const GaussianMixture* mixture_ptr;  ///< p_data of the 1-D and 2-D runs; null for images
   LatentConfig latent;
   LossKind loss = LossKind::NonSaturating;  ///< the loss the run trains with now
+
+  /// The mixture of a 1-D or 2-D run; throws std::logic_error for an image run (a bug).
+  const GaussianMixture& mixture() const {
+    if (!mixture_ptr) throw std::logic_error("an image run has no Gaussian mixture");
+    return *mixture_ptr;
+  }
 };
 
 /// Holds G and D in eval mode (BatchNorm on its running statistics) while probes run, then puts
 /// them back in train mode.
 class EvalMode {
  public:
-  EvalMode(MlpImpl& generator, MlpImpl& discriminator)
+  EvalMode(Network& generator, Network& discriminator)
       : generator_(generator), discriminator_(discriminator) {
     generator_.eval();
     discriminator_.eval();
@@ -37,8 +46,8 @@ class EvalMode {
   EvalMode& operator=(const EvalMode&) = delete;
 
  private:
-  MlpImpl& generator_;
-  MlpImpl& discriminator_;
+  Network& generator_;
+  Network& discriminator_;
 };
 
 }  // namespace ganscope

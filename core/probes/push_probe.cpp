@@ -17,7 +17,7 @@ void fillPush(const ProbeInputs& in, const torch::Tensor& shown, PlaneFrame& out
   const int64_t n = x.size(0);
   std::vector<torch::Tensor> columns = {x};
   for (int k = 1; k < in.input.pack(); ++k) columns.push_back(shown.roll(k, 0));
-  if (in.input.width() > in.data.dim() * in.input.pack()) {
+  if (in.input.width() > in.data_dim * in.input.pack()) {
     columns.push_back(DiscriminatorInput::groupStddev(x).expand({n, 1}));
   }
   const torch::Tensor output = in.discriminator.forward(torch::cat(columns, 1));

@@ -1,5 +1,5 @@
 // Every frame kind in one list: the Session keeps a pool and a queue per kind, the MetricStore
-// the newest of each, the UI drains each. A new picture (an ImageFrame next) is its type with a
+// the newest of each, the UI drains each. A new picture is its type with a
 // Scenario value, an entry in FrameKinds below, its probes behind a Trainer::fillFrame overload,
 // the poll/recycle instantiations in session.cpp and its layout in the PanelRegistry.
 #pragma once
@@ -10,12 +10,13 @@
 #include <variant>
 
 #include "core/api/telemetry/figure1_frame.hpp"
+#include "core/api/telemetry/image_frame.hpp"
 #include "core/api/telemetry/plane_frame.hpp"
 
 namespace ganscope {
 
 /// The frame kinds, one per Scenario value (a type list: never instantiated).
-using FrameKinds = std::tuple<Figure1Frame, PlaneFrame>;
+using FrameKinds = std::tuple<Figure1Frame, PlaneFrame, ImageFrame>;
 
 namespace detail {
 template <class Kinds>

@@ -40,9 +40,9 @@ void AutogradEngine::discriminatorStep(GanState& state) {
   const Hyperparams& hyper = state.config.hyper;
   const int64_t b = hyper.batch_size, group = state.input.pack() * b, step = state.stats.step;
   // Real samples, then G's: one buffer, so the instance noise is drawn for both at once.
-  torch::Tensor samples = torch::empty({2 * group, state.data.dim()});
+  torch::Tensor samples = torch::empty({2 * group, state.data->dim()});
   const torch::Tensor real = samples.narrow(0, 0, group), fake = samples.narrow(0, group, group);
-  state.data.sample(real, state.random);
+  state.data->sample(real, state.random);
   const torch::Tensor z = torch::empty({group, state.config.latent.dim});
   sampleLatent(state.config.latent, z, state.random);
   {

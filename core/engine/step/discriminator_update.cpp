@@ -24,11 +24,11 @@ void finishDiscriminatorUpdate(GanState& state, const torch::Tensor& real_rows,
   if (loss == LossKind::WganGp && hyper.gp_lambda > 0) {
     const torch::Tensor between = interpolate(real_rows, fake_rows, state.random);
     d_loss +=
-        hyper.gp_lambda * addGradientPenalty(state.discriminator, between, 1.0, hyper.gp_lambda);
+        hyper.gp_lambda * addGradientPenalty(*state.discriminator, between, 1.0, hyper.gp_lambda);
   }
   if (hyper.r1_gamma > 0) {
     const double weight = hyper.r1_gamma / 2;
-    d_loss += weight * addGradientPenalty(state.discriminator, real_rows, 0.0, weight);
+    d_loss += weight * addGradientPenalty(*state.discriminator, real_rows, 0.0, weight);
   }
   state.d_opt->step(scheduled(hyper, hyper.d_opt, state.stats.step));
   if (loss == LossKind::WganClip) {

@@ -6,21 +6,33 @@
 #include "core/losses/losses.hpp"
 #include "core/tensor_span.hpp"
 
+#include <stdexcept>
+
 namespace ganscope {
+namespace {
+
+/// `network` as the plain MLP the passes are written for.
+Mlp asMlp(const NetworkPtr& network) {
+  auto mlp = std::dynamic_pointer_cast<MlpImpl>(network);
+  if (!mlp) throw std::invalid_argument("the fast engine runs the plain MLP only");
+  return Mlp(mlp);
+}
+
+}  // namespace
 
 FastEngine::FastEngine(GanState& state)
-    : g_pass_(std::make_unique<MlpPass>(state.generator)),
-      d_pass_(std::make_unique<MlpPass>(state.discriminator)) {}
+    : g_pass_(std::make_unique<MlpPass>(asMlp(state.generator))),
+      d_pass_(std::make_unique<MlpPass>(asMlp(state.discriminator))) {}
 
 void FastEngine::fitBatch(const GanState& state) {
   const int batch_size = state.config.hyper.batch_size;
   if (logit_grad_.defined() && logit_grad_.size(0) == 2 * batch_size) return;
   const int64_t group = static_cast<int64_t>(state.input.pack()) * batch_size;
   z_ = torch::empty({group, state.config.latent.dim});
-  samples_ = torch::empty({2 * group, state.data.dim()});
+  samples_ = torch::empty({2 * group, state.data->dim()});
   rows_ = state.input.identity() ? samples_ : torch::empty({2 * batch_size, state.input.width()});
   fake_rows_ = torch::empty({batch_size, state.input.width()});
-  fake_grad_ = torch::empty({group, state.data.dim()});
+  fake_grad_ = torch::empty({group, state.data->dim()});
   logit_grad_ = torch::empty({2 * batch_size, 1});
 }
 
@@ -29,7 +41,7 @@ void FastEngine::discriminatorStep(GanState& state) {
   const Hyperparams& hyper = state.config.hyper;
   const int64_t b = logit_grad_.size(0) / 2, group = z_.size(0);
   const torch::Tensor real = samples_.narrow(0, 0, group), fake = samples_.narrow(0, group, group);
-  state.data.sample(real, state.random);
+  state.data->sample(real, state.random);
   sampleLatent(state.config.latent, z_, state.random);
   fake.copy_(g_pass_->forward(z_));
   addInstanceNoise(hyper, state.stats.step, samples_, noise_, state.random);

@@ -61,6 +61,7 @@ bool runStep(StepEngine& engine, GanState& state, StepTarget target, StepProgres
       engine.generatorStep(state);
     }
     state.stats.g_grad_norm = static_cast<float>(state.g_params->gradNorm());
+    state.updateAverage();
   }
   ++state.stats.step;
   progress = StepProgress{};

@@ -1,0 +1,50 @@
+// The sample grids: G on the fixed z, D on both grids, pixels and scores into the frame.
+#include "core/probes/image_probe.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/data/image_data.hpp"
+#include "core/losses/losses.hpp"
+#include "core/probes/discriminator_probe.hpp"
+#include "core/tensor_span.hpp"
+
+namespace ganscope {
+namespace {
+
+/// D's outputs as the grid shows them: probabilities for the probability losses, raw scores
+/// for the others (LSGAN's regression output, the critics).
+void copyScores(LossKind loss, const torch::Tensor& raw, float* out) {
+  const torch::Tensor shown = outputIsProbability(loss) ? raw.sigmoid() : raw;
+  const torch::Tensor flat = shown.flatten().contiguous();
+  std::memcpy(out, flat.data_ptr<float>(), sizeof(float) * flat.numel());
+}
+
+}  // namespace
+
+ImageProbe::ImageProbe(torch::Tensor fixed_z, torch::Tensor real_rows, torch::Tensor real_labels)
+    : fixed_z_(std::move(fixed_z)),
+      real_rows_(std::move(real_rows)),
+      real_pixels_(rowsToPixels(real_rows_).contiguous()),
+      real_labels_(real_labels.to(torch::kUInt8).contiguous()) {}
+
+void ImageProbe::fill(const ProbeInputs& in, Network& preview, ImageFrame& out) const {
+  const torch::Tensor fake = preview.forward(fixed_z_).contiguous();
+  const torch::Tensor pixels = rowsToPixels(fake).contiguous();
+  std::memcpy(out.fake, pixels.data_ptr<uint8_t>(), sizeof(out.fake));
+  std::memcpy(out.real, real_pixels_.data_ptr<uint8_t>(), sizeof(out.real));
+  std::memcpy(out.real_label, real_labels_.data_ptr<uint8_t>(), sizeof(out.real_label));
+  // D judges each grid as it judges a batch: packed with the grid's first images, with the
+  // grid's stddev feature.
+  const torch::Tensor real_raw = judge(in, real_rows_, real_rows_.narrow(0, 0, in.input.pack()),
+                                       DiscriminatorInput::groupStddev(real_rows_));
+  const torch::Tensor fake_raw =
+      judge(in, fake, fake.narrow(0, 0, in.input.pack()), DiscriminatorInput::groupStddev(fake));
+  copyScores(in.loss, real_raw, out.real_d);
+  copyScores(in.loss, fake_raw, out.fake_d);
+  torch::Tensor all = torch::cat({real_raw, fake_raw});
+  toDisplay(all, out.header);
+  fillDiscriminatorStats(in, real_rows_, fake, out);
+}
+
+}  // namespace ganscope
