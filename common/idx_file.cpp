@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <stdexcept>
+
+#include "common/atomic_file.hpp"
 #include "common/file_error.hpp"
 #include "common/read_file.hpp"
 
@@ -138,6 +141,32 @@ LabelledImages readLabelledImages(const std::string& images_path, const std::str
   }
   out.labels = std::move(labels.data);
   return out;
+}
+
+std::string idxImageBytes(uint32_t n, uint32_t rows, uint32_t cols,
+                          std::span<const uint8_t> bytes) {
+  if (n < 1 || rows < 1 || cols < 1) {
+    throw std::invalid_argument("IDX images " + std::to_string(n) + " x " + std::to_string(rows) +
+                                " x " + std::to_string(cols) +
+                                ": every dimension must be at least 1");
+  }
+  const uint64_t count = uint64_t{n} * rows * cols;
+  if (bytes.size() != count) {
+    throw std::invalid_argument("IDX images " + std::to_string(n) + " x " + std::to_string(rows) +
+                                " x " + std::to_string(cols) + " need " + std::to_string(count) +
+                                " bytes, got " + std::to_string(bytes.size()));
+  }
+  std::string out = {0, 0, static_cast<char>(kUnsignedByte), 3};
+  for (const uint32_t dim : {n, rows, cols}) {
+    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>(dim >> shift));
+  }
+  out.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  return out;
+}
+
+void writeIdxImages(const std::string& path, uint32_t n, uint32_t rows, uint32_t cols,
+                    std::span<const uint8_t> bytes) {
+  writeFileAtomically(path, idxImageBytes(n, rows, cols, bytes));
 }
 
 }  // namespace ganscope

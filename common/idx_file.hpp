@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,5 +40,15 @@ struct LabelledImages {
 /// and every label be below `classes`. Throws FileError naming the file at fault.
 LabelledImages readLabelledImages(const std::string& images_path, const std::string& labels_path,
                                   int classes = 10);
+
+/// `n` images of `rows` x `cols` unsigned bytes as an uncompressed IDX3 file's bytes (magic
+/// 0x00000803, then n, rows, cols big-endian, then `bytes`). Throws std::invalid_argument when a
+/// dimension is below 1 or `bytes` is not n * rows * cols long.
+std::string idxImageBytes(uint32_t n, uint32_t rows, uint32_t cols, std::span<const uint8_t> bytes);
+
+/// Writes idxImageBytes(...) to `path` atomically (writeFileAtomically: only a regular file is
+/// ever replaced). Throws FileError naming the path, or as idxImageBytes.
+void writeIdxImages(const std::string& path, uint32_t n, uint32_t rows, uint32_t cols,
+                    std::span<const uint8_t> bytes);
 
 }  // namespace ganscope

@@ -136,6 +136,38 @@ TEST(IdxFileTest, ImagesAndLabelsMustAgree) {
                FileError);  // images must be 3-D
 }
 
+TEST(IdxFileTest, WrittenImagesReadBackThroughTheReader) {
+  std::vector<uint8_t> pixels(3 * 4 * 5);
+  for (size_t i = 0; i < pixels.size(); ++i) pixels[i] = static_cast<uint8_t>(i * 37 + 1);
+  const std::string path = write("written-images.idx", "");
+  writeIdxImages(path, 3, 4, 5, pixels);
+  const std::string bytes = test::readFile(path);
+  ASSERT_GE(bytes.size(), 16u);
+  EXPECT_EQ(bytes.substr(0, 4), std::string("\0\0\x08\x03", 4));  // magic 0x00000803
+  EXPECT_EQ(bytes.substr(4, 4), std::string("\0\0\0\x03", 4));    // n, big-endian
+  const IdxArray back = readIdxFile(path);
+  EXPECT_EQ(back.dims, (std::vector<uint32_t>{3, 4, 5}));
+  EXPECT_EQ(back.data, pixels);
+}
+
+TEST(IdxFileTest, TheWriterRefusesBadSizesAndNonRegularTargets) {
+  const std::vector<uint8_t> pixels(2 * 2 * 2);
+  EXPECT_THROW(idxImageBytes(2, 2, 3, pixels), std::invalid_argument);  // 12 bytes needed
+  EXPECT_THROW(idxImageBytes(0, 2, 2, {}), std::invalid_argument);
+  EXPECT_NO_THROW(idxImageBytes(2, 2, 2, pixels));
+  const std::string folder = write("a-folder", "");
+  std::filesystem::remove(folder);
+  std::filesystem::create_directory(folder);
+  try {
+    writeIdxImages(folder, 2, 2, 2, pixels);
+    FAIL() << "a folder was replaced";
+  } catch (const FileError& error) {
+    EXPECT_NE(std::string(error.what()).find("only a regular file"), std::string::npos)
+        << error.what();
+  }
+  EXPECT_TRUE(std::filesystem::is_directory(folder));
+}
+
 TEST(IdxFileTest, AFolderOrDeviceIsRefusedAtOnce) {
   EXPECT_THROW(readIdxFile(test::tempDir("idx-folder").string()), FileError);
   EXPECT_THROW(readIdxFile("/dev/zero"), FileError);

@@ -38,6 +38,26 @@ TEST(MetricStoreTest, NewGenerationClearsHistory) {
   EXPECT_NE(store.frame<Figure1Frame>(), nullptr);
 }
 
+TEST(MetricStoreTest, ImageMetricsKeepOnePointPerEvaluation) {
+  MetricStore store;
+  ImageMetrics metrics;  // step -1: the classifier has not evaluated yet
+  store.appendImageMetrics(metrics);
+  EXPECT_TRUE(store.imageMetrics().steps.empty());
+  metrics.step = 500;
+  metrics.frechet = 40;
+  metrics.frechet_floor = 2;
+  for (int frame = 0; frame < 3; ++frame) store.appendImageMetrics(metrics);  // repeated
+  metrics.step = 1000;
+  metrics.frechet = 25;
+  store.appendImageMetrics(metrics);
+  const ImageMetricHistory& h = store.imageMetrics();
+  EXPECT_EQ(h.steps, (std::vector<double>{500, 1000}));
+  EXPECT_EQ(h.frechet, (std::vector<float>{40, 25}));
+  EXPECT_EQ(h.floor, (std::vector<float>{2, 2}));
+  store.append(stats(1, 0.1f, 1));  // a reset: the history goes with the run
+  EXPECT_TRUE(store.imageMetrics().steps.empty());
+}
+
 TEST(MetricStoreTest, TelemetryFromBeforeAResetIsIgnored) {
   MetricStore store;
   store.append(stats(1, 0.1f, 3));

@@ -275,7 +275,9 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
   if (dataDimension(data.kind) == 1 || data.kind == DataKind::Gaussian2d) {
     rebuild |= configNumberField(fields, i18n::tr("controls.mean"), "data.mean", edit);
   }
-  rebuild |= configNumberField(fields, i18n::tr("controls.std"), "data.std", edit);
+  if (data.kind != DataKind::Images) {
+    rebuild |= configNumberField(fields, i18n::tr("controls.std"), "data.std", edit);
+  }
   switch (data.kind) {
     case DataKind::Gaussian:
     case DataKind::Gaussian2d:
@@ -299,6 +301,9 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
       break;
     case DataKind::Points:
       ImGui::TextWrapped("%s", i18n::trf("controls.points", data.points.size() / 2).c_str());
+      break;
+    case DataKind::Images:
+      rebuild |= drawImageDataFields(ui.image_data, data);
       break;
   }
   rebuild |= fieldCombo(i18n::tr("controls.z"), "latent.kind", edit);

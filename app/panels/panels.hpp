@@ -95,6 +95,8 @@ std::unique_ptr<Panel> makeDMeansPanel();
 std::unique_ptr<Panel> makeGradientsPanel();
 std::unique_ptr<Panel> makeDHistogramPanel();
 std::unique_ptr<Panel> makeCapturePanel();
+std::unique_ptr<Panel> makeSampleGridPanel();
+std::unique_ptr<Panel> makeClassCoveragePanel();
 std::unique_ptr<Panel> makeStatusBar();
 /// Save session... / Open session... with a path field (in the controls panel).
 void drawSessionControls(PanelContext& ctx);
@@ -109,6 +111,9 @@ bool setSpeedStop(PanelContext& ctx, int stop);
 void drawCompareControls(PanelContext& ctx);
 /// The run's name and differing settings over its column, with a close button on a variant.
 void drawRunTitle(PanelContext& ctx);
+/// The image data's folder and class filter fields (Enter commits into `data`, a folder without
+/// the IDX files shows in red); true when `data` changed (applies on Reset).
+bool drawImageDataFields(ImageDataFields& fields, DataConfig& data);
 /// A modal dialog while ctx.ui.error is set; OK clears it (drawn over the panels, in no slot).
 void drawErrorDialog(PanelContext& ctx);
 

@@ -19,6 +19,8 @@ constexpr ImU32 kManifold = IM_COL32(0, 110, 45, 120);    ///< G's image of the 
 constexpr ImU32 kPush = IM_COL32(0, 75, 30, 225);         ///< where G's loss pushes a fake (2-D)
 constexpr ImU32 kModeCentre = IM_COL32(0, 0, 0, 120);     ///< circles at the mixture's modes (2-D)
 constexpr ImU32 kDrawn = IM_COL32(235, 110, 0, 235);      ///< the user's painted points (2-D)
+constexpr ImU32 kPinned = IM_COL32(235, 110, 0, 255);     ///< a pinned sample's outline (images)
+constexpr ImU32 kUncoveredFill = IM_COL32(200, 60, 40, 110);  ///< a class below 2% of samples
 /// The rim of a fake's dot (2-D): dark, so green fakes stay visible on D's green "fake" side.
 constexpr ImU32 kFakeOutline = IM_COL32(0, 40, 15, 230);
 // The second run of a comparison: the same colours, lighter, in the overlaid plots.

@@ -23,6 +23,18 @@ void MetricStore::clear() {
   for (auto& s : series_) s.clear();
   last_ = StepStats{};
   frames_ = {};
+  image_metrics_ = {};
+}
+
+void MetricStore::appendImageMetrics(const ImageMetrics& metrics) {
+  ImageMetricHistory& h = image_metrics_;
+  const auto step = static_cast<double>(metrics.step);
+  if (metrics.step < 0 || (!h.steps.empty() && step <= h.steps.back())) return;
+  h.steps.push_back(step);
+  h.frechet.push_back(metrics.frechet);
+  h.floor.push_back(metrics.frechet_floor);
+  h.diversity.push_back(metrics.diversity);
+  h.covered.push_back(static_cast<float>(metrics.classes_covered));
 }
 
 bool MetricStore::acceptGeneration(uint32_t generation) {

@@ -7,9 +7,11 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "core/api/telemetry/frames.hpp"
+#include "core/api/telemetry/image_frame.hpp"
 #include "core/api/telemetry/step_stats.hpp"
 
 namespace ganscope {
@@ -17,6 +19,16 @@ namespace ganscope {
 /// The per-step series; GGradLog10 and DGradLog10 are log10 of StepStats' g_grad_norm and
 /// d_grad_norm (for a log axis; -inf for a zero gradient).
 enum class Series { DLoss, GLoss, DReal, DFake, Value, GGradLog10, DGradLog10, Count };
+
+/// The image metrics over time, one point per classifier evaluation (they come at intervals,
+/// inside ImageFrames, so they have their own steps, not the per-step series').
+struct ImageMetricHistory {
+  std::vector<double> steps;     ///< ImageMetrics::step of each point, increasing
+  std::vector<float> frechet;    ///< ImageMetrics::frechet
+  std::vector<float> floor;      ///< ImageMetrics::frechet_floor
+  std::vector<float> diversity;  ///< ImageMetrics::diversity
+  std::vector<float> covered;    ///< ImageMetrics::classes_covered
+};
 
 class MetricStore {
  public:
@@ -33,7 +45,12 @@ class MetricStore {
     if (!acceptGeneration(frame.header.generation)) return;
     std::get<std::optional<Frame>>(frames_) = frame;
     scenario_ = Frame::kScenario;
+    if constexpr (std::is_same_v<Frame, ImageFrame>) appendImageMetrics(frame.metrics);
   }
+  /// Adds `metrics` to imageMetrics() unless it holds no evaluation yet (step < 0) or one not
+  /// newer than the last point (every frame repeats the newest metrics until the next one).
+  void appendImageMetrics(const ImageMetrics& metrics);
+  const ImageMetricHistory& imageMetrics() const { return image_metrics_; }
   void clear();
 
   /// The history (steps, times, series, thinning stride and last stats) as bytes, for a
@@ -94,6 +111,7 @@ class MetricStore {
   StepStats last_;
   Newest<FrameKinds>::type frames_;  ///< the newest frame of each kind
   Scenario scenario_ = Scenario::Figure1;
+  ImageMetricHistory image_metrics_;
 };
 
 }  // namespace ganscope

@@ -17,9 +17,13 @@ RunView::RunView(std::unique_ptr<Session> session, std::string name,
   try {
     d_strip = std::make_unique<gl::ScalarFieldView>(gl::discriminatorColormap());
     d_field = std::make_unique<gl::ScalarFieldView>(gl::discriminatorColormap());
+    fake_grid = std::make_unique<gl::ImageAtlas>();
+    real_grid = std::make_unique<gl::ImageAtlas>();
   } catch (const std::exception& error) {
     d_strip.reset();
     d_field.reset();
+    fake_grid.reset();
+    real_grid.reset();
     texture_error = i18n::trf("run.textures_off", error.what());
   }
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/gl/image_atlas.hpp"
 #include "app/gl/scalar_field_view.hpp"
 #include "app/plot/draw.hpp"
 #include "app/state/capture_strip.hpp"
@@ -19,7 +20,7 @@ namespace ganscope {
 
 /// The visible ranges of a run's plots, kept across frames.
 struct PlotViews {
-  plot::PlotView figure1, losses, d_means, gradients, histogram, plane, modes;
+  plot::PlotView figure1, losses, d_means, gradients, histogram, plane, modes, frechet;
   plot::PlotView captures[CaptureStrip::kSlots];
   uint32_t generation = 0;  ///< the run generation the views were fitted to
 };
@@ -78,6 +79,8 @@ class RunView {
   PlotViews views;
   std::unique_ptr<gl::ScalarFieldView> d_strip;  ///< D(x) colour strip of the Figure 1 panel
   std::unique_ptr<gl::ScalarFieldView> d_field;  ///< D heatmap of the plane panel
+  std::unique_ptr<gl::ImageAtlas> fake_grid;     ///< G's samples of the sample grid panel
+  std::unique_ptr<gl::ImageAtlas> real_grid;     ///< the real images beside them
   std::string texture_error;                     ///< why the textures are missing, or ""
   /// Set by Open session: moved into the store before the next telemetry.
   std::optional<OpenedHistory> opened_history;

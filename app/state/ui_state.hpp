@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/state/drawn_points.hpp"
+#include "app/state/image_folder.hpp"
 #include "app/widgets/number_field.hpp"
 #include "core/api/config.hpp"
 
@@ -27,6 +28,28 @@ struct CompareState {
   std::string field;                     ///< the text field of the popup
   std::vector<std::string> assignments;  ///< the changes chosen so far
   std::string message;                   ///< why the last change was refused, or ""
+};
+
+/// The sample grid panel's choices and the samples pinned in it.
+struct SampleGridState {
+  int side = 8;         ///< cells per row and column (4 to kMaxGridSide)
+  float zoom = 1;       ///< magnification of both grids over their fitted size (1 to 8)
+  bool linear = false;  ///< smooth (linear) pixel filtering; off: crisp (nearest) pixels
+  /// Indices into the fixed z batch the user clicked (the latent explorer uses them), kept
+  /// across frames; cleared when the run's generation changes (a reset, a load).
+  std::vector<int> pinned;
+  uint32_t generation = 0;  ///< the run generation `pinned` belongs to
+};
+
+/// The controls' image-data fields: the text typed, and the check of the folder committed.
+struct ImageDataFields {
+  std::string folder;          ///< the folder field (committed into edit.data.path on Enter)
+  bool folder_typed = false;   ///< `folder` holds the user's typing (else it shows the edit's)
+  std::string classes;         ///< the class filter field (committed into edit.data.classes)
+  bool classes_typed = false;  ///< as folder_typed
+  std::string classes_error;   ///< why the last class filter was refused, or ""
+  std::optional<std::string> checked;  ///< the folder `check` is about (checked once per path)
+  ImageFolderCheck check;
 };
 
 struct UiState {
@@ -50,6 +73,8 @@ struct UiState {
   /// The pace: steps per second every run keeps (0: unlimited). One for all runs, so runs
   /// compared side by side move in step. Not persisted: each window starts at --speed.
   double speed_limit = 0;
+  SampleGridState samples;
+  ImageDataFields image_data;
 };
 
 }  // namespace ganscope
