@@ -112,7 +112,12 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   app.add_option("--save-session", out.save_session,
                  "Headless: after training, save the run as a session file (see --session)");
   app.add_option("--dump-samples", out.dump_samples,
-                 "Headless: after training, write --num-samples fresh G samples as CSV");
+                 "Headless: after training, write --num-samples fresh G samples: CSV rows x (1-D) "
+                 "or x,y (2-D); for images an IDX3 file of unsigned bytes (N x 28 x 28, pixel = "
+                 "round((x + 1) / 2 * 255)), readable as MNIST is");
+  app.add_option("--grid-png", out.grid_png,
+                 "Headless image runs: after training, write the 8 x 8 grid of G's samples for "
+                 "the run's fixed z (as the window shows it) as a PNG");
   app.add_option("--num-samples", whole.num_samples,
                  "Samples for --dump-samples, 1 to 10000000 (and what fits in 1 GB)")
       ->capture_default_str();
@@ -219,12 +224,15 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
     return fail("--focus: \"" + shortened(out.focus) + "\" is not a layout slot; give one of " +
                 slotNameList());
   }
-  if ((!out.out.empty() || !out.dump_samples.empty() || !out.save_session.empty()) &&
+  if ((!out.out.empty() || !out.dump_samples.empty() || !out.save_session.empty() ||
+       !out.grid_png.empty()) &&
       !out.headless) {
-    return fail("--out, --dump-samples and --save-session need --headless");
+    return fail("--out, --dump-samples, --grid-png and --save-session need --headless");
   }
-  if (!out.compare.empty() && (!out.dump_samples.empty() || !out.save_session.empty())) {
-    return fail("--compare writes metrics only; drop --dump-samples and --save-session");
+  if (!out.compare.empty() &&
+      (!out.dump_samples.empty() || !out.save_session.empty() || !out.grid_png.empty())) {
+    return fail(
+        "--compare writes metrics only; drop --dump-samples, --grid-png and --save-session");
   }
   if (out.compare.size() > 1 && !out.headless) {
     return fail(

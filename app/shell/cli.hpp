@@ -30,7 +30,8 @@ struct CliOptions {
   int threads = 1;                 ///< --threads: LibTorch intra-op threads of the trainer
   bool headless = false;           ///< --headless
   std::string out;                 ///< --out metrics.json (headless)
-  std::string dump_samples;        ///< --dump-samples FILE.csv (headless)
+  std::string dump_samples;        ///< --dump-samples FILE.csv, or .idx for images (headless)
+  std::string grid_png;            ///< --grid-png FILE: an image run's sample grid (headless)
   int num_samples = 2500;          ///< --num-samples N for --dump-samples
   bool dump_config = false;        ///< --dump-config
   bool help_config = false;        ///< --help-config

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -19,6 +20,9 @@
 #include "app/state/metric_store.hpp"
 #include "common/atomic_file.hpp"
 #include "common/byte_stream.hpp"
+#include "common/idx_file.hpp"
+#include "common/image_grid.hpp"
+#include "common/png_file.hpp"
 #include "common/runtime_info.hpp"
 #include "core/api/session.hpp"
 #include "core/config/overrides.hpp"
@@ -82,6 +86,36 @@ void reportFrame(const PlaneFrame& frame, const FullCoverage& coverage, nlohmann
 /// The figures of an image run's final frame: D's value and the classifier's metrics.
 void reportFrame(const ImageFrame& frame, const FullCoverage&, nlohmann::json& metrics) {
   metrics["value_function"] = frame.value;
+  metrics["preview"] = frame.ema_preview ? "ema" : "eval";
+  const ImageMetrics& m = frame.metrics;
+  const bool in = m.step >= 0;  // else the classifier failed: its status says why
+  const auto figure = [in](float value) { return in ? nlohmann::json(value) : nlohmann::json(); };
+  nlohmann::json hist = nlohmann::json::object();
+  for (int i = 0; i < m.classes; ++i) hist[std::to_string(m.class_ids[i])] = m.class_hist[i];
+  metrics["metrics_step"] = in ? nlohmann::json(m.step) : nlohmann::json();
+  metrics["metric_samples"] = m.samples;
+  metrics["class_hist"] = in ? hist : nlohmann::json();
+  metrics["classes_covered"] = in ? nlohmann::json(m.classes_covered) : nlohmann::json();
+  metrics["classes_total"] = in ? nlohmann::json(m.classes) : nlohmann::json();
+  metrics["class_kl"] = figure(m.class_kl);
+  metrics["frechet_distance"] = figure(m.frechet);
+  metrics["frechet_floor"] = figure(m.frechet_floor);
+  metrics["frechet_note"] =
+      "Frechet distance of ganscope's own classifier's features, not Inception FID";
+  metrics["precision"] = figure(m.precision);
+  metrics["recall"] = figure(m.recall);
+  metrics["diversity"] = figure(m.diversity);
+  metrics["real_diversity"] = figure(m.real_diversity);
+  metrics["classifier_accuracy"] = figure(m.classifier_accuracy);
+}
+
+/// Pixels in [-1, 1] as bytes: round((x + 1) / 2 * 255), clamped to 0..255.
+std::vector<uint8_t> imageBytes(const std::vector<float>& values) {
+  std::vector<uint8_t> bytes(values.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    bytes[i] = static_cast<uint8_t>(std::clamp(std::round((values[i] + 1) * 127.5f), 0.0f, 255.0f));
+  }
+  return bytes;
 }
 
 /// One sample per row: "x" (1-D) or "x,y" (2-D), with a header.
@@ -175,6 +209,9 @@ nlohmann::json runMetrics(const HeadlessRun& run, int threads) {
                             {"config", configToJson(run.config)}};
   // The final frame of the run's scenario (the only kind it makes).
   store.visitNewest([&](const auto& frame) { reportFrame(frame, run.coverage, metrics); });
+  if (run.status.classifier.phase == ClassifierPhase::Failed) {
+    metrics["classifier_error"] = run.status.classifier.text;
+  }
   // JSON has no NaN: non-finite figures (a diverged run) are written as null.
   for (auto& [key, value] : metrics.items()) {
     if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
@@ -213,9 +250,15 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
       return kExitBadInput;
     }
   }
+  if (!options.grid_png_path.empty() && scenarioOf(config) != Scenario::Image) {
+    std::cerr << "ganscope: --grid-png: draws an image run's sample grid; this run's data is \""
+              << toString(config.data.kind) << "\", not images\n";
+    return kExitBadInput;
+  }
   for (const auto& [option, path] :
        {std::pair{"--out", options.out_path}, std::pair{"--dump-samples", options.samples_path},
-        std::pair{"--save-session", options.save_session_path}}) {
+        std::pair{"--save-session", options.save_session_path},
+        std::pair{"--grid-png", options.grid_png_path}}) {
     if (path.empty()) continue;
     try {
       checkWritable(path);  // before the run, not after it
@@ -231,7 +274,8 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
   SessionOptions session_options;
   session_options.intra_op_threads = options.threads;
   session_options.pause_at_step = start + options.steps;
-  session_options.frame_hz = 2;  // only the final frame is reported
+  session_options.frame_hz = 2;                 // only the final frame is reported
+  session_options.settle_image_metrics = true;  // and it carries the final step's metrics
   // The base run first, then one run per variant; each trains on its own thread, all at once.
   std::vector<std::unique_ptr<HeadlessRun>> runs;
   try {
@@ -277,6 +321,11 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
         std::chrono::steady_clock::now() - last_progress > std::chrono::seconds(1)) {
       std::fprintf(stderr, "\r");
       for (const auto& run : runs) {
+        const ClassifierStatus& classifier = run->status.classifier;
+        if (classifier.phase == ClassifierPhase::Training) {
+          std::fprintf(stderr, "image classifier (trained once, then cached): %3.0f%%  ",
+                       100.0 * classifier.progress);
+        }
         std::fprintf(stderr, "step %lld/%lld  %.0f steps/s   ",
                      static_cast<long long>(run->status.step), static_cast<long long>(run->end),
                      // No step for a second: 0, not the rate of steps long past.
@@ -305,9 +354,22 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
   try {
     if (!options.out_path.empty()) writeFileAtomically(options.out_path, text);
     if (!options.samples_path.empty()) {
-      writeFileAtomically(options.samples_path,
-                          samplesCsv(base.session->sampleGenerator(options.num_samples),
-                                     dataDimension(config.data.kind)));
+      const std::vector<float> samples = base.session->sampleGenerator(options.num_samples);
+      if (scenarioOf(config) == Scenario::Image) {
+        const std::vector<uint8_t> pixels = imageBytes(samples);
+        writeIdxImages(options.samples_path, static_cast<uint32_t>(options.num_samples), kImageSide,
+                       kImageSide, pixels);
+      } else {
+        writeFileAtomically(options.samples_path,
+                            samplesCsv(samples, dataDimension(config.data.kind)));
+      }
+    }
+    if (!options.grid_png_path.empty()) {
+      const ImageFrame* frame = base.store.frame<ImageFrame>();
+      if (!frame) throw std::runtime_error("--grid-png: the run sent no image frame");
+      writePngFile(options.grid_png_path,
+                   tileImages({frame->fake, static_cast<size_t>(64 * kImagePixels)},
+                              ImageGridOptions{.side = 8}));
     }
     if (!options.save_session_path.empty()) {
       const ViewSettings view = options.session ? options.session->view : ViewSettings{};

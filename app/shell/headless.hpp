@@ -9,12 +9,13 @@
 namespace ganscope {
 
 struct HeadlessOptions {
-  int64_t steps = 0;         ///< steps to train
-  int threads = 1;           ///< LibTorch intra-op threads of the trainer
-  std::string out_path;      ///< metrics JSON file ("" prints to stdout only)
-  std::string samples_path;  ///< CSV of fresh G samples after training ("" for none)
-  int num_samples = 2500;    ///< rows of that CSV
-  bool progress = false;     ///< a progress line on stderr about once a second
+  int64_t steps = 0;          ///< steps to train
+  int threads = 1;            ///< LibTorch intra-op threads of the trainer
+  std::string out_path;       ///< metrics JSON file ("" prints to stdout only)
+  std::string samples_path;   ///< fresh G samples after training: CSV, IDX3 for images ("")
+  int num_samples = 2500;     ///< rows of that CSV
+  std::string grid_png_path;  ///< images: the final sample grid as a PNG ("" for none)
+  bool progress = false;      ///< a progress line on stderr about once a second
 
   /// Session file written after the run ("" for none).
   std::string save_session_path;

@@ -102,6 +102,7 @@ int run(const CliOptions& cli) {
     options.out_path = cli.out;
     options.samples_path = cli.dump_samples;
     options.num_samples = cli.num_samples;
+    options.grid_png_path = cli.grid_png;
     options.progress = isatty(STDERR_FILENO);
     options.variants = std::move(variants);
     if (const std::string warning = slowStepWarning(config); !warning.empty()) {

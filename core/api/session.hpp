@@ -28,6 +28,9 @@ struct SessionOptions {
   bool reset_pauses = false;        ///< a Reset or loaded state waits paused at its first step
   size_t stats_capacity = 1 << 16;  ///< StepStats queue slots before drops (default: 65536)
   int frame_buffers = 4;            ///< pool size of each frame kind (default: 4)
+  /// Image runs: at the pause step, wait for that step's class metrics (and the classifier)
+  /// before the frame is sent, so a headless run's last frame carries them.
+  bool settle_image_metrics = false;
 };
 
 enum class RunState : uint8_t {
@@ -36,6 +39,22 @@ enum class RunState : uint8_t {
   Diverged,  ///< a loss or weight became NaN/Inf or blew up (Divergence); stepping stops until
              ///< Reset
   Failed,    ///< the trainer hit an error (see Session::failure()); stepping stops until Reset
+};
+
+/// Where an image run's classifier (core/metrics) stands.
+enum class ClassifierPhase : uint8_t {
+  None,      ///< not an image run
+  Loading,   ///< reading the cache (or about to train)
+  Training,  ///< training: the first image run on this data (progress, text)
+  Ready,     ///< the class metrics are being computed
+  Failed,    ///< it could not be loaded or trained (text says why): no class metrics
+};
+
+struct ClassifierStatus {
+  ClassifierPhase phase = ClassifierPhase::None;
+  float progress = 0;  ///< Training: the share done, 0 to 1
+  float accuracy = 0;  ///< Ready: accuracy on the test images
+  std::string text;    ///< what it is doing; Ready: a note about the cache, if any; Failed: why
 };
 
 /// Counters and state the UI reads every frame; all of it is a copy.
@@ -52,6 +71,7 @@ struct SessionStatus {
   /// steps again.
   bool at_pause_step = false;
   double seconds_since_step = 0;  ///< since the last step completed (or the run started)
+  ClassifierStatus classifier;    ///< image runs: the classifier behind the class metrics
 };
 
 class Session {

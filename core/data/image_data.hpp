@@ -23,6 +23,7 @@ class ImageData : public DataSource {
   void sample(const torch::Tensor& out, at::Generator& generator) override;
 
   const ImageSet& set() const { return *set_; }
+  const std::shared_ptr<const ImageSet>& shared() const { return set_; }
   /// The classes trained on, ascending.
   const std::vector<int>& classes() const { return classes_; }
   /// Indices into set().train_images / test_images of the images of those classes.

@@ -60,6 +60,7 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
     step.store(trainer->state().stats.step);
     run_start = Clock::now() - clockDuration(trainer->state().stats.seconds);
     markStep();
+    classifier_job = trainer->classifierJob();
   }
 
   /// Starts the first training thread and its standby (both at this thread's priority).
@@ -147,6 +148,9 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   std::atomic<bool> at_pause_step{false};
   std::atomic<Clock::rep> last_step{0};
   std::atomic<bool> stop{false};
+  // The current run's classifier (image runs), for status() on the UI thread.
+  mutable std::mutex classifier_mutex;
+  std::shared_ptr<ClassifierJob> classifier_job;
   mutable std::mutex failure_mutex;
   std::string failure;  // guarded by failure_mutex
 
@@ -415,6 +419,10 @@ void Session::Impl::apply(uint64_t me, Command& command) {
 
 void Session::Impl::replaceTrainer(std::unique_ptr<Trainer> next, int64_t pause_step) {
   trainer = std::move(next);
+  {
+    std::lock_guard lock(classifier_mutex);
+    classifier_job = trainer->classifierJob();
+  }
   running_loss = trainer->state().config.hyper.loss;
   generation.fetch_add(1);
   step.store(trainer->state().stats.step);
@@ -467,6 +475,7 @@ bool Session::Impl::trainStep(uint64_t me, StepTarget target, const std::atomic<
     state.store(RunState::Diverged);
     frame_owed = true;
   } else if (s.step == pause_at && state.load() == RunState::Running) {
+    if (options.settle_image_metrics) own->settleImageMetrics(stop);
     state.store(RunState::Paused);
     at_pause_step.store(true);
     frame_owed = true;
@@ -624,6 +633,8 @@ SessionStatus Session::status() const {
   s.at_pause_step = impl_->at_pause_step.load();
   const Clock::time_point last{Clock::duration(impl_->last_step.load())};
   s.seconds_since_step = std::chrono::duration<double>(Clock::now() - last).count();
+  std::lock_guard lock(impl_->classifier_mutex);
+  if (impl_->classifier_job) s.classifier = impl_->classifier_job->status();
   return s;
 }
 

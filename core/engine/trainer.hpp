@@ -14,6 +14,7 @@
 #include "core/api/telemetry/frames.hpp"
 #include "core/api/telemetry/step_stats.hpp"
 #include "core/engine/gan_state.hpp"
+#include "core/engine/image_metrics_worker.hpp"
 #include "core/engine/step/step_driver.hpp"
 #include "core/engine/step/step_engine.hpp"
 #include "core/probes/figure1_probe.hpp"
@@ -62,6 +63,14 @@ class Trainer {
   bool fillFrame(Figure1Frame& out, const std::atomic<bool>* cancel = nullptr);
   bool fillFrame(PlaneFrame& out, const std::atomic<bool>* cancel = nullptr);
   bool fillFrame(ImageFrame& out, const std::atomic<bool>* cancel = nullptr);
+  /// Image runs: hands G's samples of this step to the metrics worker (if it is not already
+  /// evaluating them) and waits until their metrics are in, the classifier has failed or
+  /// `stop`: the final frame of a headless run carries the final step's metrics.
+  void settleImageMetrics(const std::atomic<bool>& stop);
+  /// Image runs: the classifier behind the metrics (its status is readable from any thread);
+  /// null otherwise.
+  std::shared_ptr<ClassifierJob> classifierJob() const;
+
   /// `count` fresh samples of G (images: of the preview G), interleaved; a function of (seed,
   /// step, count).
   std::vector<float> sampleGenerator(int count);
@@ -88,8 +97,13 @@ class Trainer {
   std::unique_ptr<Figure1Probe> figure1_probe_;
   std::unique_ptr<PlaneProbe> plane_probe_;
   std::unique_ptr<ImageProbe> image_probe_;
+  /// The samples the metrics count: G's (the preview's) for kMetricSamples fixed latents.
+  torch::Tensor metricSamples();
+
   NetworkPtr average_generator_;  ///< image runs: the moving average's network (eval mode)
   std::unique_ptr<FlatParameters> average_params_;
+  torch::Tensor metric_z_;                       ///< the metrics' fixed latents
+  std::unique_ptr<ImageMetricsWorker> metrics_;  ///< the metrics' thread
 };
 
 }  // namespace ganscope

@@ -52,6 +52,9 @@ void Trainer::prepareImageProbe() {
   image_probe_ = std::make_unique<ImageProbe>(
       std::move(fixed_z), pixelsToRows(data.set().train_images.index_select(0, rows)),
       data.set().train_labels.index_select(0, rows));
+  metric_z_ = torch::empty({kMetricSamples, state_.config.latent.dim});
+  sampleLatent(state_.config.latent, metric_z_, frame_random_);
+  metrics_ = std::make_unique<ImageMetricsWorker>(data);
   if (!state_.g_average.defined()) return;
   {
     std::lock_guard lock(networkInitMutex());
@@ -131,7 +134,29 @@ bool Trainer::fillFrame(ImageFrame& out, const std::atomic<bool>*) {
   const EvalMode eval(*state_.generator, *state_.discriminator);
   out.ema_preview = average_generator_ && state_.config.hyper.preview == PreviewKind::Ema;
   image_probe_->fill(in, previewGenerator(), out);
+  if (const std::string failure = metrics_->failure(); !failure.empty()) {
+    throw std::runtime_error(failure);
+  }
+  if (metrics_->wantsSamples()) metrics_->submit(metricSamples(), state_.stats.step);
+  out.metrics = metrics_->latest();
   return true;
+}
+
+torch::Tensor Trainer::metricSamples() {
+  c10::InferenceMode inference;
+  const EvalMode eval(*state_.generator, *state_.discriminator);
+  return previewGenerator().forward(metric_z_).clone();
+}
+
+void Trainer::settleImageMetrics(const std::atomic<bool>& stop) {
+  if (!metrics_) return;
+  const int64_t step = state_.stats.step;
+  if (metrics_->latest().step != step) metrics_->submit(metricSamples(), step);
+  metrics_->waitFor(step, stop);
+}
+
+std::shared_ptr<ClassifierJob> Trainer::classifierJob() const {
+  return metrics_ ? metrics_->job() : nullptr;
 }
 
 std::vector<float> Trainer::sampleGenerator(int count) {
