@@ -90,7 +90,9 @@ ImageMetrics ImageMetricsEvaluator::evaluate(const torch::Tensor& samples, int64
   m.classes = static_cast<int>(classes_.size());
   m.classifier_accuracy = static_cast<float>(accuracy_);
 
-  const torch::Tensor predicted = classifier_->predict(samples, classes_).contiguous();
+  const torch::Tensor features32 = classifier_->features(samples);  // the one classifier pass
+  const torch::Tensor predicted =
+      classifier_->classesOf(classifier_->logitsOfFeatures(features32), classes_).contiguous();
   const ClassCoverage coverage =
       classCoverage({predicted.data_ptr<int64_t>(), static_cast<size_t>(n)}, classes_);
   for (size_t i = 0; i < classes_.size(); ++i) {
@@ -102,7 +104,7 @@ ImageMetrics ImageMetricsEvaluator::evaluate(const torch::Tensor& samples, int64
   m.diversity = static_cast<float>(meanPairwiseDistance(samples));
   m.real_diversity = static_cast<float>(real_diversity_);
 
-  const torch::Tensor features = classifier_->features(samples).to(torch::kFloat64);
+  const torch::Tensor features = features32.to(torch::kFloat64);
   const Reference& ref = reference(n);
   m.frechet = static_cast<float>(frechetDistance(fitGaussian(features), test_gaussian_));
   m.frechet_floor = static_cast<float>(ref.floor);
