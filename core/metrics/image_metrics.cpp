@@ -19,9 +19,10 @@ torch::Tensor imagesOf(const LabelledTensors& data, std::span<const int> classes
                        at::Generator& random) {
   torch::Tensor keep = torch::zeros_like(data.labels, torch::kBool);
   for (int id : classes) keep |= data.labels.eq(id);
-  const torch::Tensor images = data.images.index({keep});
-  const torch::Tensor order = torch::randperm(images.size(0), random, torch::kInt64);
-  return images.index_select(0, order.narrow(0, 0, std::min(limit, images.size(0))));
+  const torch::Tensor rows = keep.nonzero().squeeze(1);
+  const torch::Tensor order = torch::randperm(rows.size(0), random, torch::kInt64);
+  const int64_t count = std::min(limit, rows.size(0));
+  return data.images.index_select(0, rows.index_select(0, order.narrow(0, 0, count)));
 }
 
 }  // namespace
