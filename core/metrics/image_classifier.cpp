@@ -102,9 +102,23 @@ torch::Tensor ImageClassifierImpl::features(const torch::Tensor& images) {
   return evaluate(images, [this](const torch::Tensor& x) { return forwardFeatures(x); });
 }
 
+torch::Tensor ImageClassifierImpl::logitsOfFeatures(const torch::Tensor& features) {
+  if (features.dim() != 2 || features.size(1) != options_.hidden()) {
+    throw std::invalid_argument("image classifier: features must be [n, " +
+                                std::to_string(options_.hidden()) + "], got " +
+                                c10::str(features.sizes()));
+  }
+  torch::NoGradGuard no_grad;
+  return torch::linear(features.to(torch::kFloat32), fc2_w_, fc2_b_);
+}
+
 torch::Tensor ImageClassifierImpl::predict(const torch::Tensor& images,
                                            std::span<const int> among) {
-  const torch::Tensor out = logits(images);
+  return classesOf(logits(images), among);
+}
+
+torch::Tensor ImageClassifierImpl::classesOf(const torch::Tensor& out,
+                                             std::span<const int> among) const {
   if (among.empty()) return out.argmax(1);
   std::vector<int64_t> ids;
   for (int id : among) {

@@ -42,6 +42,11 @@ class ImageClassifierImpl : public torch::nn::Module {
   torch::Tensor predict(const torch::Tensor& images, std::span<const int> among = {});
   /// The feature layer's activations [n, hidden] (float32), eval mode, NoGrad, batched.
   torch::Tensor features(const torch::Tensor& images);
+  /// The logits [n, classes] of feature-layer activations [n, hidden] under NoGrad: with
+  /// features() one pass gives both (logits(x) equals logitsOfFeatures(features(x))).
+  torch::Tensor logitsOfFeatures(const torch::Tensor& features);
+  /// The most likely class [n] (int64) of `logits`, among `among` as in predict().
+  torch::Tensor classesOf(const torch::Tensor& logits, std::span<const int> among = {}) const;
 
   const ImageClassifierOptions& options() const { return options_; }
 

@@ -19,9 +19,10 @@ torch::Tensor imagesOf(const LabelledTensors& data, std::span<const int> classes
                        at::Generator& random) {
   torch::Tensor keep = torch::zeros_like(data.labels, torch::kBool);
   for (int id : classes) keep |= data.labels.eq(id);
-  const torch::Tensor images = data.images.index({keep});
-  const torch::Tensor order = torch::randperm(images.size(0), random, torch::kInt64);
-  return images.index_select(0, order.narrow(0, 0, std::min(limit, images.size(0))));
+  const torch::Tensor rows = keep.nonzero().squeeze(1);
+  const torch::Tensor order = torch::randperm(rows.size(0), random, torch::kInt64);
+  const int64_t count = std::min(limit, rows.size(0));
+  return data.images.index_select(0, rows.index_select(0, order.narrow(0, 0, count)));
 }
 
 }  // namespace
@@ -90,7 +91,9 @@ ImageMetrics ImageMetricsEvaluator::evaluate(const torch::Tensor& samples, int64
   m.classes = static_cast<int>(classes_.size());
   m.classifier_accuracy = static_cast<float>(accuracy_);
 
-  const torch::Tensor predicted = classifier_->predict(samples, classes_).contiguous();
+  const torch::Tensor features32 = classifier_->features(samples);  // the one classifier pass
+  const torch::Tensor predicted =
+      classifier_->classesOf(classifier_->logitsOfFeatures(features32), classes_).contiguous();
   const ClassCoverage coverage =
       classCoverage({predicted.data_ptr<int64_t>(), static_cast<size_t>(n)}, classes_);
   for (size_t i = 0; i < classes_.size(); ++i) {
@@ -102,7 +105,7 @@ ImageMetrics ImageMetricsEvaluator::evaluate(const torch::Tensor& samples, int64
   m.diversity = static_cast<float>(meanPairwiseDistance(samples));
   m.real_diversity = static_cast<float>(real_diversity_);
 
-  const torch::Tensor features = classifier_->features(samples).to(torch::kFloat64);
+  const torch::Tensor features = features32.to(torch::kFloat64);
   const Reference& ref = reference(n);
   m.frechet = static_cast<float>(frechetDistance(fitGaussian(features), test_gaussian_));
   m.frechet_floor = static_cast<float>(ref.floor);

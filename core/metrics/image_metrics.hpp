@@ -16,8 +16,8 @@
 namespace ganscope {
 
 struct ImageMetricsOptions {
-  int64_t train_subset = 10000;  ///< training images kept for the floor (the first n are used)
-  uint64_t seed = 11;            ///< seed of the subsets' shuffling (a generator of its own)
+  int64_t train_subset = 2000;  ///< training images kept for the floor (up to n of them used)
+  uint64_t seed = 11;           ///< seed of the subsets' shuffling (a generator of its own)
 };
 
 class ImageMetricsEvaluator {
@@ -31,7 +31,8 @@ class ImageMetricsEvaluator {
                         const ImageMetricsOptions& options = {});
 
   /// The metrics of `samples` [n, 784] (pixels in [-1, 1]; n >= 4, at least 1000 for numbers
-  /// worth showing), stamped with `step`. The floor is Frechet(n training images, test set),
+  /// worth showing), stamped with `step`. The floor is Frechet(n training images, test set)
+  /// (n capped at options.train_subset),
   /// precision and recall compare with n test images (n capped at the images there are): both
   /// computed once per n and kept. Throws std::invalid_argument for another shape. Not
   /// thread-safe.
