@@ -13,7 +13,7 @@
 namespace ganscope {
 namespace {
 
-constexpr float kScoreFontScale = 0.75f;  ///< D's scores in three quarters of the font
+constexpr float kScoreFontScale = 0.65f;  ///< D's scores in 65% of the font: small text
 constexpr float kLargeCell = 6;           ///< a hovered sample's tooltip: 6x its 28 pixels
 
 /// Cell `index`'s rectangle in the atlas, as UVs.
@@ -183,9 +183,9 @@ SampleGridsLayout drawSampleGrids(const ImageFrame& frame, SampleGridState& stat
   const float label = ImGui::GetFontSize() * kScoreFontScale;
   const ImVec2 fit((avail.x - spacing) / 2, avail.y - title);
   GridGeometry g = fitGrid(side, fit, label, state.zoom);
-  // Scores only where they fit under a cell ("-0.00" in the small font); without them the
+  // Scores only where they fit under a cell ("0.00" in the small font); without them the
   // cells take the rows' room.
-  const float score_width = ImGui::GetFont()->CalcTextSizeA(label, FLT_MAX, 0, "-0.00").x;
+  const float score_width = ImGui::GetFont()->CalcTextSizeA(label, FLT_MAX, 0, "0.00").x;
   if (score_width > g.cell + g.gap) g = fitGrid(side, fit, 0, state.zoom);
 
   SampleGridsLayout layout;
