@@ -1,0 +1,115 @@
+// Image metrics: class histogram over the active classes, diversity, Frechet distance with its
+// floor, precision and recall, all in the classifier's feature space.
+#include "core/metrics/image_metrics.hpp"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "core/api/config.hpp"
+#include "core/metrics/class_coverage.hpp"
+#include "core/metrics/precision_recall.hpp"
+
+namespace ganscope {
+namespace {
+
+/// The images of `data` whose label is one of `classes`, in a shuffled order, at most `limit`.
+torch::Tensor imagesOf(const LabelledTensors& data, std::span<const int> classes, int64_t limit,
+                       at::Generator& random) {
+  torch::Tensor keep = torch::zeros_like(data.labels, torch::kBool);
+  for (int id : classes) keep |= data.labels.eq(id);
+  const torch::Tensor images = data.images.index({keep});
+  const torch::Tensor order = torch::randperm(images.size(0), random, torch::kInt64);
+  return images.index_select(0, order.narrow(0, 0, std::min(limit, images.size(0))));
+}
+
+}  // namespace
+
+ImageMetricsEvaluator::ImageMetricsEvaluator(ImageClassifier classifier, double accuracy,
+                                             const LabelledTensors& train,
+                                             const LabelledTensors& test,
+                                             std::span<const int> classes,
+                                             const ImageMetricsOptions& options)
+    : classifier_(std::move(classifier)),
+      accuracy_(accuracy),
+      classes_(classes.begin(), classes.end()) {
+  if (classes_.empty() || classes_.size() > static_cast<size_t>(kMaxImageClasses)) {
+    throw std::invalid_argument("image metrics: " + std::to_string(classes_.size()) +
+                                " active classes; 1 to " + std::to_string(kMaxImageClasses) +
+                                " are allowed");
+  }
+  for (size_t i = 0; i < classes_.size(); ++i) {
+    if (classes_[i] < 0 || classes_[i] >= classifier_->options().classes() ||
+        (i > 0 && classes_[i] <= classes_[i - 1])) {
+      throw std::invalid_argument(
+          "image metrics: active classes must be distinct, ascending and "
+          "in [0, " +
+          std::to_string(classifier_->options().classes()) + "); class " +
+          std::to_string(classes_[i]) + " is not");
+    }
+  }
+  at::Generator random = at::make_generator<at::CPUGeneratorImpl>(options.seed);
+  const torch::Tensor test_images = imagesOf(test, classes_, test.images.size(0), random);
+  const torch::Tensor train_images = imagesOf(train, classes_, options.train_subset, random);
+  if (test_images.size(0) < 4 || train_images.size(0) < 4) {
+    throw std::invalid_argument("image metrics: the active classes have " +
+                                std::to_string(test_images.size(0)) + " test and " +
+                                std::to_string(train_images.size(0)) +
+                                " training images; at least 4 of each are needed");
+  }
+  test_features_ = classifier_->features(test_images).to(torch::kFloat64);
+  train_features_ = classifier_->features(train_images).to(torch::kFloat64);
+  test_gaussian_ = fitGaussian(test_features_);
+  real_diversity_ = meanPairwiseDistance(test_images);
+}
+
+const ImageMetricsEvaluator::Reference& ImageMetricsEvaluator::reference(int64_t n) {
+  auto it = references_.find(n);
+  if (it != references_.end()) return it->second;
+  Reference ref;
+  ref.floor = frechetDistance(
+      fitGaussian(train_features_.narrow(0, 0, std::min(n, train_features_.size(0)))),
+      test_gaussian_);
+  ref.real_features = test_features_.narrow(0, 0, std::min(n, test_features_.size(0)));
+  ref.real_radii = kthNeighbourRadii(ref.real_features);
+  return references_.emplace(n, std::move(ref)).first->second;
+}
+
+ImageMetrics ImageMetricsEvaluator::evaluate(const torch::Tensor& samples, int64_t step) {
+  if (samples.dim() != 2 || samples.size(1) != kImagePixels || samples.size(0) < 4) {
+    throw std::invalid_argument("image metrics: samples must be [n, " +
+                                std::to_string(kImagePixels) + "] with n >= 4, got " +
+                                c10::str(samples.sizes()));
+  }
+  torch::NoGradGuard no_grad;
+  const int64_t n = samples.size(0);
+  ImageMetrics m;
+  m.step = step;
+  m.samples = static_cast<int>(n);
+  m.classes = static_cast<int>(classes_.size());
+  m.classifier_accuracy = static_cast<float>(accuracy_);
+
+  const torch::Tensor predicted = classifier_->predict(samples, classes_).contiguous();
+  const ClassCoverage coverage =
+      classCoverage({predicted.data_ptr<int64_t>(), static_cast<size_t>(n)}, classes_);
+  for (size_t i = 0; i < classes_.size(); ++i) {
+    m.class_ids[i] = classes_[i];
+    m.class_hist[i] = coverage.share[i];
+  }
+  m.classes_covered = coverage.covered;
+  m.class_kl = static_cast<float>(coverage.kl_uniform);
+  m.diversity = static_cast<float>(meanPairwiseDistance(samples));
+  m.real_diversity = static_cast<float>(real_diversity_);
+
+  const torch::Tensor features = classifier_->features(samples).to(torch::kFloat64);
+  const Reference& ref = reference(n);
+  m.frechet = static_cast<float>(frechetDistance(fitGaussian(features), test_gaussian_));
+  m.frechet_floor = static_cast<float>(ref.floor);
+  m.precision = static_cast<float>(shareInside(features, ref.real_features, ref.real_radii));
+  m.recall =
+      static_cast<float>(shareInside(ref.real_features, features, kthNeighbourRadii(features)));
+  return m;
+}
+
+}  // namespace ganscope
