@@ -231,7 +231,10 @@ TEST(I18nTest, SideBySideRefusalsReadAsTheCliSaysThemInEnglish) {
   const TrainConfig one_d = presetConfig("figure1"), two_d = presetConfig("ring-stddev");
   EXPECT_EQ(sideBySideProblemKey(one_d, presetConfig("bimodal-1d")), nullptr);
   LanguageScope scope(Language::En, true);
-  for (const auto& [a, b] : {std::pair{one_d, two_d}, std::pair{two_d, one_d}}) {
+  TrainConfig images = one_d;
+  images.data.kind = DataKind::Images;
+  for (const auto& [a, b] : {std::pair{one_d, two_d}, std::pair{two_d, one_d},
+                             std::pair{images, two_d}, std::pair{one_d, images}}) {
     const char* key = sideBySideProblemKey(a, b);
     ASSERT_NE(key, nullptr);
     EXPECT_EQ(std::string(i18n::tr(key)), sideBySideProblem(a, b));

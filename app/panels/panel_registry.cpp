@@ -54,15 +54,12 @@ PanelRegistry::PanelRegistry() {
   Panel* d_means = add(makeDMeansPanel());
   Panel* gradients = add(makeGradientsPanel());
   Panel* status = add(makeStatusBar());
+  Panel* histogram = add(makeDHistogramPanel());
   auto& figure1 = layouts_[static_cast<size_t>(Scenario::Figure1)];
-  figure1 = {{Slot::Controls, controls},
-             {Slot::Main, add(makeFigure1Panel())},
-             {Slot::Below, captures},
-             {Slot::RightTop, losses},
-             {Slot::RightMiddle, d_means},
-             {Slot::RightLower, gradients},
-             {Slot::RightBottom, add(makeDHistogramPanel())},
-             {Slot::Status, status}};
+  figure1 = {{Slot::Controls, controls},     {Slot::Main, add(makeFigure1Panel())},
+             {Slot::Below, captures},        {Slot::RightTop, losses},
+             {Slot::RightMiddle, d_means},   {Slot::RightLower, gradients},
+             {Slot::RightBottom, histogram}, {Slot::Status, status}};
   auto& plane = layouts_[static_cast<size_t>(Scenario::Plane)];
   plane = {{Slot::Controls, controls},
            {Slot::Main, add(makePlanePanel())},
@@ -71,6 +68,17 @@ PanelRegistry::PanelRegistry() {
            {Slot::RightMiddle, d_means},
            {Slot::RightLower, gradients},
            {Slot::RightBottom, add(makeModesPanel())},
+           {Slot::Status, status}};
+  // Images: the grids need the centre's height, the class coverage its width (its bars and
+  // Fréchet plot side by side), so coverage goes Below and the right column keeps four plots.
+  auto& image = layouts_[static_cast<size_t>(Scenario::Image)];
+  image = {{Slot::Controls, controls},
+           {Slot::Main, add(makeSampleGridPanel())},
+           {Slot::Below, add(makeClassCoveragePanel())},
+           {Slot::RightTop, losses},
+           {Slot::RightMiddle, d_means},
+           {Slot::RightLower, histogram},
+           {Slot::RightBottom, gradients},
            {Slot::Status, status}};
 }
 

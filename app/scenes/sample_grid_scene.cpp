@@ -13,7 +13,7 @@
 namespace ganscope {
 namespace {
 
-constexpr float kScoreFontScale = 0.75f;  ///< D's scores in three quarters of the font
+constexpr float kScoreFontScale = 0.65f;  ///< D's scores in 65% of the font: small text
 constexpr float kLargeCell = 6;           ///< a hovered sample's tooltip: 6x its 28 pixels
 
 /// Cell `index`'s rectangle in the atlas, as UVs.
@@ -32,11 +32,25 @@ std::string scoreText(float score) {
 
 /// One grid at the cursor: its title, its cells and scores; the index of the hovered cell or -1.
 /// `origin` gets the grid's top-left corner.
+/// `pins`: the state whose pins this grid shows, counted after the title with a button that
+/// clears them (nullptr: none).
 int drawGrid(const char* id, const char* title, const GridGeometry& g, ImTextureID texture,
-             ImVec2 texture_size, const float* scores, ImU32 score_color,
-             std::span<const int> pinned, int side, ImVec2& origin) {
+             ImVec2 texture_size, const float* scores, ImU32 score_color, SampleGridState* pins,
+             int side, ImVec2& origin) {
   ImGui::BeginGroup();
   ImGui::TextUnformatted(title);
+  // On the title's line, so pinning the first sample moves no cell.
+  if (pins && !pins->pinned.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s",
+                        i18n::trf("samples.pinned", static_cast<int>(pins->pinned.size())).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton((std::string(i18n::tr("samples.unpin")) + "###unpin").c_str())) {
+      pins->pinned.clear();
+    }
+  }
+  const std::span<const int> pinned =
+      pins ? std::span<const int>(pins->pinned) : std::span<const int>();
   origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(id, g.size());
   const bool hovered = ImGui::IsItemHovered();
@@ -94,15 +108,6 @@ void cellTooltip(int index, int side, ImTextureID texture, ImVec2 texture_size, 
   ImGui::EndTooltip();
 }
 
-/// Continues the line after the last item when `width` more pixels fit in the window; else the
-/// next item starts a new line.
-void sameLineIfFits(float width) {
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) {
-    ImGui::SameLine();
-  }
-}
-
 }  // namespace
 
 int GridGeometry::cellAt(ImVec2 local) const {
@@ -119,7 +124,7 @@ GridGeometry fitGrid(int side, ImVec2 avail, float label, float zoom) {
   GridGeometry g;
   g.side = side;
   g.label = label;
-  g.gap = 2;
+  g.gap = label > 0 ? 4 : 2;  // scores need room between them
   const float by_width = (avail.x - g.gap) / side - g.gap;
   const float by_height = (avail.y - g.gap) / side - g.gap - label;
   g.cell = std::max(8.0f, std::floor(std::min(by_width, by_height))) * zoom;
@@ -151,18 +156,6 @@ void drawSampleGridToolbar(SampleGridState& state, bool ema) {
   ImGui::SameLine();
   ImGui::Checkbox((std::string(i18n::tr("samples.smooth")) + "###smooth").c_str(), &state.linear);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr("samples.smooth_hint"));
-  if (!state.pinned.empty()) {
-    const std::string pinned = i18n::trf("samples.pinned", static_cast<int>(state.pinned.size()));
-    const std::string unpin = std::string(i18n::tr("samples.unpin")) + "###unpin";
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::CalcTextSize(pinned.c_str()).x + style.ItemSpacing.x * 2 +
-                        ImGui::CalcTextSize(unpin.c_str(), nullptr, true).x +
-                        style.FramePadding.x * 2;
-    sameLineIfFits(width);
-    ImGui::TextDisabled("%s", pinned.c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton(unpin.c_str())) state.pinned.clear();
-  }
   ImGui::PushTextWrapPos(0);
   ImGui::TextColored(palette::kNote, "%s",
                      i18n::tr(ema ? "samples.from_ema" : "samples.from_eval"));
@@ -183,20 +176,22 @@ SampleGridsLayout drawSampleGrids(const ImageFrame& frame, SampleGridState& stat
   const float label = ImGui::GetFontSize() * kScoreFontScale;
   const ImVec2 fit((avail.x - spacing) / 2, avail.y - title);
   GridGeometry g = fitGrid(side, fit, label, state.zoom);
-  // Scores only where they fit under a cell ("-0.00" in the small font); without them the
-  // cells take the rows' room.
-  const float score_width = ImGui::GetFont()->CalcTextSizeA(label, FLT_MAX, 0, "-0.00").x;
-  if (score_width > g.cell + g.gap) g = fitGrid(side, fit, 0, state.zoom);
+  // Scores only where they fit under a cell ("0.00" in the small font, 4 px apart); without them
+  // the cells take the rows' room.
+  const float score_width = ImGui::GetFont()->CalcTextSizeA(label, FLT_MAX, 0, "0.00").x;
+  if (score_width + 4 > g.cell + g.gap) g = fitGrid(side, fit, 0, state.zoom);
 
   SampleGridsLayout layout;
   layout.geometry = g;
   const int fake_hover =
       drawGrid("##fake", i18n::tr("samples.fake"), g, textures.fake, textures.size, frame.fake_d,
-               palette::kGenerator, state.pinned, side, layout.fake_origin);
-  ImGui::SameLine(0, spacing);
+               palette::kGenerator, &state, side, layout.fake_origin);
+  // The real grid at a fixed distance from G's, however long the title line above G's is.
+  ImGui::SameLine(layout.fake_origin.x - (ImGui::GetWindowPos().x - ImGui::GetScrollX()) +
+                  g.size().x + spacing);
   const int real_hover =
       drawGrid("##real", i18n::tr("samples.real"), g, textures.real, textures.size, frame.real_d,
-               palette::kData, {}, side, layout.real_origin);
+               palette::kData, nullptr, side, layout.real_origin);
   if (fake_hover >= 0) {
     const bool pinned = std::binary_search(state.pinned.begin(), state.pinned.end(), fake_hover);
     cellTooltip(fake_hover, side, textures.fake, textures.size, frame.fake_d[fake_hover],

@@ -73,11 +73,18 @@ TrainConfig withDifferences(const TrainConfig& config,
 
 const char* sideBySideProblemKey(const TrainConfig& config, const TrainConfig& variant) {
   if (scenarioOf(config) == scenarioOf(variant)) return nullptr;
+  if (scenarioOf(config) == Scenario::Image || scenarioOf(variant) == Scenario::Image) {
+    return "run.images";
+  }
   return scenarioOf(config) == Scenario::Figure1 ? "run.to_2d" : "run.to_1d";
 }
 
 std::string sideBySideProblem(const TrainConfig& config, const TrainConfig& variant) {
   if (scenarioOf(config) == scenarioOf(variant)) return "";
+  if (scenarioOf(config) == Scenario::Image || scenarioOf(variant) == Scenario::Image) {
+    return "the change turns images into points or points into images; the window compares "
+           "runs on data of one kind (headless --compare takes any change)";
+  }
   return scenarioOf(config) == Scenario::Figure1
              ? "the change turns 1-D data into 2-D data; the window compares runs on data of one "
                "dimension (headless --compare takes any change)"

@@ -41,10 +41,11 @@ TrainConfig withDifferences(const TrainConfig& config,
                             const std::vector<FieldDifference>& differences);
 
 /// Why `variant` cannot be shown beside `config` in the window ("" when it can): the columns
-/// show one scenario, so a change from 1-D to 2-D data (or back) is refused.
+/// show one scenario, so a change from 1-D to 2-D data, or between points and images (or back),
+/// is refused.
 std::string sideBySideProblem(const TrainConfig& config, const TrainConfig& variant);
-/// The string table key of sideBySideProblem's text for the window ("run.to_2d", "run.to_1d"),
-/// or nullptr when the runs can be compared side by side.
+/// The string table key of sideBySideProblem's text for the window ("run.to_2d", "run.to_1d",
+/// "run.images"), or nullptr when the runs can be compared side by side.
 const char* sideBySideProblemKey(const TrainConfig& config, const TrainConfig& variant);
 
 class RunView {
