@@ -1,6 +1,7 @@
 // makeGenerator / makeDiscriminator: the config's model kind decides the architecture.
 #include "core/models/networks.hpp"
 
+#include "core/models/image_models.hpp"
 #include "core/models/mlp.hpp"
 
 namespace ganscope {
@@ -11,10 +12,15 @@ std::mutex& networkInitMutex() {
 }
 
 NetworkPtr makeGenerator(const TrainConfig& config, int data_dim) {
+  if (config.model != ModelKind::Mlp) return makeImageGenerator(config);
   return Mlp(MlpOptions::from(config.generator, config.latent.dim, data_dim)).ptr();
 }
 
 NetworkPtr makeDiscriminator(const TrainConfig& config, const DiscriminatorInput& input) {
+  if (config.model != ModelKind::Mlp) {
+    return makeImageDiscriminator(config, input.width(), input.pack(),
+                                  config.discriminator.minibatch_stddev);
+  }
   return Mlp(MlpOptions::from(config.discriminator, input.width(), 1)).ptr();
 }
 
