@@ -2,7 +2,8 @@
 """Times training steps of the image models' PyTorch twins (fashion_models.py) as ganscope's autograd
 engine takes them: D on a real batch and G(z) under no_grad (two forward passes), then G on a fresh z;
 non-saturating BCE on logits, Adam 2e-4 betas (0.5, 0.999), batch 64, real images random in [-1, 1].
-Prints one JSON object per thread setting with steps_per_second.
+Prints one JSON object per thread setting with steps_per_second (wall clock) and cpu_ms_per_step (the
+process's CPU time, all its threads: less sensitive to other processes on a shared machine).
 
   fashion_steps.py --model mlp_gan                 # every thread setting, each in its own process
   fashion_steps.py --model dcgan --width 32 --d-width 16 --setting threads=1   # one setting, this process
@@ -62,15 +63,16 @@ def run_one(args):
 
     for _ in range(args.warmup):
         step()
-    steps, start = 0, time.perf_counter()
+    steps, start, cpu_start = 0, time.perf_counter(), time.process_time()
     while time.perf_counter() - start < args.seconds:
         step()
         steps += 1
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     print(json.dumps({"impl": "pytorch", "model": args.model, "g_width": args.width if args.model == "dcgan"
                       else None, "d_width": (args.d_width or args.width) if args.model == "dcgan" else None, "batch": args.batch, "setting": args.setting,
                       "torch_threads": torch.get_num_threads(), "steps": steps,
-                      "steps_per_second": round(steps / elapsed, 2)}), flush=True)
+                      "steps_per_second": round(steps / elapsed, 2),
+                      "cpu_ms_per_step": round(1000 * cpu / steps, 2)}), flush=True)
 
 
 def main():
