@@ -40,14 +40,23 @@ void drawFrechetPlot(plot::PlotView& view, const ImageMetricHistory& history, fl
 
 }  // namespace
 
-void drawClassCoverage(const ImageFrame& frame, const ImageMetricHistory& history,
-                       plot::PlotView& view, bool fashion) {
+void drawClassCoverage(const ImageFrame& frame, const ClassifierStatus& classifier,
+                       const ImageMetricHistory& history, plot::PlotView& view, bool fashion) {
   const ImageMetrics& m = frame.metrics;
   ImGui::PushTextWrapPos(0);
   if (m.step < 0) {
-    ImGui::TextColored(palette::kNote, "%s", i18n::tr("coverage.not_ready"));
-    // CLASSIFIER PROGRESS: the integrator's SessionStatus progress field (the classifier's
-    // training, e.g. "epoch 2/3, 61%") goes here, as a ProgressBar under this line.
+    switch (classifier.phase) {
+      case ClassifierPhase::Training:
+        ImGui::TextColored(palette::kNote, "%s", i18n::tr("coverage.training_classifier"));
+        ImGui::ProgressBar(classifier.progress, ImVec2(-1, 0), classifier.text.c_str());
+        break;
+      case ClassifierPhase::Failed:
+        ImGui::TextColored(palette::kError, "%s",
+                           i18n::trf("coverage.classifier_failed", classifier.text.c_str()).c_str());
+        break;
+      default:
+        ImGui::TextColored(palette::kNote, "%s", i18n::tr("coverage.not_ready"));
+    }
     ImGui::PopTextWrapPos();
     return;
   }

@@ -2,6 +2,8 @@
 #include "core/engine/classifier_service.hpp"
 
 #include <ATen/Parallel.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <vector>
@@ -30,8 +32,9 @@ ClassifierJob::~ClassifierJob() {
 }
 
 void ClassifierJob::run() {
-  // One core: the other is the trainer's (or the window's).
+  // One core, at the lowest priority: the trainer and the window come first.
   at::set_num_threads(1);
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
   try {
     const auto progress = [this](float fraction, const std::string& text) {
       std::lock_guard lock(mutex_);
