@@ -9,7 +9,9 @@
 #include <string>
 
 #include "common/idx_file.hpp"
-#include "core/metrics/classifier_training.hpp"
+#include "core/metrics/class_coverage.hpp"
+#include "core/metrics/classifier_cache.hpp"
+#include "core/metrics/image_metrics.hpp"
 
 int main(int argc, char** argv) {
   using namespace ganscope;
@@ -35,23 +37,47 @@ int main(int argc, char** argv) {
     const LabelledTensors test = toTensors(
         readLabelledImages(dir + "/t10k-images-idx3-ubyte.gz", dir + "/t10k-labels-idx1-ubyte.gz"));
     const auto t1 = clock();
-    ImageClassifier model(options);
-    trainClassifier(model, train, train_options, [](float fraction, const std::string& text) {
-      std::fprintf(stderr, "\r%3.0f%% %s", fraction * 100, text.c_str());
-    });
+    const std::string cache_dir = argc > 10 ? argv[10] : defaultCacheDir();
+    LoadedClassifier loaded =
+        loadOrTrain(train, test, cache_dir,
+                    [](float fraction, const std::string& text) {
+                      std::fprintf(stderr, "\r%3.0f%% %s", fraction * 100, text.c_str());
+                    },
+                    nullptr, {options, train_options});
     const auto t2 = clock();
-    const double accuracy = classifierAccuracy(model, test);
-    const auto t3 = clock();
     auto seconds = [](auto d) { return std::chrono::duration<double>(d).count(); };
     std::printf(
-        "\nepochs %d batch %lld lr %g decay %g conv %lld-%lld fc %lld threads %d: test accuracy "
-        "%.4f (%lld images), load %.2f s, train %.1f s, test pass %.2f s\n",
+        "\nepochs %d batch %lld lr %g decay %g conv %lld-%lld fc %lld threads %d: test "
+        "accuracy %.4f (%lld images), load %.2f s, %s %.1f s%s%s\n",
         train_options.epochs, static_cast<long long>(train_options.batch),
         train_options.learning_rate, train_options.epoch_decay,
         static_cast<long long>(options.conv1()), static_cast<long long>(options.conv2()),
-        static_cast<long long>(options.hidden()), torch::get_num_threads(), accuracy,
-        static_cast<long long>(test.images.size(0)), seconds(t1 - t0), seconds(t2 - t1),
-        seconds(t3 - t2));
+        static_cast<long long>(options.hidden()), torch::get_num_threads(), loaded.accuracy,
+        static_cast<long long>(test.images.size(0)), seconds(t1 - t0),
+        loaded.from_cache ? "read from the cache in" : "trained and tested in", seconds(t2 - t1),
+        loaded.note.empty() ? "" : "; ", loaded.note.c_str());
+
+    const std::vector<int> classes = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    ImageMetricsEvaluator metrics(loaded.model, loaded.accuracy, train, test, classes);
+    const auto t3 = clock();
+    std::printf("image metrics: real statistics in %.2f s\n", seconds(t3 - t2));
+    for (int64_t n : {1000, 2000}) {
+      const torch::Tensor samples = train.images.narrow(0, 50000, n);  // stand-ins for G's
+      metrics.evaluate(samples, 0);  // the floor and real radii for n, once
+      const auto a = clock();
+      const ImageMetrics m = metrics.evaluate(samples, 1);
+      const auto b = clock();
+      (void)loaded.model->features(samples);
+      const auto c = clock();
+      (void)meanPairwiseDistance(samples);
+      const auto d = clock();
+      std::printf(
+          "  %lld samples: fill %.0f ms (classifier pass %.0f ms, diversity %.0f ms); "
+          "frechet %.3f floor %.3f precision %.3f recall %.3f covered %d\n",
+          static_cast<long long>(n), 1e3 * seconds(b - a), 1e3 * seconds(c - b),
+          1e3 * seconds(d - c), m.frechet, m.frechet_floor, m.precision, m.recall,
+          m.classes_covered);
+    }
   } catch (const std::exception& error) {
     std::fprintf(stderr, "classifier_accuracy: %s\n", error.what());
     return 1;
