@@ -22,7 +22,8 @@ void drawCapture(const char* id, ImVec2 size, const PlaneFrame& frame, PanelCont
   drawPlaneCapture(id, size, frame, ctx.view.plane_layers, view);
 }
 
-// TODO(panels branch): the sample grid of the captured frame.
+// Image runs have no capture strip in their layout (the panel registry's): their history is the
+// Frechet plot of the class coverage panel. The overload exists because a capture holds any frame.
 void drawCapture(const char*, ImVec2, const ImageFrame&, PanelContext&, plot::PlotView&) {}
 
 /// "(a)  step 300" (or "(a)  empty" when `step` < 0), shortened to fit `width`: "(a) 300", "(a)".

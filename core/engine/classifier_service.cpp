@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -28,6 +29,7 @@ ClassifierJob::ClassifierJob(std::shared_ptr<const ImageSet> set)
 
 ClassifierJob::~ClassifierJob() {
   cancel_.store(true);
+  changed_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
 
@@ -53,8 +55,36 @@ void ClassifierJob::run() {
     std::lock_guard lock(mutex_);
     status_.phase = ClassifierPhase::Failed;
     status_.text = error.what();
+    return;
   }
-  changed_.notify_all();
+  serveEvaluators();
+}
+
+void ClassifierJob::serveEvaluators() {
+  try {
+    while (true) {
+      std::vector<int> classes;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return !requested_.empty() || cancel_.load(); });
+        if (cancel_.load()) return;
+        classes = requested_.front();
+      }
+      auto shared = std::make_shared<SharedEvaluator>();
+      shared->evaluator = std::make_unique<ImageMetricsEvaluator>(
+          loaded_.model, loaded_.accuracy, train_, test_, classes, ImageMetricsOptions{},
+          &cancel_);
+      std::lock_guard lock(mutex_);
+      requested_.erase(requested_.begin());
+      evaluators_.emplace_back(classes, std::move(shared));
+    }
+  } catch (const ClassifierCancelled&) {
+    // the process is ending
+  } catch (const std::exception& error) {
+    std::lock_guard lock(mutex_);
+    status_.phase = ClassifierPhase::Failed;
+    status_.text = std::string("the real images' statistics: ") + error.what();
+  }
 }
 
 ClassifierStatus ClassifierJob::status() const {
@@ -62,30 +92,33 @@ ClassifierStatus ClassifierJob::status() const {
   return status_;
 }
 
-const LoadedClassifier* ClassifierJob::ready() const {
+std::shared_ptr<SharedEvaluator> ClassifierJob::evaluator(const std::vector<int>& classes) {
   std::lock_guard lock(mutex_);
-  return status_.phase == ClassifierPhase::Ready ? &loaded_ : nullptr;
-}
-
-const LoadedClassifier* ClassifierJob::wait(const std::atomic<bool>& stop) const {
-  std::unique_lock lock(mutex_);
-  while (status_.phase != ClassifierPhase::Ready && status_.phase != ClassifierPhase::Failed &&
-         !stop.load()) {
-    changed_.wait_for(lock, std::chrono::milliseconds(50));
+  for (const auto& [known, shared] : evaluators_) {
+    if (known == classes) return shared;
   }
-  return status_.phase == ClassifierPhase::Ready ? &loaded_ : nullptr;
+  if (std::find(requested_.begin(), requested_.end(), classes) == requested_.end()) {
+    requested_.push_back(classes);
+    changed_.notify_all();
+  }
+  return nullptr;
 }
 
 std::shared_ptr<ClassifierJob> classifierFor(const std::shared_ptr<const ImageSet>& set) {
+  // Weak: a job ends (and joins its thread) with the last run using it, before the process
+  // exits; LibTorch's own statics must not be torn down under a running job.
   static std::mutex mutex;
-  static std::vector<std::pair<std::shared_ptr<const ImageSet>, std::shared_ptr<ClassifierJob>>>
-      jobs;
+  static std::vector<std::pair<const ImageSet*, std::weak_ptr<ClassifierJob>>> jobs;
   std::lock_guard lock(mutex);
+  std::erase_if(jobs, [](const auto& entry) { return entry.second.expired(); });
   for (const auto& [known, job] : jobs) {
-    if (known == set) return job;
+    if (known == set.get()) {
+      if (auto alive = job.lock()) return alive;
+    }
   }
-  jobs.emplace_back(set, std::make_shared<ClassifierJob>(set));
-  return jobs.back().second;
+  auto job = std::make_shared<ClassifierJob>(set);
+  jobs.emplace_back(set.get(), job);
+  return job;
 }
 
 }  // namespace ganscope

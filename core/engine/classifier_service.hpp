@@ -1,6 +1,7 @@
-// The image classifier of each image folder, once per process: read from the cache or trained
-// on a thread of its own, shared by every run on that data, so a reset or a second run never
-// waits for it again. Its progress is readable from any thread.
+// The image classifier of each image folder: read from the cache or trained on a thread of its
+// own, shared by every run on that data, so a reset or a second run beside it never waits for
+// it again; the same thread then computes the real images' statistics for each class
+// filter asked for, once. Its progress is readable from any thread.
 #pragma once
 #include <atomic>
 #include <condition_variable>
@@ -12,8 +13,15 @@
 #include "core/api/session.hpp"
 #include "core/data/image_set.hpp"
 #include "core/metrics/classifier_cache.hpp"
+#include "core/metrics/image_metrics.hpp"
 
 namespace ganscope {
+
+/// An evaluator shared by the runs of one class filter: hold `mutex` while evaluating.
+struct SharedEvaluator {
+  std::mutex mutex;
+  std::unique_ptr<ImageMetricsEvaluator> evaluator;
+};
 
 /// One folder's classifier: the labelled images as float rows, and the classifier once loaded.
 class ClassifierJob {
@@ -27,16 +35,14 @@ class ClassifierJob {
 
   /// Where it stands: loading, training (progress), ready (accuracy), failed (why).
   ClassifierStatus status() const;
-  /// The classifier when ready; nullptr while it is being made or when that failed.
-  const LoadedClassifier* ready() const;
-  /// Waits until it is ready or has failed (nullptr), or until `stop` becomes true (nullptr).
-  const LoadedClassifier* wait(const std::atomic<bool>& stop) const;
-
-  const LabelledTensors& train() const { return train_; }
-  const LabelledTensors& test() const { return test_; }
+  /// The evaluator of `classes` (ascending), once the job's thread has built it; until then
+  /// nullptr, and the request is queued. Never blocks.
+  std::shared_ptr<SharedEvaluator> evaluator(const std::vector<int>& classes);
 
  private:
   void run();
+  /// After the classifier: builds the evaluators asked for, until cancelled.
+  void serveEvaluators();
 
   std::shared_ptr<const ImageSet> set_;
   LabelledTensors train_, test_;
@@ -44,11 +50,14 @@ class ClassifierJob {
   mutable std::condition_variable changed_;
   ClassifierStatus status_;
   LoadedClassifier loaded_;
+  std::vector<std::pair<std::vector<int>, std::shared_ptr<SharedEvaluator>>> evaluators_;
+  std::vector<std::vector<int>> requested_;  ///< class filters waiting for their evaluator
   std::atomic<bool> cancel_{false};
   std::thread thread_;
 };
 
-/// The job of `set`'s folder: started on the first request, the same one after.
+/// The job of `set`'s folder: started on the first request, the same one after while any run
+/// holds it (a reset builds the new run before it drops the old one, so the job carries over).
 std::shared_ptr<ClassifierJob> classifierFor(const std::shared_ptr<const ImageSet>& set);
 
 }  // namespace ganscope

@@ -4,7 +4,6 @@
 
 #include <ATen/Parallel.h>
 
-#include "core/metrics/image_metrics.hpp"
 
 namespace ganscope {
 
@@ -55,15 +54,19 @@ void ImageMetricsWorker::run() {
   at::set_num_threads(1);
   c10::InferenceMode inference;
   try {
-    const LoadedClassifier* classifier = job_->wait(stop_);
-    if (!classifier) {
-      std::lock_guard lock(mutex_);
-      failed_ = true;
-      changed_.notify_all();
-      return;
+    // The classifier and the real images' statistics come from the job's thread: waiting here
+    // never holds up a reset (the destructor stops this loop within 50 ms).
+    std::shared_ptr<SharedEvaluator> shared;
+    while (!(shared = job_->evaluator(classes_))) {
+      if (stop_.load()) return;
+      if (job_->status().phase == ClassifierPhase::Failed) {
+        std::lock_guard lock(mutex_);
+        failed_ = true;
+        changed_.notify_all();
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    ImageMetricsEvaluator evaluator(classifier->model, classifier->accuracy, job_->train(),
-                                    job_->test(), classes_);
     {
       std::lock_guard lock(mutex_);
       ready_ = true;
@@ -79,7 +82,11 @@ void ImageMetricsWorker::run() {
         busy_ = true;
       }
       const Clock::time_point start = Clock::now();
-      const ImageMetrics metrics = evaluator.evaluate(batch.first, batch.second);
+      ImageMetrics metrics;
+      {
+        std::lock_guard lock(shared->mutex);  // runs compared side by side share it
+        metrics = shared->evaluator->evaluate(batch.first, batch.second);
+      }
       std::lock_guard lock(mutex_);
       latest_ = metrics;
       busy_ = false;

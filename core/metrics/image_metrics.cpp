@@ -4,7 +4,9 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <vector>
 #include <string>
 
 #include "core/api/config.hpp"
@@ -25,13 +27,26 @@ torch::Tensor imagesOf(const LabelledTensors& data, std::span<const int> classes
   return data.images.index_select(0, rows.index_select(0, order.narrow(0, 0, count)));
 }
 
+/// The classifier's features of `images`, a batch at a time, stopping when `cancel` is set.
+torch::Tensor featuresOf(ImageClassifier& classifier, const torch::Tensor& images,
+                         const std::atomic<bool>* cancel) {
+  std::vector<torch::Tensor> parts;
+  for (int64_t at = 0; at < images.size(0); at += ImageClassifierImpl::kEvalBatch) {
+    if (cancel && cancel->load()) throw ClassifierCancelled();
+    const int64_t n = std::min(ImageClassifierImpl::kEvalBatch, images.size(0) - at);
+    parts.push_back(classifier->features(images.narrow(0, at, n)));
+  }
+  return torch::cat(parts).to(torch::kFloat64);
+}
+
 }  // namespace
 
 ImageMetricsEvaluator::ImageMetricsEvaluator(ImageClassifier classifier, double accuracy,
                                              const LabelledTensors& train,
                                              const LabelledTensors& test,
                                              std::span<const int> classes,
-                                             const ImageMetricsOptions& options)
+                                             const ImageMetricsOptions& options,
+                                             const std::atomic<bool>* cancel)
     : classifier_(std::move(classifier)),
       accuracy_(accuracy),
       classes_(classes.begin(), classes.end()) {
@@ -59,8 +74,8 @@ ImageMetricsEvaluator::ImageMetricsEvaluator(ImageClassifier classifier, double 
                                 std::to_string(train_images.size(0)) +
                                 " training images; at least 4 of each are needed");
   }
-  test_features_ = classifier_->features(test_images).to(torch::kFloat64);
-  train_features_ = classifier_->features(train_images).to(torch::kFloat64);
+  test_features_ = featuresOf(classifier_, test_images, cancel);
+  train_features_ = featuresOf(classifier_, train_images, cancel);
   test_gaussian_ = fitGaussian(test_features_);
   real_diversity_ = meanPairwiseDistance(test_images);
 }

@@ -3,6 +3,7 @@
 #pragma once
 #include <torch/torch.h>
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <span>
@@ -26,9 +27,12 @@ class ImageMetricsEvaluator {
   /// active `classes` only (distinct, ascending, in [0, classifier classes)): the Gaussian of the
   /// test images' features, a shuffled training subset's features and the test images'
   /// diversity. Throws std::invalid_argument for bad classes or data with too few images of them.
+  /// Throws ClassifierCancelled soon (between batches of kEvalBatch images) after `*cancel`
+  /// becomes true.
   ImageMetricsEvaluator(ImageClassifier classifier, double accuracy, const LabelledTensors& train,
                         const LabelledTensors& test, std::span<const int> classes,
-                        const ImageMetricsOptions& options = {});
+                        const ImageMetricsOptions& options = {},
+                        const std::atomic<bool>* cancel = nullptr);
 
   /// The metrics of `samples` [n, 784] (pixels in [-1, 1]; n >= 4, at least 1000 for numbers
   /// worth showing), stamped with `step`. The floor is Frechet(n training images, test set)
