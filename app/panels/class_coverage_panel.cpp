@@ -22,7 +22,8 @@ void ClassCoveragePanel::drawContent(PanelContext& ctx) {
     return;
   }
   drawClassCoverage(*frame, ctx.run.store.imageMetrics(), ctx.views.frechet,
-                    isFashionMnistFolder(ctx.run.session().config().data.path));
+                    isFashionMnistFolder(ctx.run.session().config().data.path),
+                    ctx.run.status.classifier);
 }
 
 }  // namespace

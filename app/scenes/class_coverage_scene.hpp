@@ -6,14 +6,16 @@
 
 #include "app/plot/draw.hpp"
 #include "app/state/metric_store.hpp"
+#include "core/api/session.hpp"
 #include "core/api/telemetry/image_frame.hpp"
 
 namespace ganscope {
 
 /// Draws `frame`'s metrics filling the rest of the window, the Fréchet distances of `history`
 /// in `view` (kept by the caller); before the classifier's first evaluation, says it is not
-/// ready. `fashion`: Fashion-MNIST's class names, else digits.
+/// ready and where `classifier` stands (loading, training with a progress bar, failed and why).
+/// `fashion`: Fashion-MNIST's class names, else digits.
 void drawClassCoverage(const ImageFrame& frame, const ImageMetricHistory& history,
-                       plot::PlotView& view, bool fashion);
+                       plot::PlotView& view, bool fashion, const ClassifierStatus& classifier);
 
 }  // namespace ganscope
