@@ -86,7 +86,8 @@ TEST(ImagePanelsGuiTest, AtlasesUploadOncePerFrameAndTheGridsRender) {
     ImGui::SetNextWindowPos(ImVec2(grids_size.x, 0));
     ImGui::SetNextWindowSize(ImVec2(1000 - grids_size.x, 600));
     ImGui::Begin("classes");
-    drawClassCoverage(*frame, ClassifierStatus{}, history, frechet_view, true);
+    drawClassCoverage(*frame, history, frechet_view, true,
+                      ClassifierStatus{ClassifierPhase::Ready});
     ImGui::End();
     return window.endFrame(path);
   };

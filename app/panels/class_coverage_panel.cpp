@@ -21,9 +21,9 @@ void ClassCoveragePanel::drawContent(PanelContext& ctx) {
     ImGui::TextUnformatted(i18n::tr("panel.waiting"));
     return;
   }
-  drawClassCoverage(*frame, ctx.run.status.classifier, ctx.run.store.imageMetrics(),
-                    ctx.views.frechet,
-                    isFashionMnistFolder(ctx.run.session().config().data.path));
+  drawClassCoverage(*frame, ctx.run.store.imageMetrics(), ctx.views.frechet,
+                    isFashionMnistFolder(ctx.run.session().config().data.path),
+                    ctx.run.status.classifier);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "app/scenes/class_coverage_scene.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <vector>
 
 #include "app/i18n/strings.hpp"
@@ -40,22 +41,35 @@ void drawFrechetPlot(plot::PlotView& view, const ImageMetricHistory& history, fl
 
 }  // namespace
 
-void drawClassCoverage(const ImageFrame& frame, const ClassifierStatus& classifier,
-                       const ImageMetricHistory& history, plot::PlotView& view, bool fashion) {
+void drawClassCoverage(const ImageFrame& frame, const ImageMetricHistory& history,
+                       plot::PlotView& view, bool fashion, const ClassifierStatus& classifier) {
   const ImageMetrics& m = frame.metrics;
   ImGui::PushTextWrapPos(0);
   if (m.step < 0) {
+    if (classifier.phase == ClassifierPhase::Failed) {
+      ImGui::TextColored(palette::kError, "%s",
+                         i18n::trf("coverage.classifier_failed", classifier.text.c_str()).c_str());
+      ImGui::PopTextWrapPos();
+      return;
+    }
+    ImGui::TextColored(palette::kNote, "%s", i18n::tr("coverage.not_ready"));
     switch (classifier.phase) {
+      case ClassifierPhase::Loading:
+        ImGui::TextDisabled("%s", i18n::tr("coverage.classifier_loading"));
+        break;
       case ClassifierPhase::Training:
-        ImGui::TextColored(palette::kNote, "%s", i18n::tr("coverage.training_classifier"));
-        ImGui::ProgressBar(classifier.progress, ImVec2(-1, 0), classifier.text.c_str());
+        ImGui::ProgressBar(classifier.progress, ImVec2(-FLT_MIN, 0),
+                           i18n::trf("coverage.classifier_training",
+                                     static_cast<double>(100 * classifier.progress))
+                               .c_str());
+        if (!classifier.text.empty()) ImGui::TextDisabled("%s", classifier.text.c_str());
         break;
+      case ClassifierPhase::Ready:
+        ImGui::TextDisabled("%s", i18n::tr("coverage.first_metrics"));
+        break;
+      case ClassifierPhase::None:
       case ClassifierPhase::Failed:
-        ImGui::TextColored(palette::kError, "%s",
-                           i18n::trf("coverage.classifier_failed", classifier.text.c_str()).c_str());
         break;
-      default:
-        ImGui::TextColored(palette::kNote, "%s", i18n::tr("coverage.not_ready"));
     }
     ImGui::PopTextWrapPos();
     return;

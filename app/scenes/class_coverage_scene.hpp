@@ -12,10 +12,10 @@
 namespace ganscope {
 
 /// Draws `frame`'s metrics filling the rest of the window, the Fréchet distances of `history`
-/// in `view` (kept by the caller); before the classifier's first evaluation, says what
-/// `classifier` is doing (its training progress as a bar). `fashion`: Fashion-MNIST's class
-/// names, else digits.
-void drawClassCoverage(const ImageFrame& frame, const ClassifierStatus& classifier,
-                       const ImageMetricHistory& history, plot::PlotView& view, bool fashion);
+/// in `view` (kept by the caller); before the classifier's first evaluation, says it is not
+/// ready and where `classifier` stands (loading, training with a progress bar, failed and why).
+/// `fashion`: Fashion-MNIST's class names, else digits.
+void drawClassCoverage(const ImageFrame& frame, const ImageMetricHistory& history,
+                       plot::PlotView& view, bool fashion, const ClassifierStatus& classifier);
 
 }  // namespace ganscope
