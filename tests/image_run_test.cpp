@@ -78,20 +78,29 @@ TEST(ImageRunTest, TheGridShowsFixedLatentsAndRealTrainingImages) {
   EXPECT_NEAR(hist_sum, 1.0f, 1e-4);
 }
 
+/// A small DCGAN: BatchNorm in both networks, whose statistics previews must not touch.
+TrainConfig dcganConfig() {
+  TrainConfig config = imageConfig(ModelKind::Dcgan);
+  config.generator.width = config.discriminator.width = 8;
+  return config;
+}
+
 TEST(ImageRunTest, PreviewsNeverDisturbTraining) {
-  for (PreviewKind preview : {PreviewKind::Eval, PreviewKind::Ema}) {
-    TrainConfig config = imageConfig();
-    config.hyper.preview = preview;
-    config.hyper.ema_decay = 0.9f;
-    Trainer watched(config), alone(config);
-    for (int i = 0; i < 20; ++i) {
-      watched.step(StepTarget::Both);
-      frameOf(watched);
-      watched.sampleGenerator(64);
-      alone.step(StepTarget::Both);
+  for (PreviewKind preview : {PreviewKind::Eval, PreviewKind::Ema})
+    for (const TrainConfig& base : {imageConfig(), dcganConfig()}) {
+      TrainConfig config = base;
+      config.hyper.preview = preview;
+      config.hyper.ema_decay = 0.9f;
+      Trainer watched(config), alone(config);
+      for (int i = 0; i < 20; ++i) {
+        watched.step(StepTarget::Both);
+        frameOf(watched);
+        watched.sampleGenerator(64);
+        alone.step(StepTarget::Both);
+      }
+      EXPECT_TRUE(same(everything(watched.state()), everything(alone.state())))
+          << toString(preview) << " " << toString(config.model);
     }
-    EXPECT_TRUE(same(everything(watched.state()), everything(alone.state()))) << toString(preview);
-  }
 }
 
 TEST(ImageRunTest, TheMovingAverageLagsGAndShowsWhenChosen) {
@@ -110,20 +119,21 @@ TEST(ImageRunTest, TheMovingAverageLagsGAndShowsWhenChosen) {
 }
 
 TEST(ImageRunTest, AResumedImageRunContinuesExactlyWithItsAverage) {
-  TrainConfig config = imageConfig();
-  config.hyper.ema_decay = 0.9f;
-  Trainer first(config);
-  for (int i = 0; i < 10; ++i) first.step(StepTarget::Both);
-  Trainer resumed(loadGanState(saveGanState(first.state())));
-  EXPECT_TRUE(same(everything(resumed.state()), everything(first.state())));
-  for (int i = 0; i < 10; ++i) {
-    first.step(StepTarget::Both);
-    resumed.step(StepTarget::Both);
+  for (TrainConfig config : {imageConfig(), dcganConfig()}) {
+    config.hyper.ema_decay = 0.9f;
+    Trainer first(config);
+    for (int i = 0; i < 10; ++i) first.step(StepTarget::Both);
+    Trainer resumed(loadGanState(saveGanState(first.state())));
+    EXPECT_TRUE(same(everything(resumed.state()), everything(first.state())));
+    for (int i = 0; i < 10; ++i) {
+      first.step(StepTarget::Both);
+      resumed.step(StepTarget::Both);
+    }
+    EXPECT_TRUE(same(everything(resumed.state()), everything(first.state())));
+    // The control: a state whose average is cut off is refused, not half-loaded.
+    const std::string bytes = saveGanState(first.state());
+    EXPECT_THROW(loadGanState(bytes.substr(0, bytes.size() - 4)), std::exception);
   }
-  EXPECT_TRUE(same(everything(resumed.state()), everything(first.state())));
-  // The control: a state whose average is cut off is refused, not half-loaded.
-  const std::string bytes = saveGanState(first.state());
-  EXPECT_THROW(loadGanState(bytes.substr(0, bytes.size() - 4)), std::exception);
 }
 
 }  // namespace

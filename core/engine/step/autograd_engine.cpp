@@ -72,6 +72,9 @@ void AutogradEngine::generatorStep(GanState& state) {
   const torch::Tensor z = torch::empty({group, state.config.latent.dim});
   sampleLatent(state.config.latent, z, state.random);
   torch::Tensor fake = state.generator->forward(z);
+  // The noise goes onto a copy: G's last op (an image model's Tanh) keeps its output for
+  // backward, which an in-place add would change.
+  if (instanceNoiseStd(hyper, state.stats.step) > 0) fake = fake.clone();
   // D sees G(z) + noise; the noise is a constant, so the gradient passes through unchanged.
   addInstanceNoise(hyper, state.stats.step, fake, noise_, state.random);
   const torch::Tensor output = state.discriminator->forward(encodeRows(state.input, fake));
