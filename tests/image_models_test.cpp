@@ -1,7 +1,7 @@
 // The image models (the source material's MLP GAN, the DCGAN) and their factory: shapes, packing
 // and the stddev feature, Tanh range, BatchNorm's train/eval difference (against a model without
 // BatchNorm), parameter counts equal to the PyTorch twins', DCGAN's initialisation, and a few
-// Adam steps of the non-saturating GAN loss.
+// Adam steps of the non-saturating GAN loss; the trainer's factory builds the config's model.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,7 +10,9 @@
 
 #include "core/models/dcgan.hpp"
 #include "core/models/image_models.hpp"
+#include "core/models/mlp.hpp"
 #include "core/models/mlp_gan.hpp"
+#include "core/models/networks.hpp"
 
 namespace ganscope {
 namespace {
@@ -219,6 +221,27 @@ TEST(ImageModelsFactory, DcganWidthsAndLatentComeFromTheConfig) {
   const int64_t d = (1 * 3 * 16 + 3) + 3 * 6 * 16 + 2 * 6 + (6 * 49 + 1);
   EXPECT_EQ(parameterCount(*makeImageGenerator(config)), g);
   EXPECT_EQ(parameterCount(*makeImageDiscriminator(config, kImagePixels, 1, false)), d);
+}
+
+TEST(ImageModelsFactory, TheTrainersFactoryBuildsTheConfigsModel) {
+  for (const ModelKind kind : {ModelKind::Mlp, ModelKind::MlpGan, ModelKind::Dcgan}) {
+    TrainConfig config = imageConfig(kind);
+    config.discriminator.pack = 2;
+    config.discriminator.minibatch_stddev = true;
+    const DiscriminatorInput input(kImagePixels, config.discriminator);
+    const NetworkPtr g = makeGenerator(config, kImagePixels);
+    const NetworkPtr d = makeDiscriminator(config, input);
+    EXPECT_EQ(dynamic_cast<MlpImpl*>(g.get()) != nullptr, kind == ModelKind::Mlp);
+    EXPECT_EQ(dynamic_cast<MlpGanGeneratorImpl*>(g.get()) != nullptr, kind == ModelKind::MlpGan);
+    EXPECT_EQ(dynamic_cast<DcganGeneratorImpl*>(g.get()) != nullptr, kind == ModelKind::Dcgan);
+    EXPECT_EQ(dynamic_cast<MlpGanDiscriminatorImpl*>(d.get()) != nullptr,
+              kind == ModelKind::MlpGan);
+    EXPECT_EQ(dynamic_cast<DcganDiscriminatorImpl*>(d.get()) != nullptr, kind == ModelKind::Dcgan);
+    g->eval();
+    d->eval();
+    EXPECT_EQ(d->forward(torch::zeros({3, input.width()})).sizes(), (std::vector<int64_t>{3, 1}))
+        << toString(kind);
+  }
 }
 
 }  // namespace
