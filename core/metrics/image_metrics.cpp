@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <stdexcept>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "core/api/config.hpp"
 #include "core/metrics/class_coverage.hpp"
@@ -27,13 +27,17 @@ torch::Tensor imagesOf(const LabelledTensors& data, std::span<const int> classes
   return data.images.index_select(0, rows.index_select(0, order.narrow(0, 0, count)));
 }
 
+/// Images per check of the cancel flag while the real images' features are computed: a
+/// fraction of a second even on a busy machine, where this thread runs at the lowest priority.
+constexpr int64_t kCancelBatch = 200;
+
 /// The classifier's features of `images`, a batch at a time, stopping when `cancel` is set.
 torch::Tensor featuresOf(ImageClassifier& classifier, const torch::Tensor& images,
                          const std::atomic<bool>* cancel) {
   std::vector<torch::Tensor> parts;
-  for (int64_t at = 0; at < images.size(0); at += ImageClassifierImpl::kEvalBatch) {
+  for (int64_t at = 0; at < images.size(0); at += kCancelBatch) {
     if (cancel && cancel->load()) throw ClassifierCancelled();
-    const int64_t n = std::min(ImageClassifierImpl::kEvalBatch, images.size(0) - at);
+    const int64_t n = std::min(kCancelBatch, images.size(0) - at);
     parts.push_back(classifier->features(images.narrow(0, at, n)));
   }
   return torch::cat(parts).to(torch::kFloat64);

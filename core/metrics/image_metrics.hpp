@@ -27,7 +27,7 @@ class ImageMetricsEvaluator {
   /// active `classes` only (distinct, ascending, in [0, classifier classes)): the Gaussian of the
   /// test images' features, a shuffled training subset's features and the test images'
   /// diversity. Throws std::invalid_argument for bad classes or data with too few images of them.
-  /// Throws ClassifierCancelled soon (between batches of kEvalBatch images) after `*cancel`
+  /// Throws ClassifierCancelled soon (between batches of 200 images) after `*cancel`
   /// becomes true.
   ImageMetricsEvaluator(ImageClassifier classifier, double accuracy, const LabelledTensors& train,
                         const LabelledTensors& test, std::span<const int> classes,
