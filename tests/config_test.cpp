@@ -18,6 +18,7 @@
 #include "core/api/config.hpp"
 #include "core/config/presets.hpp"
 #include "core/config/schema.hpp"
+#include "test_util.hpp"
 
 namespace ganscope {
 namespace {
@@ -33,17 +34,7 @@ ConfigError parseError(const std::string& text) {
   return ConfigError("", "");
 }
 
-/// Runs `fn` expecting a ConfigError on `field` whose message contains `part`.
-template <class Fn>
-void expectConfigError(Fn fn, const std::string& field, const std::string& part) {
-  try {
-    fn();
-    ADD_FAILURE() << "accepted; expected an error on " << field;
-  } catch (const ConfigError& error) {
-    EXPECT_EQ(error.field(), field);
-    EXPECT_NE(std::string(error.what()).find(part), std::string::npos) << error.what();
-  }
-}
+using test::expectConfigError;
 
 /// Sets `field` in `config` to a value different from its default and inside its range.
 void setNonDefault(const ConfigField& field, TrainConfig& config) {

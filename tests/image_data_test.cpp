@@ -8,23 +8,14 @@
 #include "common/file_error.hpp"
 #include "core/data/image_data.hpp"
 #include "core/data/image_set.hpp"
+#include "test_util.hpp"
 
 namespace ganscope {
 namespace {
 
 namespace fs = std::filesystem;
 
-/// Runs `fn` expecting a ConfigError on `field` whose message contains `part`.
-template <class Fn>
-void expectConfigError(Fn fn, const std::string& field, const std::string& part) {
-  try {
-    fn();
-    ADD_FAILURE() << "accepted; expected an error on " << field;
-  } catch (const ConfigError& error) {
-    EXPECT_EQ(error.field(), field);
-    EXPECT_NE(std::string(error.what()).find(part), std::string::npos) << error.what();
-  }
-}
+using test::expectConfigError;
 
 TEST(ImageDataTest, DebiansFashionMnistLoadsOnceAndIsReused) {
   const auto set = loadImageSet(kDefaultImageFolder);

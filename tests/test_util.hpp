@@ -17,6 +17,18 @@
 
 namespace ganscope::test {
 
+/// Runs `fn` expecting a ConfigError on `field` whose message contains `part`.
+template <class Fn>
+void expectConfigError(Fn fn, const std::string& field, const std::string& part) {
+  try {
+    fn();
+    ADD_FAILURE() << "accepted; expected an error on " << field;
+  } catch (const ConfigError& error) {
+    EXPECT_EQ(error.field(), field);
+    EXPECT_NE(std::string(error.what()).find(part), std::string::npos) << error.what();
+  }
+}
+
 /// Polls `done` every millisecond until it holds or `seconds` pass; returns whether it held.
 inline bool waitFor(const std::function<bool()>& done, double seconds = 30) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);

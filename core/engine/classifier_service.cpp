@@ -18,10 +18,7 @@ LabelledTensors labelled(const torch::Tensor& pixels, const torch::Tensor& label
 
 }  // namespace
 
-ClassifierJob::ClassifierJob(std::shared_ptr<const ImageSet> set)
-    : set_(std::move(set)),
-      train_(labelled(set_->train_images, set_->train_labels)),
-      test_(labelled(set_->test_images, set_->test_labels)) {
+ClassifierJob::ClassifierJob(std::shared_ptr<const ImageSet> set) : set_(std::move(set)) {
   status_.phase = ClassifierPhase::Loading;
   status_.text = "loading the image classifier";
   thread_ = std::thread([this] { run(); });
@@ -38,6 +35,9 @@ void ClassifierJob::run() {
   at::set_num_threads(1);
   setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
   try {
+    // Here, not in the constructor: a run is built on the UI or trainer thread.
+    train_ = labelled(set_->train_images, set_->train_labels);
+    test_ = labelled(set_->test_images, set_->test_labels);
     const auto progress = [this](float fraction, const std::string& text) {
       std::lock_guard lock(mutex_);
       status_.phase = ClassifierPhase::Training;
@@ -72,8 +72,7 @@ void ClassifierJob::serveEvaluators() {
       }
       auto shared = std::make_shared<SharedEvaluator>();
       shared->evaluator = std::make_unique<ImageMetricsEvaluator>(
-          loaded_.model, loaded_.accuracy, train_, test_, classes, ImageMetricsOptions{},
-          &cancel_);
+          loaded_.model, loaded_.accuracy, train_, test_, classes, ImageMetricsOptions{}, &cancel_);
       std::lock_guard lock(mutex_);
       requested_.erase(requested_.begin());
       evaluators_.emplace_back(classes, std::move(shared));

@@ -45,7 +45,7 @@ class ClassifierJob {
   void serveEvaluators();
 
   std::shared_ptr<const ImageSet> set_;
-  LabelledTensors train_, test_;
+  LabelledTensors train_, test_;  ///< the images as float rows (the job's thread only)
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;
   ClassifierStatus status_;

@@ -19,6 +19,8 @@ class DiscriminatorInput {
   int width() const { return data_dim_ * pack_ + (stddev_feature_ ? 1 : 0); }
   /// True when a row is just one sample (no packing, no feature): callers may skip encode.
   bool identity() const { return pack_ == 1 && !stddev_feature_; }
+  /// True when a row ends with the minibatch-stddev feature.
+  bool stddevFeature() const { return stddev_feature_; }
 
   /// Writes the rows for `samples` [pack * n, data_dim] into `rows` [n, width].
   void encode(const torch::Tensor& samples, const torch::Tensor& rows) const;

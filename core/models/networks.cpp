@@ -18,8 +18,7 @@ NetworkPtr makeGenerator(const TrainConfig& config, int data_dim) {
 
 NetworkPtr makeDiscriminator(const TrainConfig& config, const DiscriminatorInput& input) {
   if (config.model != ModelKind::Mlp) {
-    return makeImageDiscriminator(config, input.width(), input.pack(),
-                                  input.width() > kImagePixels * input.pack());
+    return makeImageDiscriminator(config, input.width(), input.pack(), input.stddevFeature());
   }
   return Mlp(MlpOptions::from(config.discriminator, input.width(), 1)).ptr();
 }
