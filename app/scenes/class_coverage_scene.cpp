@@ -52,7 +52,10 @@ void drawClassCoverage(const ImageFrame& frame, const ImageMetricHistory& histor
       ImGui::PopTextWrapPos();
       return;
     }
-    ImGui::TextColored(palette::kNote, "%s", i18n::tr("coverage.not_ready"));
+    // "Not ready" while it loads or trains; once it is ready only the first metrics are owed.
+    if (classifier.phase != ClassifierPhase::Ready) {
+      ImGui::TextColored(palette::kNote, "%s", i18n::tr("coverage.not_ready"));
+    }
     switch (classifier.phase) {
       case ClassifierPhase::Loading:
         ImGui::TextDisabled("%s", i18n::tr("coverage.classifier_loading"));
