@@ -65,6 +65,33 @@ struct LoadState {
   std::string bytes;
 };
 
+/// Asks for G's pictures of `count` latents (`z`: count x latent dim, row-major) and D's score
+/// of each, from the preview G (image runs: eval mode or the moving average) under NoGrad,
+/// never touching the training state. Answered between steps (also while paused) by a
+/// LatentPicture on Session::pollLatent, so the UI never waits; only the newest request waiting
+/// is answered (a newer one replaces it: a dragged slider's requests coalesce).
+struct RenderLatent {
+  uint64_t request = 0;  ///< the caller's number for it, echoed in the LatentPicture (not 0)
+  int count = 0;         ///< latents in `z`, 1 to kMaxLatentBatch
+  std::vector<float> z;  ///< count x the run's latent dim
+};
+/// Latents a RenderLatent may carry.
+inline constexpr int kMaxLatentBatch = 256;
+
+/// The answer to a RenderLatent.
+struct LatentPicture {
+  uint64_t request = 0;        ///< the request answered
+  std::string error;           ///< why it failed (a bad z size, no run); empty when it succeeded
+  int64_t step = -1;           ///< the training step of the G that drew it
+  uint32_t generation = 0;     ///< the run generation of that G
+  int count = 0;               ///< samples
+  int dims = 0;                ///< data dims of each sample (784 for images, 2, 1)
+  std::vector<float> samples;  ///< count x dims, interleaved; images: pixels in [-1, 1]
+  /// D's score of each sample as the grid shows it: a probability for the probability losses,
+  /// the raw output for the others.
+  std::vector<float> d_score;
+};
+
 /// The answer to a request.
 struct Reply {
   uint64_t request = 0;        ///< the request answered
@@ -74,6 +101,6 @@ struct Reply {
 };
 
 using Command = std::variant<SetHyperparams, Pause, Resume, SetSpeedLimit, StepOnce, Reset,
-                             SampleGenerator, SaveState, LoadState>;
+                             SampleGenerator, SaveState, LoadState, RenderLatent>;
 
 }  // namespace ganscope

@@ -72,6 +72,8 @@ struct SessionStatus {
   bool at_pause_step = false;
   double seconds_since_step = 0;  ///< since the last step completed (or the run started)
   ClassifierStatus classifier;    ///< image runs: the classifier behind the class metrics
+  uint64_t latent_rendered = 0;   ///< RenderLatent requests answered
+  uint64_t latent_coalesced = 0;  ///< RenderLatent requests replaced by a newer one unanswered
 };
 
 class Session {
@@ -88,8 +90,12 @@ class Session {
   Session& operator=(const Session&) = delete;
 
   /// Queues a command; false if the command queue is full (the UI may retry next frame).
-  /// Throws ConfigError for invalid hyperparameters or configs, before queueing.
+  /// Throws ConfigError for invalid hyperparameters or configs, before queueing. A RenderLatent
+  /// always goes in: it replaces the one still waiting, if any (that one is never answered).
   bool send(Command command);
+
+  /// Pops the oldest LatentPicture (RenderLatent's answer); false when none is waiting.
+  bool pollLatent(LatentPicture& out);
 
   /// Pops the oldest StepStats; false when none is waiting.
   bool pollStats(StepStats& out);

@@ -85,6 +85,11 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   bool leaveUpdate(uint64_t me);
 
   void loop(uint64_t me, std::atomic<bool>& cancel);
+  /// Puts `request` in the mailbox (replacing one waiting) and wakes a waiting trainer. UI
+  /// thread.
+  void postLatent(RenderLatent&& request);
+  /// Answers the RenderLatent waiting, if any. The owning worker, between updates.
+  void renderWaitingLatent();
   void fail(const std::exception& error);
   void apply(uint64_t me, Command& command);
   template <class Fill>
@@ -133,6 +138,11 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
 
   moodycamel::BlockingReaderWriterQueue<Command> commands{64};
   moodycamel::BlockingReaderWriterQueue<Reply> replies{16};  // trainer -> UI
+  // RenderLatent: the newest request not yet taken (a newer one replaces it), and the answers.
+  std::mutex latent_mutex;
+  std::optional<RenderLatent> latent_waiting;                       // guarded by latent_mutex
+  moodycamel::ReaderWriterQueue<LatentPicture> latent_pictures{8};  // trainer -> UI
+  std::atomic<uint64_t> latent_rendered{0}, latent_coalesced{0};
   moodycamel::ReaderWriterQueue<StepStats> stats;
   FrameChannels::type channels;  // trainer side used under `handoff`
 
@@ -309,6 +319,7 @@ void Session::Impl::loop(uint64_t me, std::atomic<bool>& cancel_flag) {
       cancel_flag.store(false);
       if (commands.wait_dequeue_timed(command, wait)) apply(me, command);
       if (!owns(me)) return;
+      renderWaitingLatent();  // its wake-up may not have fitted in a full queue
       continue;
     }
     // A queued StepOnce is one step each: stop draining once a step is pending. The flag is
@@ -316,6 +327,7 @@ void Session::Impl::loop(uint64_t me, std::atomic<bool>& cancel_flag) {
     cancel_flag.store(false);
     while (!pending_step && commands.try_dequeue(command)) apply(me, command);
     if (!owns(me)) return;
+    renderWaitingLatent();
     if (!trainer || (state.load() != RunState::Running && !pending_step)) continue;
     const auto now = Clock::now();
     const bool limited = speed_limit > 0 && !pending_step;
@@ -408,6 +420,8 @@ void Session::Impl::apply(uint64_t me, Command& command) {
             replaceTrainer(std::move(next), pause_step);
             ++revision;  // the UI counts a load once it has succeeded
           });
+        } else if constexpr (std::is_same_v<T, RenderLatent>) {
+          renderWaitingLatent();  // the queue carries a wake-up; the request is in the mailbox
         } else if constexpr (std::is_same_v<T, Reset>) {
           ++revision;  // first, so a refusal below keeps it in step with the UI's count
           const int64_t pause_step = options.pause_at_config_steps ? c.config.steps : pause_at;
@@ -560,6 +574,10 @@ Session::~Session() {
 }
 
 bool Session::send(Command command) {
+  if (auto* latent = std::get_if<RenderLatent>(&command)) {
+    impl_->postLatent(std::move(*latent));
+    return true;
+  }
   TrainConfig next = impl_->config;
   if (auto* hyper = std::get_if<SetHyperparams>(&command)) {
     validate(hyper->value);
@@ -598,6 +616,46 @@ bool Session::send(Command command) {
   return true;
 }
 
+void Session::Impl::postLatent(RenderLatent&& request) {
+  bool was_waiting = false;
+  {
+    std::lock_guard lock(latent_mutex);
+    was_waiting = latent_waiting.has_value();
+    latent_waiting = std::move(request);
+  }
+  if (was_waiting) {
+    latent_coalesced.fetch_add(1);  // its wake-up is still queued (or the trainer is at it)
+  } else {
+    commands.try_enqueue(RenderLatent{});  // full: the trainer looks before its next step
+  }
+}
+
+void Session::Impl::renderWaitingLatent() {
+  std::optional<RenderLatent> request;
+  {
+    std::lock_guard lock(latent_mutex);
+    request.swap(latent_waiting);
+  }
+  if (!request) return;
+  LatentPicture picture;
+  try {
+    if (!trainer) throw std::runtime_error("the run is being replaced; try again");
+    picture = trainer->renderLatent(*request);
+  } catch (const std::exception& error) {
+    picture = LatentPicture{};
+    const auto* torch_error = dynamic_cast<const c10::Error*>(&error);
+    picture.error = torch_error ? torch_error->what_without_backtrace() : error.what();
+  }
+  picture.request = request->request;
+  picture.generation = generation.load();
+  latent_rendered.fetch_add(1);
+  latent_pictures.enqueue(std::move(picture));
+}
+
+bool Session::pollLatent(LatentPicture& out) {
+  return impl_->latent_pictures.try_dequeue(out);
+}
+
 bool Session::pollStats(StepStats& out) {
   return impl_->stats.try_dequeue(out);
 }
@@ -630,6 +688,8 @@ SessionStatus Session::status() const {
   s.dropped_stats = impl_->dropped_stats.load();
   s.dropped_frames = impl_->dropped_frames.load();
   s.frames_sent = impl_->frames_sent.load();
+  s.latent_rendered = impl_->latent_rendered.load();
+  s.latent_coalesced = impl_->latent_coalesced.load();
   s.at_pause_step = impl_->at_pause_step.load();
   const Clock::time_point last{Clock::duration(impl_->last_step.load())};
   s.seconds_since_step = std::chrono::duration<double>(Clock::now() - last).count();

@@ -74,6 +74,10 @@ class Trainer {
   /// `count` fresh samples of G (images: of the preview G), interleaved; a function of (seed,
   /// step, count).
   std::vector<float> sampleGenerator(int count);
+  /// G's pictures of `request`'s latents and D's score of each (RenderLatent), from the preview
+  /// G under NoGrad; touches no training state. Throws std::invalid_argument naming a count
+  /// outside 1..kMaxLatentBatch or a z of the wrong size.
+  LatentPicture renderLatent(const RenderLatent& request);
 
  private:
   // The frame entry points' helpers, in trainer_frames.cpp.
@@ -84,6 +88,8 @@ class Trainer {
   /// Stamps `header` with the step and loss, reseeds the frame generator for this step, and
   /// returns what the probes read.
   ProbeInputs beginFrame(FrameHeader& header);
+  /// What the probes read: G, D, D's input, the data's dims and mixture, the latent, the loss.
+  ProbeInputs probeInputs();
   /// The G that pictures draw from, in eval mode: G itself, or for an image run with
   /// hyper.preview "ema" a copy holding the moving average of G's weights (and G's buffers).
   Network& previewGenerator();

@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 
+#include "core/api/latent.hpp"
 #include "core/data/image_data.hpp"
 #include "core/engine/step/step_helpers.hpp"
 #include "core/engine/trainer.hpp"
@@ -38,10 +39,15 @@ void Trainer::prepareProbes() {
 }
 
 void Trainer::prepareImageProbe() {
-  // The grid's latents and real images, fixed for the run, drawn from the frame generator.
+  // The grid's latents: sample i is latent seed i, so the explorer can name a pinned sample's z.
+  // The real images, fixed for the run, come from the frame generator.
+  const int dim = state_.config.latent.dim;
+  torch::Tensor fixed_z = torch::empty({kGridImages, dim});
+  for (int i = 0; i < kGridImages; ++i) {
+    const Latent z = latentFromSeed(state_.config.latent, static_cast<uint64_t>(i));
+    std::copy(z.begin(), z.end(), fixed_z.data_ptr<float>() + int64_t{i} * dim);
+  }
   frame_random_.set_current_seed(state_.config.seed);
-  torch::Tensor fixed_z = torch::empty({kGridImages, state_.config.latent.dim});
-  sampleLatent(state_.config.latent, fixed_z, frame_random_);
   const auto& data = dynamic_cast<const ImageData&>(*state_.data);
   const torch::Tensor pick = data.trainIndices().index_select(
       0, torch::randperm(data.trainIndices().size(0), frame_random_, torch::kLong)
@@ -82,6 +88,10 @@ ProbeInputs Trainer::beginFrame(FrameHeader& header) {
   // Reseeded per step: a frame is a function of (seed, step), however often frames come.
   frame_random_.set_current_seed(state_.config.seed +
                                  0x9E3779B97F4A7C15ull * (state_.stats.step + 1));
+  return probeInputs();
+}
+
+ProbeInputs Trainer::probeInputs() {
   return {*state_.generator,       *state_.discriminator, state_.input,
           state_.data->dim(),      state_.mixture(),      state_.config.latent,
           state_.config.hyper.loss};
@@ -169,6 +179,42 @@ std::vector<float> Trainer::sampleGenerator(int count) {
   const torch::Tensor fake = previewGenerator().forward(z).contiguous();
   const std::span<const float> values = asSpan(fake);
   return {values.begin(), values.end()};
+}
+
+LatentPicture Trainer::renderLatent(const RenderLatent& request) {
+  const int dim = state_.config.latent.dim;
+  if (request.count < 1 || request.count > kMaxLatentBatch) {
+    throw std::invalid_argument("RenderLatent: count " + std::to_string(request.count) +
+                                "; give 1 to " + std::to_string(kMaxLatentBatch) + " latents");
+  }
+  if (request.z.size() != size_t(request.count) * size_t(dim)) {
+    throw std::invalid_argument("RenderLatent: z has " + std::to_string(request.z.size()) +
+                                " values; " + std::to_string(request.count) + " latents of " +
+                                std::to_string(dim) + " dimensions need " +
+                                std::to_string(request.count * dim));
+  }
+  c10::InferenceMode inference;
+  const EvalMode eval(*state_.generator, *state_.discriminator);
+  const torch::Tensor z =
+      torch::from_blob(const_cast<float*>(request.z.data()), {request.count, dim}).clone();
+  const torch::Tensor fake = previewGenerator().forward(z).contiguous();
+  const ProbeInputs in = probeInputs();
+  // D judges the latents as a batch, as the grid does: packed with its first samples, with the
+  // batch's stddev feature.
+  const int64_t pack = in.input.pack();
+  const torch::Tensor companions =
+      fake.repeat({(pack + fake.size(0) - 1) / fake.size(0), 1}).narrow(0, 0, pack);
+  const torch::Tensor scores =
+      shownScores(in.loss, judge(in, fake, companions, DiscriminatorInput::groupStddev(fake)));
+  LatentPicture out;
+  out.request = request.request;
+  out.step = state_.stats.step;
+  out.count = request.count;
+  out.dims = static_cast<int>(fake.size(1));
+  const std::span<const float> samples = asSpan(fake), d = asSpan(scores);
+  out.samples.assign(samples.begin(), samples.end());
+  out.d_score.assign(d.begin(), d.end());
+  return out;
 }
 
 }  // namespace ganscope

@@ -23,6 +23,10 @@ torch::Tensor judge(const ProbeInputs& in, const torch::Tensor& samples,
   return in.discriminator.forward(rows);
 }
 
+torch::Tensor shownScores(LossKind loss, const torch::Tensor& raw) {
+  return (outputIsProbability(loss) ? raw.sigmoid() : raw).flatten().contiguous();
+}
+
 void toDisplayLike(const FrameHeader& header, torch::Tensor& raw) {
   if (outputIsProbability(header.loss)) {
     raw.sigmoid_();

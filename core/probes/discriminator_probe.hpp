@@ -16,6 +16,11 @@ namespace ganscope {
 torch::Tensor judge(const ProbeInputs& in, const torch::Tensor& samples,
                     const torch::Tensor& companions, const torch::Tensor& stddev);
 
+/// D's raw outputs as the sample grids and the explorer show them, one per row: probabilities
+/// for the probability losses, the raw scores for the others (LSGAN's regression output, the
+/// critics).
+torch::Tensor shownScores(LossKind loss, const torch::Tensor& raw);
+
 /// Chooses the display mapping for D's raw outputs `raw` and records it in `header` (a critic is
 /// rescaled over its range on `raw`), then applies it to `raw` in place.
 void toDisplay(torch::Tensor& raw, FrameHeader& header);

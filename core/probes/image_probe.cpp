@@ -12,12 +12,9 @@
 namespace ganscope {
 namespace {
 
-/// D's outputs as the grid shows them: probabilities for the probability losses, raw scores
-/// for the others (LSGAN's regression output, the critics).
 void copyScores(LossKind loss, const torch::Tensor& raw, float* out) {
-  const torch::Tensor shown = outputIsProbability(loss) ? raw.sigmoid() : raw;
-  const torch::Tensor flat = shown.flatten().contiguous();
-  std::memcpy(out, flat.data_ptr<float>(), sizeof(float) * flat.numel());
+  const torch::Tensor shown = shownScores(loss, raw);
+  std::memcpy(out, shown.data_ptr<float>(), sizeof(float) * shown.numel());
 }
 
 }  // namespace
