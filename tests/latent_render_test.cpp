@@ -11,6 +11,7 @@
 #include "core/config/presets.hpp"
 #include "core/data/image_data.hpp"
 #include "core/engine/gan_state_io.hpp"
+#include "core/engine/generator_history.hpp"
 #include "core/engine/trainer.hpp"
 #include "test_util.hpp"
 
@@ -92,6 +93,40 @@ TEST(LatentRenderTest, RenderingNeverChangesTheRun) {
       control.step(StepTarget::Both);
       EXPECT_TRUE(explored.state().g_params->values().equal(control.state().g_params->values()));
     }
+  }
+}
+
+TEST(LatentRenderTest, TheHistoryStaysEvenlySpreadOverTheRun) {
+  GeneratorHistory history({.capacity = 4, .first_every = 10});
+  const torch::Tensor values = torch::zeros({3});
+  for (int64_t step = 1; step <= 1000; ++step) {
+    if (history.due(step)) history.record(step, values + step, {});
+  }
+  // Spacing 10, 20, ... doubled each time the ring filled: 1000 steps at 4 kept is 160 apart.
+  std::vector<int64_t> steps;
+  for (const auto& snapshot : history.snapshots()) steps.push_back(snapshot.step);
+  EXPECT_EQ(history.every(), 320);
+  EXPECT_EQ(steps, (std::vector<int64_t>{320, 640, 960}));
+  EXPECT_FLOAT_EQ(history.snapshots().back().values[0].item<float>(), 960);  // a copy of then
+}
+
+TEST(LatentRenderTest, TheHistoryDrawsThePathWithEarlierGenerators) {
+  for (const PreviewKind preview : {PreviewKind::Eval, PreviewKind::Ema}) {
+    TrainConfig config = imageConfig(ModelKind::MlpGan);
+    config.hyper.preview = preview;
+    Trainer trainer(config);
+    RenderLatent request = requestOf(config.latent, {3, 4});
+    std::vector<float> at_25;
+    for (int i = 0; i < 30; ++i) {
+      trainer.step(StepTarget::Both);
+      if (trainer.state().stats.step == 25) at_25 = trainer.renderLatent(request).samples;
+    }
+    request.history = true;
+    const LatentPicture picture = trainer.renderLatent(request);
+    ASSERT_EQ(picture.history_steps, std::vector<int64_t>{25});
+    // G as it was at step 25 draws what it drew then; the current G (the control) does not.
+    EXPECT_EQ(picture.history_samples, at_25) << toString(preview);
+    EXPECT_NE(picture.samples, at_25);
   }
 }
 
