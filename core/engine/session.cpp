@@ -88,8 +88,11 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   /// Puts `request` in the mailbox (replacing one waiting) and wakes a waiting trainer. UI
   /// thread.
   void postLatent(RenderLatent&& request);
-  /// Answers the RenderLatent waiting, if any. The owning worker, between updates.
-  void renderWaitingLatent();
+  /// Answers the RenderLatent waiting, if any. The owning worker, between updates. While
+  /// `training`, at most once per max(1/60 s, 19 x the last render's cost), so renders take at
+  /// most a twentieth of a running trainer's time (bench/latent_explorer.md); the request stays
+  /// in the mailbox until then, replaced by newer ones.
+  void renderWaitingLatent(bool training);
   void fail(const std::exception& error);
   void apply(uint64_t me, Command& command);
   template <class Fill>
@@ -184,6 +187,7 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   Clock::time_point run_start = Clock::now();
   Clock::time_point next_frame = Clock::now();
   Clock::time_point next_step = Clock::now();
+  Clock::time_point next_latent{};  // a running trainer renders latents from then on
 
   // UI thread only.
   TrainConfig config;
@@ -319,7 +323,7 @@ void Session::Impl::loop(uint64_t me, std::atomic<bool>& cancel_flag) {
       cancel_flag.store(false);
       if (commands.wait_dequeue_timed(command, wait)) apply(me, command);
       if (!owns(me)) return;
-      renderWaitingLatent();  // its wake-up may not have fitted in a full queue
+      renderWaitingLatent(false);  // its wake-up may not have fitted in a full queue
       continue;
     }
     // A queued StepOnce is one step each: stop draining once a step is pending. The flag is
@@ -327,7 +331,7 @@ void Session::Impl::loop(uint64_t me, std::atomic<bool>& cancel_flag) {
     cancel_flag.store(false);
     while (!pending_step && commands.try_dequeue(command)) apply(me, command);
     if (!owns(me)) return;
-    renderWaitingLatent();
+    renderWaitingLatent(true);
     if (!trainer || (state.load() != RunState::Running && !pending_step)) continue;
     const auto now = Clock::now();
     const bool limited = speed_limit > 0 && !pending_step;
@@ -421,7 +425,8 @@ void Session::Impl::apply(uint64_t me, Command& command) {
             ++revision;  // the UI counts a load once it has succeeded
           });
         } else if constexpr (std::is_same_v<T, RenderLatent>) {
-          renderWaitingLatent();  // the queue carries a wake-up; the request is in the mailbox
+          // The queue carries a wake-up; the request is in the mailbox.
+          renderWaitingLatent(state.load() == RunState::Running);
         } else if constexpr (std::is_same_v<T, Reset>) {
           ++revision;  // first, so a refusal below keeps it in step with the UI's count
           const int64_t pause_step = options.pause_at_config_steps ? c.config.steps : pause_at;
@@ -630,7 +635,9 @@ void Session::Impl::postLatent(RenderLatent&& request) {
   }
 }
 
-void Session::Impl::renderWaitingLatent() {
+void Session::Impl::renderWaitingLatent(bool training) {
+  const auto start = Clock::now();
+  if (training && start < next_latent) return;  // the running loop looks again after the step
   std::optional<RenderLatent> request;
   {
     std::lock_guard lock(latent_mutex);
@@ -648,6 +655,8 @@ void Session::Impl::renderWaitingLatent() {
   }
   picture.request = request->request;
   picture.generation = generation.load();
+  const auto cost = Clock::now() - start;
+  next_latent = start + std::max<Clock::duration>(clockDuration(1.0 / 60), 19 * cost);
   latent_rendered.fetch_add(1);
   latent_pictures.enqueue(std::move(picture));
 }
