@@ -1,9 +1,8 @@
-// The latent explorer's cost to training: the trainer's steps/s (and its thread's CPU time per
-// step) while a thread drags a slider, sending a strip-sized RenderLatent every 1/60 s and polling
-// the answers, against a control thread that wakes as often and sends nothing; and the same drag
-// sending at most once per max(1/30 s, 19 renders' cost), the rate the trainer would answer at
-// under the policy bench/latent_explorer.md proposes. Interleaved in one run; also the time from
-// a request to its answer. Numbers for bench/latent_explorer.md.
+// The latent explorer's cost to training: one run's trainer while a thread drags a slider (a
+// strip-sized RenderLatent every 1/60 s, answers polled), while the same drag is sent at most once
+// per max(1/30 s, 19 renders' cost) (the policy bench/latent_explorer.md proposes), and while the
+// thread wakes as often sending nothing (the control); the three alternate in short slices of one
+// run, so the other processes' load falls on all three alike. Numbers for latent_explorer.md.
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -15,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -30,21 +28,21 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 struct BenchOptions {
-  double seconds = 10;  ///< measured time per trial
-  double warm_up = 3;   ///< steps before a trial's clock starts (image runs load their data)
-  int rounds = 3;       ///< trials of each condition, alternated: alone, drag, alone, ...
-  double drag_hz = 60;  ///< requests per second while dragging
+  double seconds = 20;  ///< measured time per condition (summed over its slices)
+  double slice = 1;     ///< seconds of one condition before the next takes over
+  double warm_up = 5;   ///< training before the first slice (image runs load their data)
+  double drag_hz = 60;  ///< slider moves (and requests, unthrottled) per second
   int strip = 16;       ///< latents per request (the explorer's strip)
   std::vector<std::string> presets = {"fashion-dcgan", "ring-stddev"};
 };
 
-/// What one trial measured.
-struct Trial {
-  double steps_per_second = 0;
-  double trainer_ms_per_step = 0;  ///< the trainer thread's CPU time per step
-  double trainer_share = 0;        ///< the trainer thread's CPU time / wall time
-  double trainer_cpu_ms = 0;       ///< the trainer thread's CPU time in all
-  uint64_t sent = 0, answered = 0, coalesced = 0;
+/// What one condition's slices add up to.
+struct Tally {
+  double seconds = 0;           ///< wall time of its slices
+  double trainer_cpu = 0;       ///< the trainer thread's CPU seconds in them
+  std::map<pid_t, double> cpu;  ///< every thread's CPU seconds in them
+  int64_t steps = 0;
+  uint64_t answered = 0, coalesced = 0;
   std::vector<double> latency_ms;  ///< request to its answer, answered requests only
 };
 
@@ -52,10 +50,6 @@ double quantile(std::vector<double> values, double q) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
   return values[static_cast<size_t>(q * (values.size() - 1) + 0.5)];
-}
-
-double median(std::vector<double> values) {
-  return quantile(std::move(values), 0.5);
 }
 
 /// CPU seconds each thread of this process has run (/proc/self/task/*/schedstat, in ns).
@@ -69,17 +63,13 @@ std::map<pid_t, double> threadCpuSeconds() {
   return seconds;
 }
 
-/// The CPU seconds between two snapshots of the thread that ran most, other than `mine` (the
-/// bench's own threads): the trainer.
-double busiestThread(const std::map<pid_t, double>& before, const std::map<pid_t, double>& after,
-                     const std::vector<pid_t>& mine) {
-  double most = 0;
+/// Adds what each thread ran between two snapshots to `sum`.
+void addCpu(const std::map<pid_t, double>& before, const std::map<pid_t, double>& after,
+            std::map<pid_t, double>& sum) {
   for (const auto& [tid, seconds] : after) {
-    if (std::find(mine.begin(), mine.end(), tid) != mine.end()) continue;
     const auto found = before.find(tid);
-    most = std::max(most, seconds - (found == before.end() ? 0.0 : found->second));
+    sum[tid] += seconds - (found == before.end() ? 0.0 : found->second);
   }
-  return most;
 }
 
 /// Takes the session's stats and frames as the window and headless runs do (frames recycled).
@@ -93,7 +83,7 @@ void drain(Session& session) {
   });
 }
 
-/// The strip a slider at `phase` (0..1) shows: `strip` latents between two seeds' z.
+/// The strip a slider at `phase` (0..1) shows: `count` latents between two seeds' z.
 std::vector<float> strip(const LatentConfig& latent, const Latent& a, const Latent& b, int count,
                          double phase) {
   std::vector<float> z;
@@ -104,99 +94,134 @@ std::vector<float> strip(const LatentConfig& latent, const Latent& a, const Late
   return z;
 }
 
-/// The drag: every `send_period` s a RenderLatent of a strip at the slider's position then (the
-/// slider moves at options.drag_hz), answers polled (each one's latency from its own send) until
-/// `stop`. With `send_period` 0, the control: the same thread waking as often, sending nothing
-/// (the scheduler treats a process with a thread that wakes every millisecond differently; only
-/// the requests should differ).
-void drag(Session& session, const TrainConfig& config, const BenchOptions& options,
-          double send_period, const std::atomic<bool>& stop, Trial& trial,
-          std::atomic<pid_t>& tid) {
-  tid.store(gettid());
-  const bool send = send_period > 0;
-  const Latent a = latentFromSeed(config.latent, 1), b = latentFromSeed(config.latent, 2);
-  const auto period = std::chrono::duration_cast<Clock::duration>(
-      std::chrono::duration<double>(send ? send_period : 1.0));
-  const auto started = Clock::now();
-  std::map<uint64_t, Clock::time_point> sent_at;
-  uint64_t request = 0;
-  auto next = Clock::now();
-  LatentPicture picture;
-  while (!stop.load()) {
-    const auto now = Clock::now();
-    if (send && now >= next) {
-      ++request;
-      sent_at[request] = now;
-      const double moves = std::chrono::duration<double>(now - started).count() * options.drag_hz;
-      session.send(RenderLatent{
-          request, options.strip,
-          strip(config.latent, a, b, options.strip, (static_cast<int64_t>(moves) % 60) / 60.0)});
-      next += period;
-    }
-    while (session.pollLatent(picture)) {
-      const auto answered = Clock::now();
-      if (!picture.error.empty()) {
-        std::fprintf(stderr, "latent_explorer_bench: the trainer answered: %s\n",
-                     picture.error.c_str());
-        std::exit(1);
-      }
-      const auto found = sent_at.find(picture.request);
-      if (found != sent_at.end()) {
-        trial.latency_ms.push_back(
-            std::chrono::duration<double, std::milli>(answered - found->second).count());
-        sent_at.erase(sent_at.begin(), std::next(found));  // older ones were coalesced
-      }
-      ++trial.answered;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  trial.sent = request;
-}
+/// The slider thread: wakes every millisecond; while `period` (seconds) is above 0 sends the
+/// strip at the slider's position at most once per period, and polls answers, crediting each
+/// one's latency to the condition it was sent under.
+struct Dragger {
+  Dragger(Session& s, const TrainConfig& c, const BenchOptions& o, size_t conditions)
+      : session(s), config(c), options(o), latency_ms(conditions), answered(conditions) {}
+  Session& session;
+  const TrainConfig& config;
+  const BenchOptions& options;
+  std::atomic<double> period{0};
+  std::atomic<int> condition{0};
+  std::atomic<bool> stop{false};
+  std::atomic<pid_t> tid{0};
+  std::vector<std::vector<double>> latency_ms;  // per condition; read after `stop`
+  std::vector<uint64_t> answered;
 
-/// One trial: a fresh run of `config` trained for options.warm_up + options.seconds, with the
-/// drag sending every `send_period` s (0: the control) during the measured seconds.
-Trial runTrial(const TrainConfig& config, const BenchOptions& options, double send_period) {
+  void run() {
+    tid.store(gettid());
+    const Latent a = latentFromSeed(config.latent, 1), b = latentFromSeed(config.latent, 2);
+    struct Sent {
+      Clock::time_point at;
+      int condition;
+    };
+    std::map<uint64_t, Sent> sent;
+    uint64_t request = 0;
+    const auto started = Clock::now();
+    auto last_send = started - std::chrono::hours(1);
+    LatentPicture picture;
+    while (!stop.load()) {
+      const auto now = Clock::now();
+      const double every = period.load();
+      if (every > 0 && now - last_send >= std::chrono::duration<double>(every)) {
+        const double moves = std::chrono::duration<double>(now - started).count() * options.drag_hz;
+        sent[++request] = {now, condition.load()};
+        session.send(RenderLatent{
+            request, options.strip,
+            strip(config.latent, a, b, options.strip, (static_cast<int64_t>(moves) % 60) / 60.0)});
+        last_send = now;
+      }
+      while (session.pollLatent(picture)) {
+        if (!picture.error.empty()) {
+          std::fprintf(stderr, "latent_explorer_bench: the trainer answered: %s\n",
+                       picture.error.c_str());
+          std::exit(1);
+        }
+        const auto found = sent.find(picture.request);
+        if (found == sent.end()) continue;
+        const Sent& s = found->second;
+        latency_ms[s.condition].push_back(
+            std::chrono::duration<double, std::milli>(Clock::now() - s.at).count());
+        ++answered[s.condition];
+        sent.erase(sent.begin(), std::next(found));  // older ones were coalesced
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+};
+
+/// A condition: how often the slider thread sends (0: never).
+struct Condition {
+  std::string name;
+  double period = 0;
+};
+
+/// One run of `config`: warm-up, then the conditions in turn, one slice each, until each has had
+/// options.seconds.
+std::vector<Tally> measure(const TrainConfig& config, const BenchOptions& options,
+                           const std::vector<Condition>& conditions) {
   SessionOptions session_options;
   session_options.frame_hz = 2;  // as headless runs
   Session session(config, session_options);
-  const auto warm_end = Clock::now() + std::chrono::duration<double>(options.warm_up);
-  while (Clock::now() < warm_end) {
-    drain(session);
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  const auto sleepDraining = [&](double seconds) {
+    const auto end = Clock::now() + std::chrono::duration<double>(seconds);
+    while (Clock::now() < end) {
+      drain(session);
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+  };
+  Dragger dragger(session, config, options, conditions.size());
+  std::thread thread([&] { dragger.run(); });
+  sleepDraining(options.warm_up);
+
+  std::vector<Tally> tallies(conditions.size());
+  const int slices = static_cast<int>(options.seconds / options.slice + 0.5);
+  for (int slice = 0; slice < slices; ++slice) {
+    for (size_t c = 0; c < conditions.size(); ++c) {
+      dragger.condition.store(static_cast<int>(c));
+      dragger.period.store(conditions[c].period);
+      const SessionStatus before = session.status();
+      const auto cpu_before = threadCpuSeconds();
+      const auto start = Clock::now();
+      sleepDraining(options.slice);
+      const SessionStatus after = session.status();
+      Tally& tally = tallies[c];
+      tally.seconds += std::chrono::duration<double>(Clock::now() - start).count();
+      addCpu(cpu_before, threadCpuSeconds(), tally.cpu);
+      tally.steps += after.step - before.step;
+      tally.coalesced += after.latent_coalesced - before.latent_coalesced;
+      if (after.state == RunState::Failed) {
+        std::fprintf(stderr, "latent_explorer_bench: the trainer failed: %s\n",
+                     session.failure().c_str());
+        std::exit(1);
+      }
+    }
   }
-  Trial trial;
-  std::atomic<bool> stop{false};
-  const SessionStatus before = session.status();
-  const std::map<pid_t, double> cpu_before = threadCpuSeconds();
-  const auto start = Clock::now();
-  std::atomic<pid_t> drag_tid{0};
-  std::thread dragger([&] { drag(session, config, options, send_period, stop, trial, drag_tid); });
-  const auto end = start + std::chrono::duration<double>(options.seconds);
-  while (Clock::now() < end) {
-    drain(session);
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  dragger.stop.store(true);
+  thread.join();
+  // The trainer: the thread that ran most over all slices but the bench's own two (an image
+  // run's metrics worker takes at most a tenth of the time).
+  std::map<pid_t, double> total;
+  for (const Tally& tally : tallies) {
+    for (const auto& [tid, seconds] : tally.cpu) total[tid] += seconds;
   }
-  const SessionStatus after = session.status();
-  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  const double trainer_cpu =
-      busiestThread(cpu_before, threadCpuSeconds(), {gettid(), drag_tid.load()});
-  stop.store(true);
-  dragger.join();
-  if (after.state == RunState::Failed) {
-    std::fprintf(stderr, "latent_explorer_bench: the trainer failed: %s\n",
-                 session.failure().c_str());
-    std::exit(1);
+  total.erase(gettid());
+  total.erase(dragger.tid.load());
+  const pid_t trainer = std::max_element(total.begin(), total.end(), [](auto& x, auto& y) {
+                          return x.second < y.second;
+                        })->first;
+  for (Tally& tally : tallies) tally.trainer_cpu = tally.cpu[trainer];
+  for (size_t c = 0; c < conditions.size(); ++c) {
+    tallies[c].answered = dragger.answered[c];
+    tallies[c].latency_ms = dragger.latency_ms[c];
   }
-  trial.steps_per_second = (after.step - before.step) / seconds;
-  trial.trainer_ms_per_step = 1000 * trainer_cpu / std::max<int64_t>(1, after.step - before.step);
-  trial.trainer_share = trainer_cpu / seconds;
-  trial.trainer_cpu_ms = 1000 * trainer_cpu;
-  trial.coalesced = after.latent_coalesced - before.latent_coalesced;
-  return trial;
+  return tallies;
 }
 
-/// The cost of one render alone: requests to a paused run, one at a time.
-std::vector<double> pausedLatency(const TrainConfig& config, const BenchOptions& options) {
+/// The cost of one render alone: requests to a paused run, one at a time (median, ms).
+double pausedRenderMs(const TrainConfig& config, const BenchOptions& options) {
   SessionOptions session_options;
   session_options.start_paused = true;
   Session session(config, session_options);
@@ -212,7 +237,7 @@ std::vector<double> pausedLatency(const TrainConfig& config, const BenchOptions&
       latency.push_back(std::chrono::duration<double, std::milli>(Clock::now() - sent).count());
     }
   }
-  return latency;
+  return quantile(latency, 0.5);
 }
 
 int parseOptions(int argc, char** argv, BenchOptions& options) {
@@ -225,14 +250,12 @@ int parseOptions(int argc, char** argv, BenchOptions& options) {
       out = std::strtod(argv[++i], &end);
       return end && *end == '\0' && out > 0;
     };
-    double rounds = 0;
     if (arg == "--seconds") {
       if (!number(options.seconds)) return 2;
+    } else if (arg == "--slice") {
+      if (!number(options.slice)) return 2;
     } else if (arg == "--warm-up") {
       if (!number(options.warm_up)) return 2;
-    } else if (arg == "--rounds") {
-      if (!number(rounds)) return 2;
-      options.rounds = static_cast<int>(rounds);
     } else if (arg.rfind("--", 0) == 0) {
       return 2;
     } else {
@@ -251,77 +274,51 @@ int main(int argc, char** argv) {
   BenchOptions options;
   if (parseOptions(argc, argv, options) != 0) {
     std::fprintf(stderr,
-                 "usage: latent_explorer_bench [--seconds S (10)] [--warm-up S (3)] "
-                 "[--rounds R (3)] [PRESET ... (fashion-dcgan ring-stddev)]\n");
+                 "usage: latent_explorer_bench [--seconds S (20)] [--slice S (1)] [--warm-up S "
+                 "(5)] [PRESET ... (fashion-dcgan ring-stddev)]\n");
     return 2;
   }
-  std::printf(
-      "| preset | condition | steps/s: median (range) | trainer CPU ms/step: median (range) | "
-      "renders/s | coalesced/s | trainer time rendering | latency median / p95 (ms) |\n"
-      "|---|---|---|---|---|---|---|---|\n");
   for (const std::string& name : options.presets) {
     const TrainConfig config = presetConfig(name);
-    const double render_ms = median(pausedLatency(config, options));
+    const double render_ms = pausedRenderMs(config, options);
     // The proposed policy: at most one render per max(1/30 s, 19 x its cost): <= 5% of the time.
     const double throttle = std::max(1.0 / 30, 19 * render_ms / 1000);
-    struct Condition {
-      std::string name;
-      double send_period;
-      std::vector<Trial> trials;
-    };
-    std::vector<Condition> conditions = {
-        {"control (a thread waking every ms, no requests)", 0, {}},
-        {"drag, " + std::to_string(static_cast<int>(options.drag_hz)) + " requests/s",
-         1 / options.drag_hz,
-         {}},
-        {"drag, sent at most every " + std::to_string(static_cast<int>(1000 * throttle + 0.5)) +
+    const std::vector<Condition> conditions = {
+        {"control: the thread wakes every ms, sends nothing", 0},
+        {"drag: " + std::to_string(static_cast<int>(options.drag_hz)) + " requests/s",
+         1 / options.drag_hz},
+        {"drag sent at most every " + std::to_string(static_cast<int>(1000 * throttle + 0.5)) +
              " ms",
-         throttle,
-         {}}};
-    for (int round = 0; round < options.rounds; ++round) {
-      for (Condition& condition : conditions) {
-        const Trial& trial =
-            condition.trials.emplace_back(runTrial(config, options, condition.send_period));
-        std::fprintf(stderr,
-                     "%s round %d, %s: %.1f steps/s, trainer CPU %.2f ms/step (%.0f%% of the "
-                     "time); %llu sent, %llu answered\n",
-                     name.c_str(), round + 1, condition.name.c_str(), trial.steps_per_second,
-                     trial.trainer_ms_per_step, 100 * trial.trainer_share,
-                     static_cast<unsigned long long>(trial.sent),
-                     static_cast<unsigned long long>(trial.answered));
-      }
-    }
-    for (const Condition& condition : conditions) {
-      std::vector<double> rates, cpu, renders, coalesced, rendering, latency;
-      for (const Trial& trial : condition.trials) {
-        rates.push_back(trial.steps_per_second);
-        cpu.push_back(trial.trainer_ms_per_step);
-        renders.push_back(trial.answered / options.seconds);
-        coalesced.push_back(trial.coalesced / options.seconds);
-        // The share of the trainer's time that went to renders, each costing what one costs
-        // paused: what a trainer with a core of its own loses.
-        rendering.push_back(trial.answered * render_ms / std::max(1e-9, trial.trainer_cpu_ms));
-        latency.insert(latency.end(), trial.latency_ms.begin(), trial.latency_ms.end());
-      }
-      const auto [rate_lo, rate_hi] = std::minmax_element(rates.begin(), rates.end());
-      const auto [cpu_lo, cpu_hi] = std::minmax_element(cpu.begin(), cpu.end());
-      std::printf("| `%s` | %s | %.1f (%.1f-%.1f) | %.2f (%.2f-%.2f) | %.1f | %.1f | %.1f%% | ",
-                  name.c_str(), condition.name.c_str(), median(rates), *rate_lo, *rate_hi,
-                  median(cpu), *cpu_lo, *cpu_hi, median(renders), median(coalesced),
-                  100 * median(rendering));
-      if (latency.empty()) {
+         throttle}};
+    const std::vector<Tally> tallies = measure(config, options, conditions);
+    std::printf(
+        "`%s`: one render of %d latents on a paused run: %.2f ms (median of 45); %.0f s per "
+        "condition in %.1f s slices\n\n| condition | steps/s | loss | trainer CPU ms/step | "
+        "trainer CPU share | renders/s | coalesced/s | trainer time rendering (est.) | latency "
+        "median / p95 (ms) |\n|---|---|---|---|---|---|---|---|---|\n",
+        name.c_str(), options.strip, render_ms, options.seconds, options.slice);
+    const double control_rate = tallies[0].steps / tallies[0].seconds;
+    for (size_t c = 0; c < conditions.size(); ++c) {
+      const Tally& t = tallies[c];
+      const double rate = t.steps / t.seconds;
+      // The renders' share of the trainer's time, each costing what one costs paused.
+      const double rendering = t.answered * render_ms / 1000 / std::max(1e-9, t.trainer_cpu);
+      std::printf("| %s | %.1f | %.1f%% | %.2f | %.0f%% | %.1f | %.1f | %.1f%% | ",
+                  conditions[c].name.c_str(), rate, 100 * (1 - rate / control_rate),
+                  1000 * t.trainer_cpu / std::max<int64_t>(1, t.steps),
+                  100 * t.trainer_cpu / t.seconds, t.answered / t.seconds, t.coalesced / t.seconds,
+                  100 * rendering);
+      if (t.latency_ms.empty()) {
         std::printf("- |\n");
       } else {
-        std::printf("%.1f / %.1f |\n", median(latency), quantile(latency, 0.95));
+        std::printf("%.1f / %.1f |\n", quantile(t.latency_ms, 0.5), quantile(t.latency_ms, 0.95));
       }
     }
-    std::printf(
-        "\n`%s`: one render of %d latents on a paused run takes %.2f ms (median of 45).\n\n",
-        name.c_str(), options.strip, render_ms);
+    std::printf("\n");
     std::fflush(stdout);
   }
-  // Every trial's Session was destroyed mid-step: its thread may still be unwinding, so static
-  // destructors must not run (Session::leftThreadsBehind).
+  // The sessions were destroyed mid-step: a thread may still be unwinding, so static destructors
+  // must not run (Session::leftThreadsBehind).
   if (Session::leftThreadsBehind()) {
     std::fflush(stdout);
     std::fflush(stderr);
