@@ -12,7 +12,10 @@
 #include <vector>
 
 #include "common/idx_file.hpp"
+#include "common/image_grid.hpp"
 #include "test_util.hpp"
+
+#include <stb_image.h>
 
 namespace ganscope {
 namespace {
@@ -134,6 +137,37 @@ TEST_F(CliRenderLatentTest, GifHoldsTheSameFramesScaledUp) {
   EXPECT_EQ(mismatches, 0u);
   DGifCloseFile(gif, nullptr);
   std::fclose(file);
+}
+
+TEST(CliRenderLatentGrid, LatentSeedIIsTheSampleGridsImageI) {
+  // One run writes both its grid and a path: frame 0 is seed 0, frame 2 seed 5.
+  const auto dir = test::tempDir("cli-render-latent-grid");
+  const auto r = runGanscope(
+      "--config " + kSmall + " --render-latent --from 0 --to 5 --frames 3 --dump-samples " +
+          (dir / "p.idx").string() + " --grid-png " + (dir / "g.png").string(),
+      dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const IdxArray path = readIdxFile((dir / "p.idx").string());
+  int width = 0, height = 0, channels = 0;
+  stbi_uc* png = stbi_load((dir / "g.png").string().c_str(), &width, &height, &channels, 4);
+  ASSERT_NE(png, nullptr);
+  const ImageGridOptions grid{.side = 8};
+  /// Pixels in which grid cell `cell` differs from path frame `frame`.
+  auto differing = [&](int cell, size_t frame) {
+    const GridPixel origin = cellOrigin(grid, cell);
+    size_t count = 0;
+    for (int y = 0; y < 28; ++y) {
+      for (int x = 0; x < 28; ++x) {
+        const stbi_uc grey = png[((origin.y + y) * width + origin.x + x) * 4];
+        count += grey != path.data[frame * kPixels + y * 28 + x];
+      }
+    }
+    return count;
+  };
+  EXPECT_EQ(differing(0, 0), 0u);
+  EXPECT_EQ(differing(5, 2), 0u);
+  EXPECT_GT(differing(1, 0), 0u);  // control: another seed's cell
+  stbi_image_free(png);
 }
 
 /// The rows of a CSV file after its header, and the header.
