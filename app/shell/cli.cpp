@@ -11,6 +11,7 @@
 #include "app/i18n/strings.hpp"
 #include "app/panels/panel_registry.hpp"
 #include "app/shell/input_script.hpp"
+#include "core/api/commands.hpp"
 
 namespace ganscope {
 namespace {
@@ -41,17 +42,52 @@ std::string parseWhole(const char* option, const std::string& text, T lo, T hi, 
 
 /// Every option that takes a whole number, as typed, checked after parsing.
 struct WholeNumbers {
-  std::string steps, seed, threads, num_samples, frames, speed;
+  std::string steps, seed, threads, num_samples, frames, speed, from, to;
 };
 
 /// Options naming a file: given as "" they would silently mean "none".
 std::string emptyNameMessage(const CLI::App& app) {
-  for (const char* option : {"--preset", "--config", "--out", "--dump-samples", "--screenshot"}) {
+  for (const char* option :
+       {"--preset", "--config", "--out", "--dump-samples", "--screenshot", "--gif"}) {
     const CLI::Option* given = app.get_option(option);
     if (given->count() > 0 && given->as<std::string>().empty()) {
       return std::string(option) + ": an empty name; give a " +
              (std::string(option) == "--preset" ? "preset (see --list-presets)" : "file name");
     }
+  }
+  return "";
+}
+
+/// What --render-latent lacks or cannot take (its own numbers are parsed into `out`), or "".
+std::string renderLatentMessage(const CLI::App& app, const WholeNumbers& whole, CliOptions& out) {
+  if (!app.get_option("--from")->count() || !app.get_option("--to")->count()) {
+    return "--render-latent needs --from SEED_A and --to SEED_B: the latent seeds of the path's "
+           "ends, non-negative whole numbers";
+  }
+  for (const std::string& message :
+       {parseWhole("--from", whole.from, uint64_t{0}, UINT64_MAX, out.latent_from),
+        parseWhole("--to", whole.to, uint64_t{0}, UINT64_MAX, out.latent_to)}) {
+    if (!message.empty()) return message;
+  }
+  if (!app.get_option("--frames")->count()) {
+    return "--render-latent needs --frames N: the path's frames, 2 to " +
+           std::to_string(kMaxLatentBatch);
+  }
+  if (out.dump_samples.empty() && out.gif.empty()) {
+    return "--render-latent needs --dump-samples FILE and/or --gif FILE: where the frames go";
+  }
+  for (const char* option :
+       {"--screenshot", "--input-script", "--num-samples", "--start", "--speed", "--focus"}) {
+    if (app.get_option(option)->count()) {
+      return std::string(
+                 "--render-latent runs without a window and writes --frames frames; drop ") +
+             option;
+    }
+  }
+  const bool trains = out.session_file.empty() || app.get_option("--steps")->count() > 0;
+  if (!trains && (!out.out.empty() || !out.save_session.empty() || !out.grid_png.empty())) {
+    return "--render-latent on a --session without --steps renders the run as saved, with no "
+           "metrics to write: drop --out, --save-session and --grid-png, or give --steps";
   }
   return "";
 }
@@ -74,8 +110,11 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
       "before training), 3 training diverged, 130/143 stopped by SIGINT/SIGTERM (headless\n"
       "writes the metrics so far, and --save-session, first).\n"
       "The window opens paused at step 0 (Space starts) and pauses at the config's steps.\n"
-      "Output files (--out, --dump-samples, --screenshot) replace only regular files: a\n"
-      "symbolic link, device, FIFO or folder is refused (name the link's target instead)."};
+      "Output files (--out, --dump-samples, --gif, --screenshot) replace only regular files:\n"
+      "a symbolic link, device, FIFO or folder is refused (name the link's target instead).\n"
+      "--render-latent writes G's pictures along the path between the z of two latent seeds:\n"
+      "  ganscope --session FILE --render-latent --from A --to B --frames N [--lerp]\n"
+      "           --dump-samples OUT.idx [--gif OUT.gif]"};
   app.get_formatter()->column_width(34);
   WholeNumbers whole{"",
                      "",
@@ -114,7 +153,8 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   app.add_option("--dump-samples", out.dump_samples,
                  "Headless: after training, write --num-samples fresh G samples: CSV rows x (1-D) "
                  "or x,y (2-D); for images an IDX3 file of unsigned bytes (N x 28 x 28, pixel = "
-                 "round((x + 1) / 2 * 255)), readable as MNIST is");
+                 "round((x + 1) / 2 * 255)), readable as MNIST is; with --render-latent the path's "
+                 "frames instead");
   app.add_option("--grid-png", out.grid_png,
                  "Headless image runs: after training, write the 8 x 8 grid of G's samples for "
                  "the run's fixed z (as the window shows it) as a PNG");
@@ -128,7 +168,10 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   app.add_flag("--version", out.version, "Print versions (ganscope, LibTorch, BLAS) and exit");
   app.add_option("--screenshot", out.screenshot,
                  "GUI: train --steps, render --frames, save the window as PNG, exit");
-  app.add_option("--frames", whole.frames, "Frames to render before --screenshot, 1 to 100000")
+  app.add_option("--frames", whole.frames,
+                 "Frames to render before --screenshot, 1 to 100000; with --render-latent the "
+                 "path's frames, 2 to " +
+                     std::to_string(kMaxLatentBatch) + " (both ends included)")
       ->capture_default_str();
   std::string size;
   app.add_option("--size", size, "Window size WxH (default: 1600x900)");
@@ -153,6 +196,27 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
       "variant; headless writes {\"runs\": [base, variant, ...]}; the window shows one variant "
       "beside the run");
   compare->excludes(session)->allow_extra_args(false);
+  auto* render_latent = app.add_flag(
+      "--render-latent", out.render_latent,
+      "Write G's pictures of the path between the z of latent seeds --from and --to (the z the "
+      "window's explorer uses; the sample grid's sample i is latent seed i), --frames of them, "
+      "to --dump-samples (IDX3 for images, CSV rows x or x,y otherwise) and/or --gif; frame 0 "
+      "is exactly G(z_A), the last exactly G(z_B). Runs without a window: a --session as saved "
+      "(with --steps: after that many more steps), a preset or --config after its --steps");
+  auto* from = app.add_option("--from", whole.from,
+                              "--render-latent: the latent seed of frame 0, a non-negative "
+                              "64-bit integer");
+  auto* to = app.add_option("--to", whole.to,
+                            "--render-latent: the latent seed of the last frame, a non-negative "
+                            "64-bit integer");
+  auto* lerp = app.add_flag("--lerp", out.lerp,
+                            "--render-latent: interpolate linearly (default: spherically about "
+                            "the prior's centre, which keeps |z| near the prior's typical norm)");
+  auto* gif = app.add_option("--gif", out.gif,
+                             "--render-latent on images: also write the frames as a looping "
+                             "animated GIF, each image scaled 4x (112 x 112), 8/100 s a frame");
+  for (CLI::Option* needs : {from, to, lerp, gif}) needs->needs(render_latent);
+  render_latent->excludes(compare);
   // What --help shows after each option (whole numbers are read as text, then checked).
   for (const auto& [name, shown] : {std::pair{"--preset", "NAME"},
                                     {"--config", "FILE"},
@@ -172,7 +236,10 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
                                     {"--lang", "LANG"},
                                     {"--input-script", "FILE"},
                                     {"--focus", "SLOT"},
-                                    {"--compare", "FIELD=VALUE"}}) {
+                                    {"--compare", "FIELD=VALUE"},
+                                    {"--from", "SEED_A"},
+                                    {"--to", "SEED_B"},
+                                    {"--gif", "FILE"}}) {
     app.get_option(name)->type_name(shown);
   }
 
@@ -198,11 +265,18 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
         seed->count() ? parseWhole("--seed", whole.seed, uint64_t{0}, UINT64_MAX, seed_value) : "",
         parseWhole("--threads", whole.threads, 1, 64, out.threads),
         parseWhole("--num-samples", whole.num_samples, 1, kMaxSamples, out.num_samples),
-        parseWhole("--frames", whole.frames, 1, 100000, out.frames),
+        out.render_latent ? parseWhole("--frames", whole.frames, 2, kMaxLatentBatch, out.frames)
+                          : parseWhole("--frames", whole.frames, 1, 100000, out.frames),
         parseWhole("--speed", whole.speed, 0, 100000, out.speed)}) {
     if (!message.empty()) return fail(message);
   }
   if (steps->count()) out.steps = steps_value;
+  if (out.render_latent) {
+    if (const std::string message = renderLatentMessage(app, whole, out); !message.empty()) {
+      return fail(message);
+    }
+    out.headless = true;  // it runs without a window
+  }
   if (seed->count()) out.seed = seed_value;
   if (!size.empty()) {
     std::smatch match;
@@ -250,9 +324,15 @@ std::optional<int> parseCli(int argc, char** argv, CliOptions& out) {
   if (!out.input_script.empty() && out.screenshot.empty()) {
     return fail("--input-script needs --screenshot (the run ends once the script is done)");
   }
-  if (!out.out.empty() && !out.dump_samples.empty() && sameFile(out.out, out.dump_samples)) {
-    return fail("--out and --dump-samples name the same file, " + shortened(out.out) +
-                "; give each its own");
+  for (const auto& [a, b] : {std::pair{"--out", "--dump-samples"}, std::pair{"--out", "--gif"},
+                             std::pair{"--dump-samples", "--gif"}}) {
+    const CLI::Option* first = app.get_option(a);
+    const CLI::Option* second = app.get_option(b);
+    if (first->count() && second->count() &&
+        sameFile(first->as<std::string>(), second->as<std::string>())) {
+      return fail(std::string(a) + " and " + b + " name the same file, " +
+                  shortened(first->as<std::string>()) + "; give each its own");
+    }
   }
   return std::nullopt;
 }

@@ -51,6 +51,15 @@ struct CliOptions {
   std::string input_script;  ///< --input-script FILE: scripted input (with --screenshot)
 
   std::vector<std::string> compare;  ///< --compare FIELD=VALUE, once per variant run
+
+  /// --render-latent: after training (none for a --session without --steps), write G's
+  /// pictures of the path between the z of latent seeds --from and --to, --frames of them, to
+  /// --dump-samples and/or --gif. Implies a headless run.
+  bool render_latent = false;
+  uint64_t latent_from = 0;  ///< --from SEED_A: frame 0 is G(z of this latent seed)
+  uint64_t latent_to = 0;    ///< --to SEED_B: the last frame is G(z of this latent seed)
+  bool lerp = false;         ///< --lerp: linear interpolation (default: spherical)
+  std::string gif;           ///< --gif FILE: the path's frames as an animated GIF (images)
 };
 
 /// Parses argv. Returns the exit code to stop with (help, errors) or nullopt to continue.

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <type_traits>
 #include <vector>
@@ -17,10 +18,10 @@
 #include <nlohmann/json.hpp>
 
 #include "app/shell/cli.hpp"
+#include "app/shell/sample_file.hpp"
 #include "app/state/metric_store.hpp"
 #include "common/atomic_file.hpp"
 #include "common/byte_stream.hpp"
-#include "common/idx_file.hpp"
 #include "common/image_grid.hpp"
 #include "common/png_file.hpp"
 #include "common/runtime_info.hpp"
@@ -107,30 +108,6 @@ void reportFrame(const ImageFrame& frame, const FullCoverage&, nlohmann::json& m
   metrics["diversity"] = figure(m.diversity);
   metrics["real_diversity"] = figure(m.real_diversity);
   metrics["classifier_accuracy"] = figure(m.classifier_accuracy);
-}
-
-/// Pixels in [-1, 1] as bytes: round((x + 1) / 2 * 255), clamped to 0..255.
-std::vector<uint8_t> imageBytes(const std::vector<float>& values) {
-  std::vector<uint8_t> bytes(values.size());
-  for (size_t i = 0; i < values.size(); ++i) {
-    bytes[i] = static_cast<uint8_t>(std::clamp(std::round((values[i] + 1) * 127.5f), 0.0f, 255.0f));
-  }
-  return bytes;
-}
-
-/// One sample per row: "x" (1-D) or "x,y" (2-D), with a header.
-std::string samplesCsv(const std::vector<float>& values, int dims) {
-  std::string csv = dims == 1 ? "x\n" : "x,y\n";
-  char row[64];
-  for (size_t i = 0; i + dims <= values.size(); i += dims) {
-    if (dims == 1) {
-      std::snprintf(row, sizeof(row), "%.7g\n", values[i]);
-    } else {
-      std::snprintf(row, sizeof(row), "%.7g,%.7g\n", values[i], values[i + 1]);
-    }
-    csv += row;
-  }
-  return csv;
 }
 
 /// One run of a headless invocation: its session, what it received, and where it ends.
@@ -255,6 +232,13 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
               << toString(config.data.kind) << "\", not images\n";
     return kExitBadInput;
   }
+  if (options.latent_path) {
+    if (const std::string problem = latentPathProblem(config, *options.latent_path);
+        !problem.empty()) {
+      std::cerr << "ganscope: " << problem << "\n";
+      return kExitBadInput;
+    }
+  }
   for (const auto& [option, path] :
        {std::pair{"--out", options.out_path}, std::pair{"--dump-samples", options.samples_path},
         std::pair{"--save-session", options.save_session_path},
@@ -337,9 +321,20 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
   }
   if (options.progress) std::fprintf(stderr, "\n");
 
+  HeadlessRun& base = *runs.front();
+  std::optional<LatentPicture> path;
+  if (options.latent_path) {
+    try {
+      path = renderLatentPath(*base.session, config, *options.latent_path);
+    } catch (const std::exception& error) {
+      std::cerr << "ganscope: " << error.what() << "\n";
+      return kExitFailure;
+    }
+  }
   nlohmann::json report;
   if (options.variants.empty()) {
-    report = runMetrics(*runs.front(), options.threads);
+    report = runMetrics(base, options.threads);
+    if (path) report["latent_path"] = latentPathJson(*options.latent_path, *path);
   } else {
     report = {{"runs", nlohmann::json::array()}};
     for (const auto& run : runs) {
@@ -350,19 +345,12 @@ int runHeadless(const TrainConfig& config, const HeadlessOptions& options) {
   }
   const std::string text = report.dump(2) + "\n";
   std::cout << text;
-  HeadlessRun& base = *runs.front();
   try {
+    if (path) writeLatentPath(config, *options.latent_path, *path);
     if (!options.out_path.empty()) writeFileAtomically(options.out_path, text);
     if (!options.samples_path.empty()) {
-      const std::vector<float> samples = base.session->sampleGenerator(options.num_samples);
-      if (scenarioOf(config) == Scenario::Image) {
-        const std::vector<uint8_t> pixels = imageBytes(samples);
-        writeIdxImages(options.samples_path, static_cast<uint32_t>(options.num_samples), kImageSide,
-                       kImageSide, pixels);
-      } else {
-        writeFileAtomically(options.samples_path,
-                            samplesCsv(samples, dataDimension(config.data.kind)));
-      }
+      writeSampleFile(options.samples_path, config,
+                      base.session->sampleGenerator(options.num_samples), options.num_samples);
     }
     if (!options.grid_png_path.empty()) {
       const ImageFrame* frame = base.store.frame<ImageFrame>();

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "app/shell/render_latent.hpp"
 #include "app/state/session_file.hpp"
 #include "core/api/config.hpp"
 
@@ -25,6 +26,9 @@ struct HeadlessOptions {
   /// Runs trained beside `config`, all at once, each from step 0 (--compare). With any, the
   /// output is {"runs": [base, variant, ...]}, each run's metrics with its "differences".
   std::vector<TrainConfig> variants;
+  /// After training, render this latent path from the run's G (--render-latent) and write it;
+  /// the metrics gain "latent_path". nullptr: none. Not with variants.
+  const LatentPathOptions* latent_path = nullptr;
 };
 
 /// Trains `config` (and options.variants beside it) for options.steps steps. Returns kExitOk,

@@ -10,6 +10,7 @@
 #include "app/shell/cli.hpp"
 #include "app/shell/gui_app.hpp"
 #include "app/shell/headless.hpp"
+#include "app/shell/render_latent.hpp"
 #include "app/state/run_view.hpp"
 #include "app/state/session_file.hpp"
 #include "common/atomic_file.hpp"
@@ -93,6 +94,17 @@ int run(const CliOptions& cli) {
     std::cout << configToJson(config).dump(2) << "\n";
     return kExitOk;
   }
+  LatentPathOptions latent_path;
+  if (cli.render_latent) {
+    latent_path.from_seed = cli.latent_from;
+    latent_path.to_seed = cli.latent_to;
+    latent_path.frames = cli.frames;
+    latent_path.spherical = !cli.lerp;
+    latent_path.samples_path = cli.dump_samples;
+    latent_path.gif_path = cli.gif;
+    // A saved run without --steps is rendered as it was saved.
+    if (session && !cli.steps) return renderSavedLatentPath(*session, latent_path);
+  }
   if (cli.headless) {
     HeadlessOptions options;
     options.steps = config.steps - start_step;
@@ -100,7 +112,8 @@ int run(const CliOptions& cli) {
     options.save_session_path = cli.save_session;
     if (session) options.session = &*session;
     options.out_path = cli.out;
-    options.samples_path = cli.dump_samples;
+    options.samples_path = cli.render_latent ? "" : cli.dump_samples;  // else the path's
+    if (cli.render_latent) options.latent_path = &latent_path;
     options.num_samples = cli.num_samples;
     options.grid_png_path = cli.grid_png;
     options.progress = isatty(STDERR_FILENO);
