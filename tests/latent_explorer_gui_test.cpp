@@ -1,5 +1,5 @@
-// The latent explorer in the real window (under Xvfb) on a fashion-dcgan run trained for a few
-// hundred steps: scripted clicks open its tab, type t and save the big picture and the strip as
+// The latent explorer in the real window (under Xvfb) on a fashion-dcgan run trained for 200
+// steps: scripted clicks open its tab, type t and save the big picture and the strip as
 // PNG. G(z(t)) is a picture (not blank), t = 0 and t = 1 differ while t = 0 twice is the same
 // (the control), and the strip's first frame is the big picture at t = 0.
 #include <gtest/gtest.h>
@@ -61,11 +61,12 @@ TEST(LatentExplorerGuiTest, ThePathsPicturesAreGsAndDifferAlongIt) {
   const auto dir = test::tempDir("latent-explorer-gui");
   const auto session = dir / "dcgan.gss";
   const test::RunResult trained = test::runGanscope(
-      "--headless --preset fashion-dcgan --steps 300 --save-session " + session.string(), dir);
+      "--headless --preset fashion-dcgan --steps 200 --save-session " + session.string(), dir);
   ASSERT_EQ(trained.exit_code, 0) << trained.err;
   const std::string out = (dir / "x").string();  // a short prefix: the file field types it
   const auto script = dir / "explorer.txt";
-  std::ofstream(script) << "wait 5\nclick tab.explorer\nwait 20\n"
+  // A tab selects on a press over it after a frame of hover: the cursor goes there first.
+  std::ofstream(script) << "wait 5\nwheel tab.explorer 0\nclick tab.explorer\nwait 20\n"
                         << saveAt("0", out + "0") << saveAt("1", out + "1")
                         << saveAt("0", out + "0again") << "click explorer.t\ntype 0.5\nkey Enter\n"
                         << "wait 25\n";
