@@ -35,6 +35,22 @@ void placeItem(PanelContext& ctx, const std::string& name) {
   ctx.ui.fields.rects[name] = {a.x, a.y, b.x, b.y, (a.x + b.x) / 2, (a.y + b.y) / 2};
 }
 
+/// SameLine when an item showing `key`'s text (a button or a checkbox) fits after the last
+/// one, else the next line: narrow panels (1024 x 768) wrap instead of cutting rows off.
+void sameLineIfFits(const char* key, float extra = 0) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(i18n::tr(key)).x + style.FramePadding.x * 2 + extra;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+/// The width that leaves room for `key`'s label right of the next item (at least 4 fonts).
+void widthBeside(const char* key) {
+  const float label_w = ImGui::CalcTextSize(i18n::tr(key)).x + ImGui::GetStyle().ItemInnerSpacing.x;
+  ImGui::SetNextItemWidth(
+      std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - label_w));
+}
+
 bool button(PanelContext& ctx, const char* key, const char* id) {
   const bool pressed = ImGui::SmallButton(label(key, id).c_str());
   placeItem(ctx, std::string("explorer.") + id);
@@ -62,7 +78,7 @@ void drawAnchor(PanelContext& ctx, int i) {
   numberField(ctx.ui.fields, "##seed", std::string("explorer.seed_") + anchorName(i), seed_spec,
               state.anchors[i]);
   hint(i18n::tr("explorer.seed_hint"));
-  ImGui::SameLine();
+  sameLineIfFits("explorer.from_pin");
   const std::vector<int>& pinned = ctx.ui.samples.pinned;
   if (ImGui::SmallButton(label("explorer.from_pin", "pin").c_str())) ImGui::OpenPopup("pins");
   hint(i18n::tr("explorer.from_pin_hint"));
@@ -75,7 +91,7 @@ void drawAnchor(PanelContext& ctx, int i) {
     }
     ImGui::EndPopup();
   }
-  ImGui::SameLine();
+  sameLineIfFits("explorer.random");
   if (button(ctx, "explorer.random", (std::string("random_") + anchorName(i)).c_str())) {
     state.anchors[i] = rollSeed(state);
   }
@@ -87,19 +103,20 @@ void drawEndpoints(PanelContext& ctx) {
   LatentExplorerState& state = ctx.ui.explorer;
   int mode = static_cast<int>(state.mode);
   ImGui::RadioButton(label("explorer.line", "line").c_str(), &mode, 0);
-  ImGui::SameLine();
+  sameLineIfFits("explorer.square", ImGui::GetFrameHeight());
   ImGui::RadioButton(label("explorer.square", "square").c_str(), &mode, 1);
+  placeItem(ctx, "explorer.square");
   hint(i18n::tr("explorer.square_hint"));
   state.mode = static_cast<ExplorerMode>(mode);
   const int anchors = state.mode == ExplorerMode::Square ? 4 : 2;
   for (int i = 0; i < anchors; ++i) drawAnchor(ctx, i);
   if (button(ctx, "explorer.swap", "swap")) std::swap(state.anchors[0], state.anchors[1]);
-  ImGui::SameLine();
+  sameLineIfFits("explorer.reroll");
   if (button(ctx, "explorer.reroll", "reroll")) {
     for (int i = 0; i < anchors; ++i) state.anchors[i] = rollSeed(state);
   }
   if (ctx.ui.samples.pinned.size() >= 2) {
-    ImGui::SameLine();
+    sameLineIfFits("explorer.first_pins");
     if (button(ctx, "explorer.first_pins", "first_pins")) {
       for (int i = 0; i < anchors && i < static_cast<int>(ctx.ui.samples.pinned.size()); ++i) {
         state.anchors[i] = static_cast<uint64_t>(ctx.ui.samples.pinned[i]);
@@ -125,6 +142,7 @@ void drawPathControls(PanelContext& ctx, const LatentConfig& latent,
     hint(i18n::tr("explorer.spherical_hint"));
   } else {
     ImGui::Checkbox(label("explorer.walk", "walk").c_str(), &state.walk);
+    placeItem(ctx, "explorer.walk");
     hint(i18n::tr("explorer.walk_hint"));
     ImGui::SameLine();
     float speed = static_cast<float>(state.walk_speed);
@@ -140,24 +158,26 @@ void drawPathControls(PanelContext& ctx, const LatentConfig& latent,
   }
   // |z(t)| against the prior's typical distance from its centre.
   if (const ExplorerPicture* picture = renders.picture(); picture && !picture->z.empty()) {
+    ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(
         i18n::trf("explorer.norm", normFromCentre(latent, picture->z), typicalNorm(latent))
             .c_str());
+    ImGui::PopTextWrapPos();
     hint(i18n::tr("explorer.norm_hint"));
   }
   float psi = static_cast<float>(state.psi);
-  ImGui::SetNextItemWidth(width * 0.55f);
+  widthBeside("explorer.psi");
   if (ImGui::SliderFloat(label("explorer.psi", "psi").c_str(), &psi, 0, 1, "%.2f",
                          ImGuiSliderFlags_AlwaysClamp)) {
     state.psi = psi;
   }
   hint(i18n::tr("explorer.psi_hint"));
-  ImGui::SetNextItemWidth(width * 0.55f);
+  widthBeside("explorer.frames");
   ImGui::SliderInt(label("explorer.frames", "frames").c_str(), &state.frames, kMinStripFrames,
                    kMaxStripFrames, "%d", ImGuiSliderFlags_AlwaysClamp);
   ImGui::Checkbox(label("explorer.live", "live").c_str(), &state.live);
   hint(i18n::tr("explorer.live_hint"));
-  ImGui::SameLine();
+  sameLineIfFits("explorer.smooth", ImGui::GetFrameHeight());
   ImGui::Checkbox(label("explorer.smooth", "smooth").c_str(), &state.linear_filter);
 }
 
@@ -218,7 +238,7 @@ void drawExports(PanelContext& ctx, const LatentConfig& latent,
   LatentExplorerState& state = ctx.ui.explorer;
   char file[512];
   std::snprintf(file, sizeof(file), "%s", state.file.c_str());
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+  widthBeside("explorer.file");
   if (ImGui::InputText(label("explorer.file", "file").c_str(), file, sizeof(file),
                        ImGuiInputTextFlags_AutoSelectAll)) {
     state.file = file;
@@ -240,7 +260,7 @@ void drawExports(PanelContext& ctx, const LatentConfig& latent,
     }
   }
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  sameLineIfFits("explorer.save_path");
   if (button(ctx, "explorer.save_path", "save_path")) {
     const std::string json = state.file + ".json";
     try {
@@ -250,7 +270,7 @@ void drawExports(PanelContext& ctx, const LatentConfig& latent,
       setMessage(state, i18n::trf("explorer.not_saved", error.what()), true);
     }
   }
-  ImGui::SameLine();
+  sameLineIfFits("explorer.load_path");
   if (button(ctx, "explorer.load_path", "load_path")) {
     const std::string json = state.file + ".json";
     try {
@@ -295,7 +315,6 @@ void drawPictures(PanelContext& ctx, const LatentExplorerRenders& renders, bool 
                                    static_cast<double>(picture->d_score))
                              .c_str());
   if (const std::optional<PathChange> change = renders.change()) {
-    ImGui::SameLine();
     ImGui::TextColored(
         palette::kNote, "%s",
         i18n::trf("explorer.change", change->rms, static_cast<long long>(change->steps)).c_str());
@@ -388,7 +407,7 @@ void LatentExplorerPanel::drawContent(PanelContext& ctx) {
   const bool probability = !header || outputIsProbability(header->loss);
 
   const float controls_w =
-      std::min(ImGui::GetContentRegionAvail().x * 0.42f, ImGui::GetFontSize() * 19);
+      std::min(ImGui::GetContentRegionAvail().x * 0.48f, ImGui::GetFontSize() * 19);
   ImGui::BeginChild("##explorer_controls", ImVec2(controls_w, 0), false);
   drawEndpoints(ctx);
   ImGui::Separator();
