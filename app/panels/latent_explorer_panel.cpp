@@ -426,14 +426,15 @@ void LatentExplorerPanel::drawContent(PanelContext& ctx) {
 }  // namespace
 
 /// A slot shared by two panels, a tab for each: `other` (the slot's usual panel) and the
-/// explorer. UiState::explorer.open says which is shown.
+/// explorer. UiState::explorer.open says which is shown. The tabs stand in for the title bar
+/// (the panels keep their height); a double-click on a tab is focus mode, as on a title.
 class ExplorerTabs final : public Panel {
  public:
   ExplorerTabs(Panel* other, Panel* explorer) : other_(other), explorer_(explorer) {}
 
  protected:
   const char* title() const override { return shown()->title(); }
-  ImGuiWindowFlags flags() const override { return shown()->flags(); }
+  ImGuiWindowFlags flags() const override { return shown()->flags() | ImGuiWindowFlags_NoTitleBar; }
   void drawContent(PanelContext& ctx) override;
 
  private:
@@ -445,20 +446,29 @@ class ExplorerTabs final : public Panel {
 
 void ExplorerTabs::drawContent(PanelContext& ctx) {
   bool& open = ctx.ui.explorer.open;
+  // While comparing, the tabs name the column's run as a title bar would.
+  const std::string run = ctx.run_title == RunTitle::None ? "" : ctx.run.name() + ": ";
+  auto focusOnDoubleClick = [&] {
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+      ctx.ui.focused_slot = ctx.ui.focused_slot >= 0 ? -1 : ctx.ui.hovered_slot;
+    }
+  };
   if (ImGui::BeginTabBar("##explorer_tabs")) {
-    const std::string other = std::string(other_->title()) + "###tab_other";
+    const std::string other = run + other_->title() + "###tab_other";
     if (ImGui::BeginTabItem(other.c_str())) {
       open = false;
       ImGui::EndTabItem();
     }
     placeItem(ctx, "tab.other");
-    const std::string explorer = std::string(explorer_->title()) + "###tab_explorer";
+    focusOnDoubleClick();
+    const std::string explorer = run + explorer_->title() + "###tab_explorer";
     if (ImGui::BeginTabItem(explorer.c_str(), nullptr,
                             open && !open_ ? ImGuiTabItemFlags_SetSelected : 0)) {
       open = true;
       ImGui::EndTabItem();
     }
     placeItem(ctx, "tab.explorer");
+    focusOnDoubleClick();
     ImGui::EndTabBar();
   }
   open_ = open;
