@@ -74,6 +74,9 @@ struct RenderLatent {
   uint64_t request = 0;  ///< the caller's number for it, echoed in the LatentPicture (not 0)
   int count = 0;         ///< latents in `z`, 1 to kMaxLatentBatch
   std::vector<float> z;  ///< count x the run's latent dim
+  /// Also draw the latents with each earlier G the trainer keeps (a few snapshots evenly
+  /// spread over the run so far: the training-time view), into LatentPicture::history_*.
+  bool history = false;
 };
 /// Latents a RenderLatent may carry.
 inline constexpr int kMaxLatentBatch = 256;
@@ -90,6 +93,10 @@ struct LatentPicture {
   /// D's score of each sample as the grid shows it: a probability for the probability losses,
   /// the raw output for the others.
   std::vector<float> d_score;
+  /// With RenderLatent::history: the steps of the earlier G's, oldest first, and their
+  /// pictures of the same latents (history_steps.size() x count x dims).
+  std::vector<int64_t> history_steps;
+  std::vector<float> history_samples;
 };
 
 /// The answer to a request.

@@ -27,12 +27,14 @@ std::optional<StepStats> Trainer::step(StepTarget target, const std::atomic<bool
   // autograd engine turns it on for its own updates).
   c10::InferenceMode inference;
   if (!runStep(*engine_, state_, target, progress_, &cancel)) return std::nullopt;
+  keepSnapshot();
   return state_.stats;
 }
 
 StepStats Trainer::step(StepTarget target) {
   c10::InferenceMode inference;
   runStep(*engine_, state_, target, progress_);
+  keepSnapshot();
   return state_.stats;
 }
 

@@ -14,6 +14,7 @@
 #include "core/api/telemetry/frames.hpp"
 #include "core/api/telemetry/step_stats.hpp"
 #include "core/engine/gan_state.hpp"
+#include "core/engine/generator_history.hpp"
 #include "core/engine/image_metrics_worker.hpp"
 #include "core/engine/step/step_driver.hpp"
 #include "core/engine/step/step_engine.hpp"
@@ -93,6 +94,10 @@ class Trainer {
   /// The G that pictures draw from, in eval mode: G itself, or for an image run with
   /// hyper.preview "ema" a copy holding the moving average of G's weights (and G's buffers).
   Network& previewGenerator();
+  /// Keeps a copy of the preview G when the history wants one at this step.
+  void keepSnapshot();
+  /// A spare G holding `snapshot`'s weights and buffers, in eval mode.
+  Network& snapshotGenerator(const GeneratorSnapshot& snapshot);
 
   GanState state_;              ///< networks, optimisers, training generator, step, config
   at::Generator frame_random_;  ///< frame samples, so telemetry timing cannot change training
@@ -110,6 +115,9 @@ class Trainer {
   std::unique_ptr<FlatParameters> average_params_;
   torch::Tensor metric_z_;                       ///< the metrics' fixed latents
   std::unique_ptr<ImageMetricsWorker> metrics_;  ///< the metrics' thread
+  GeneratorHistory history_;                     ///< earlier preview G's, for the explorer
+  NetworkPtr snapshot_generator_;                ///< made on the first history request
+  std::unique_ptr<FlatParameters> snapshot_params_;
 };
 
 }  // namespace ganscope

@@ -81,6 +81,28 @@ Network& Trainer::previewGenerator() {
   return *average_generator_;
 }
 
+void Trainer::keepSnapshot() {
+  if (!history_.due(state_.stats.step)) return;
+  const bool average = average_generator_ && state_.config.hyper.preview == PreviewKind::Ema;
+  history_.record(state_.stats.step, average ? state_.g_average : state_.g_params->values(),
+                  state_.generator->buffers());
+}
+
+Network& Trainer::snapshotGenerator(const GeneratorSnapshot& snapshot) {
+  if (!snapshot_generator_) {
+    {
+      std::lock_guard lock(networkInitMutex());
+      snapshot_generator_ = makeGenerator(state_.config, state_.data->dim());
+    }
+    snapshot_params_ = std::make_unique<FlatParameters>(*snapshot_generator_);
+    snapshot_generator_->eval();
+  }
+  snapshot_params_->values().copy_(snapshot.values);
+  auto to = snapshot_generator_->buffers();
+  for (size_t i = 0; i < to.size(); ++i) to[i].copy_(snapshot.buffers[i]);
+  return *snapshot_generator_;
+}
+
 ProbeInputs Trainer::beginFrame(FrameHeader& header) {
   header = FrameHeader{};
   header.step = state_.stats.step;
@@ -214,6 +236,13 @@ LatentPicture Trainer::renderLatent(const RenderLatent& request) {
   const std::span<const float> samples = asSpan(fake), d = asSpan(scores);
   out.samples.assign(samples.begin(), samples.end());
   out.d_score.assign(d.begin(), d.end());
+  if (!request.history) return out;
+  for (const GeneratorSnapshot& snapshot : history_.snapshots()) {
+    const torch::Tensor then = snapshotGenerator(snapshot).forward(z).contiguous();
+    const std::span<const float> rows = asSpan(then);
+    out.history_steps.push_back(snapshot.step);
+    out.history_samples.insert(out.history_samples.end(), rows.begin(), rows.end());
+  }
   return out;
 }
 

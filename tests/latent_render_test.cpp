@@ -1,0 +1,202 @@
+// RenderLatent: G's pictures of any latents from the preview G. A grid sample is its latent
+// seed's picture; rendering never changes the run (weights, BatchNorm statistics, moving
+// average, saved state); bad requests are named; the Session answers paused runs, and keeps
+// only the newest request while the trainer is busy.
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+#include "core/api/latent.hpp"
+#include "core/api/session.hpp"
+#include "core/config/presets.hpp"
+#include "core/data/image_data.hpp"
+#include "core/engine/gan_state_io.hpp"
+#include "core/engine/generator_history.hpp"
+#include "core/engine/trainer.hpp"
+#include "test_util.hpp"
+
+namespace ganscope {
+namespace {
+
+TrainConfig imageConfig(ModelKind model) {
+  TrainConfig config;
+  config.data.kind = DataKind::Images;
+  config.model = model;
+  config.latent = {LatentKind::Normal, 32};
+  config.generator = {2, 64, Activation::LeakyRelu};
+  config.discriminator.hidden_layers = 1;
+  config.discriminator.width = 64;
+  config.discriminator.activation = Activation::LeakyRelu;
+  config.hyper.batch_size = 16;
+  return config;
+}
+
+RenderLatent requestOf(const LatentConfig& latent, std::initializer_list<uint64_t> seeds,
+                       uint64_t request = 1) {
+  RenderLatent out{request, static_cast<int>(seeds.size()), {}};
+  for (const uint64_t seed : seeds) {
+    const Latent z = latentFromSeed(latent, seed);
+    out.z.insert(out.z.end(), z.begin(), z.end());
+  }
+  return out;
+}
+
+TEST(LatentRenderTest, AGridSampleIsThePictureOfItsLatentSeed) {
+  Trainer trainer(imageConfig(ModelKind::Mlp));
+  for (int i = 0; i < 3; ++i) trainer.step(StepTarget::Both);
+  auto frame = std::make_unique<ImageFrame>();
+  trainer.fillFrame(*frame);
+  const LatentPicture picture =
+      trainer.renderLatent(requestOf(trainer.state().config.latent, {5, 0}, 9));
+  EXPECT_EQ(picture.request, 9u);
+  EXPECT_EQ(picture.step, 3);
+  ASSERT_EQ(picture.count, 2);
+  ASSERT_EQ(picture.dims, kImagePixels);
+  ASSERT_EQ(picture.samples.size(), size_t(2 * kImagePixels));
+  ASSERT_EQ(picture.d_score.size(), 2u);
+  const torch::Tensor pixels =
+      rowsToPixels(torch::from_blob(const_cast<float*>(picture.samples.data()), {2, kImagePixels}))
+          .contiguous();
+  // A batch of 2 against the grid's 256: equal up to the last bit of a matrix product.
+  for (const auto& [row, cell] : {std::pair{0, 5}, std::pair{1, 0}}) {
+    int off = 0;
+    for (int p = 0; p < kImagePixels; ++p) {
+      const int a = pixels[row][p].item<uint8_t>(), b = frame->fake[cell * kImagePixels + p];
+      EXPECT_LE(std::abs(a - b), 1);
+      off += a != b;
+    }
+    EXPECT_LE(off, 3) << "cell " << cell;
+    EXPECT_NEAR(picture.d_score[row], frame->fake_d[cell], 1e-4);
+  }
+  // The control: another seed is another picture.
+  const LatentPicture other = trainer.renderLatent(requestOf(trainer.state().config.latent, {6}));
+  EXPECT_NE(std::memcmp(other.samples.data(), picture.samples.data(), kImagePixels * 4), 0);
+}
+
+TEST(LatentRenderTest, RenderingNeverChangesTheRun) {
+  // The source material's model: BatchNorm statistics that a training-mode pass would move.
+  for (const ModelKind model : {ModelKind::MlpGan}) {
+    for (const PreviewKind preview : {PreviewKind::Eval, PreviewKind::Ema}) {
+      TrainConfig config = imageConfig(model);
+      config.hyper.preview = preview;
+      Trainer explored(config), control(config);
+      for (int i = 0; i < 4; ++i) {
+        explored.step(StepTarget::Both);
+        control.step(StepTarget::Both);
+        explored.renderLatent(requestOf(config.latent, {1, 2, 3, uint64_t(i)}));
+      }
+      // Saved states hold weights, BatchNorm statistics, the average, the generators.
+      EXPECT_EQ(saveGanState(explored.state()), saveGanState(control.state()))
+          << toString(model) << " " << toString(preview);
+      // The same next step, too.
+      explored.step(StepTarget::Both);
+      control.step(StepTarget::Both);
+      EXPECT_TRUE(explored.state().g_params->values().equal(control.state().g_params->values()));
+    }
+  }
+}
+
+TEST(LatentRenderTest, TheHistoryStaysEvenlySpreadOverTheRun) {
+  GeneratorHistory history({.capacity = 4, .first_every = 10});
+  const torch::Tensor values = torch::zeros({3});
+  for (int64_t step = 1; step <= 1000; ++step) {
+    if (history.due(step)) history.record(step, values + step, {});
+  }
+  // Spacing 10, 20, ... doubled each time the ring filled: 1000 steps at 4 kept is 160 apart.
+  std::vector<int64_t> steps;
+  for (const auto& snapshot : history.snapshots()) steps.push_back(snapshot.step);
+  EXPECT_EQ(history.every(), 320);
+  EXPECT_EQ(steps, (std::vector<int64_t>{320, 640, 960}));
+  EXPECT_FLOAT_EQ(history.snapshots().back().values[0].item<float>(), 960);  // a copy of then
+}
+
+TEST(LatentRenderTest, TheHistoryDrawsThePathWithEarlierGenerators) {
+  for (const PreviewKind preview : {PreviewKind::Eval, PreviewKind::Ema}) {
+    TrainConfig config = imageConfig(ModelKind::MlpGan);
+    config.hyper.preview = preview;
+    Trainer trainer(config);
+    RenderLatent request = requestOf(config.latent, {3, 4});
+    std::vector<float> at_25;
+    for (int i = 0; i < 30; ++i) {
+      trainer.step(StepTarget::Both);
+      if (trainer.state().stats.step == 25) at_25 = trainer.renderLatent(request).samples;
+    }
+    request.history = true;
+    const LatentPicture picture = trainer.renderLatent(request);
+    ASSERT_EQ(picture.history_steps, std::vector<int64_t>{25});
+    // G as it was at step 25 draws what it drew then; the current G (the control) does not.
+    EXPECT_EQ(picture.history_samples, at_25) << toString(preview);
+    EXPECT_NE(picture.samples, at_25);
+  }
+}
+
+TEST(LatentRenderTest, BadRequestsAreNamed) {
+  Trainer trainer(imageConfig(ModelKind::Mlp));
+  const auto message = [&](RenderLatent request) {
+    try {
+      trainer.renderLatent(request);
+    } catch (const std::invalid_argument& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_NE(message({1, 0, {}}).find("count 0; give 1 to 256"), std::string::npos);
+  EXPECT_NE(message({1, 257, std::vector<float>(257 * 32)}).find("count 257"), std::string::npos);
+  EXPECT_NE(message({1, 2, std::vector<float>(33)})
+                .find("z has 33 values; 2 latents of 32 "
+                      "dimensions need 64"),
+            std::string::npos);
+}
+
+TEST(LatentRenderTest, APausedSessionAnswersEveryScenario) {
+  for (const char* preset : {"figure1", "ring-collapse"}) {
+    SessionOptions options;
+    options.start_paused = true;
+    const TrainConfig config = presetConfig(preset);
+    Session session(config, options);
+    session.send(requestOf(config.latent, {1, 2, 3}, 42));
+    LatentPicture picture;
+    ASSERT_TRUE(test::waitFor([&] { return session.pollLatent(picture); }, 10)) << preset;
+    EXPECT_EQ(picture.request, 42u);
+    EXPECT_TRUE(picture.error.empty()) << picture.error;
+    EXPECT_EQ(picture.count, 3);
+    EXPECT_EQ(picture.dims, dataDimension(config.data.kind));
+    EXPECT_EQ(picture.samples.size(), size_t(3 * picture.dims));
+    EXPECT_EQ(picture.step, 0);
+    // A bad request is answered with its error, not a failed run.
+    session.send(RenderLatent{43, 1, {}});
+    ASSERT_TRUE(test::waitFor([&] { return session.pollLatent(picture); }, 10));
+    EXPECT_EQ(picture.request, 43u);
+    EXPECT_NE(picture.error.find("z has 0 values"), std::string::npos) << picture.error;
+    EXPECT_EQ(session.status().state, RunState::Paused);
+  }
+}
+
+TEST(LatentRenderTest, RequestsSentWhileTheTrainerIsBusyCoalesceToTheNewest) {
+  // Steps of about a tenth of a second: 1000 requests arrive within one.
+  TrainConfig config = presetConfig("ring-collapse");
+  config.discriminator.hidden_layers = 4;
+  config.discriminator.width = 512;
+  config.hyper.batch_size = 1024;
+  Session session(config);  // running
+  ASSERT_TRUE(test::waitFor([&] { return session.status().step >= 1; }, 30));
+  for (uint64_t request = 1; request <= 1000; ++request) {
+    session.send(requestOf(config.latent, {request}, request));
+  }
+  std::vector<uint64_t> answered;
+  ASSERT_TRUE(test::waitFor(
+      [&] {
+        LatentPicture picture;
+        while (session.pollLatent(picture)) answered.push_back(picture.request);
+        return !answered.empty() && answered.back() == 1000;
+      },
+      30));
+  EXPECT_LE(answered.size(), 3u);
+  for (size_t i = 1; i < answered.size(); ++i) EXPECT_LT(answered[i - 1], answered[i]);
+  const SessionStatus status = session.status();
+  EXPECT_EQ(status.latent_rendered, answered.size());
+  EXPECT_EQ(status.latent_coalesced + status.latent_rendered, 1000u);
+}
+
+}  // namespace
+}  // namespace ganscope
