@@ -68,7 +68,8 @@ TEST(LatentExplorerGuiTest, ThePathsPicturesAreGsAndDifferAlongIt) {
   // A tab selects on a press over it after a frame of hover: the cursor goes there first.
   std::ofstream(script) << "wait 5\nwheel tab.explorer 0\nclick tab.explorer\nwait 20\n"
                         << saveAt("0", out + "0") << saveAt("1", out + "1")
-                        << saveAt("0", out + "0again") << "click explorer.t\ntype 0.5\nkey Enter\n"
+                        << saveAt("0", out + "0again") << "click explorer.save_gif\nwait 3\n"
+                        << "click explorer.t\ntype 0.5\nkey Enter\n"
                         << "wait 25\n";
   const std::string args = "--session " + session.string() +
                            " --start paused --size 1600x900 --input-script " + script.string();
@@ -102,6 +103,8 @@ TEST(LatentExplorerGuiTest, ThePathsPicturesAreGsAndDifferAlongIt) {
     }
   }
   EXPECT_EQ(mismatched, 0);
+  // The strip as a GIF too (common/gif_file's own test reads GIFs back frame by frame).
+  EXPECT_EQ(test::readFile(dir / "x0again.gif").substr(0, 6), "GIF89a");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // lerp, truncation, per-dimension locking, the square's corners), which requests go and which
 // answers are kept (coalescing, live re-renders, a new run), the change readout, the exported
 // pictures and the path file's round trip and refusals.
+#include <gif_lib.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -14,6 +15,7 @@
 #include "app/state/latent_explorer_renders.hpp"
 
 #include "common/config_error.hpp"
+#include "test_util.hpp"
 
 namespace ganscope {
 namespace {
@@ -291,6 +293,35 @@ TEST(LatentExplorerFileTest, ImagesSitSideBySideMagnified) {
   EXPECT_THROW(explorerImages(std::vector<float>(700), 1, 3, 1), std::invalid_argument);
   EXPECT_EQ(pixelByte(0.0f), 128);
   EXPECT_EQ(pixelByte(-2.0f), 0);
+}
+
+TEST(LatentExplorerFileTest, TheStripsGifGoesThereAndBack) {
+  // Three frames, each one flat grey: -1 (black), 0 and 1 (white).
+  std::vector<float> samples;
+  for (const float value : {-1.0f, 0.0f, 1.0f}) samples.insert(samples.end(), 784, value);
+  const auto path = test::tempDir("latent-explorer-gif") / "strip.gif";
+  saveStripGif(path.string(), samples, 3, 2, 12);
+  int error = 0;
+  GifFileType* gif = DGifOpenFileName(path.c_str(), &error);
+  ASSERT_NE(gif, nullptr) << GifErrorString(error);
+  ASSERT_EQ(DGifSlurp(gif), GIF_OK);
+  EXPECT_EQ(gif->SWidth, 56);
+  EXPECT_EQ(gif->SHeight, 56);
+  ASSERT_EQ(gif->ImageCount, 4);  // A, middle, B, middle: the loop has no jump
+  const ColorMapObject* palette = gif->SColorMap;
+  ASSERT_NE(palette, nullptr);
+  auto grey = [&](int frame) {
+    const SavedImage& image = gif->SavedImages[frame];
+    const ColorMapObject* map = image.ImageDesc.ColorMap ? image.ImageDesc.ColorMap : palette;
+    return static_cast<int>(map->Colors[image.RasterBits[0]].Red);
+  };
+  EXPECT_EQ(grey(0), 0);
+  EXPECT_EQ(grey(1), 128);
+  EXPECT_EQ(grey(2), 255);
+  EXPECT_EQ(grey(3), 128);
+  DGifCloseFile(gif, &error);
+  EXPECT_THROW(saveStripGif((path.parent_path() / "no" / "such.gif").string(), samples, 3, 2, 12),
+               std::exception);
 }
 
 TEST(LatentExplorerFileTest, APathRoundTripsThroughItsFile) {

@@ -23,7 +23,8 @@ namespace ganscope {
 
 namespace {
 
-constexpr int kExportScale = 8;  ///< the PNGs' magnification of G's 28 x 28 pixels
+constexpr int kExportScale = 8;            ///< the PNGs' magnification of G's 28 x 28 pixels
+constexpr int kGifDelayCentiseconds = 12;  ///< the GIF's time per frame
 
 std::string label(const char* key, const char* id) {
   return std::string(i18n::tr(key)) + "###" + id;
@@ -259,6 +260,17 @@ void drawExports(PanelContext& ctx, const LatentConfig& latent,
       setMessage(state, i18n::trf("explorer.not_saved", error.what()), true);
     }
   }
+  sameLineIfFits("explorer.save_gif");
+  if (button(ctx, "explorer.save_gif", "save_gif")) {
+    const std::string gif = state.file + ".gif";
+    try {
+      saveStripGif(gif, path->strip, path->frames, kExportScale / 2, kGifDelayCentiseconds);
+      setMessage(state, i18n::trf("explorer.saved_path", gif.c_str()), false);
+    } catch (const std::exception& error) {
+      setMessage(state, i18n::trf("explorer.not_saved", error.what()), true);
+    }
+  }
+  hint(i18n::tr("explorer.save_gif_hint"));
   ImGui::EndDisabled();
   sameLineIfFits("explorer.save_path");
   if (button(ctx, "explorer.save_path", "save_path")) {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/atomic_file.hpp"
+#include "common/gif_file.hpp"
 #include "common/json_reader.hpp"
 #include "common/read_file.hpp"
 #include "core/api/config.hpp"
@@ -64,6 +65,26 @@ RgbaImage explorerImages(std::span<const float> samples, int count, int scale, i
     }
   }
   return image;
+}
+
+void saveStripGif(const std::string& path, std::span<const float> samples, int count, int scale,
+                  int delay_centiseconds) {
+  const RgbaImage strip = explorerImages(samples, count, scale, 0);
+  const int side = kImageSide * scale;
+  // There and back: frames 0 .. count-1, then count-2 .. 1.
+  std::vector<int> order;
+  for (int k = 0; k < count; ++k) order.push_back(k);
+  for (int k = count - 2; k >= 1; --k) order.push_back(k);
+  std::vector<uint8_t> frames;
+  frames.reserve(order.size() * side * side);
+  for (const int k : order) {
+    for (int y = 0; y < side; ++y) {
+      for (int x = 0; x < side; ++x) {
+        frames.push_back(strip.pixels[4 * (static_cast<size_t>(y) * strip.width + k * side + x)]);
+      }
+    }
+  }
+  writeGif(path, frames, static_cast<int>(order.size()), side, side, delay_centiseconds);
 }
 
 std::string pathToJson(const LatentConfig& latent, const LatentExplorerState& state) {

@@ -20,6 +20,12 @@ inline constexpr uint64_t kMaxTypedSeed = (uint64_t{1} << 53) - 1;
 /// count whole images or scale/gap are out of range (1..32, 0..16).
 RgbaImage explorerImages(std::span<const float> samples, int count, int scale, int gap);
 
+/// The strip's `count` images (count x 784 values in [-1, 1]) as a looping GIF at `path`: A to
+/// B then back (2 count - 2 frames, so the loop has no jump), each magnified `scale` times,
+/// `delay_centiseconds` apart; written atomically. Throws as explorerImages and writeGif.
+void saveStripGif(const std::string& path, std::span<const float> samples, int count, int scale,
+                  int delay_centiseconds);
+
 /// A pixel value in [-1, 1] as a byte, as the image frames have it.
 uint8_t pixelByte(float x);
 
