@@ -15,6 +15,7 @@
 #include "app/state/latent_explorer_renders.hpp"
 
 #include "common/config_error.hpp"
+#include "common/file_error.hpp"
 #include "test_util.hpp"
 
 namespace ganscope {
@@ -402,6 +403,36 @@ TEST(LatentExplorerFileTest, ABadPathFileIsRefusedByName) {
   LatentExplorerState loaded;
   EXPECT_NO_THROW(loadPathJson(good.dump(), "p.json", kNormal100, loaded));
   EXPECT_EQ(loaded.anchors[1], 9u);
+}
+
+}  // namespace
+}  // namespace ganscope
+
+namespace ganscope {
+namespace {
+
+TEST(LatentExplorerFileTest, ABadFilePathIsACleanError) {
+  const auto dir = test::tempDir("latent-explorer-files");
+  LatentExplorerState state;
+  state.anchors = {4, 5, 6, 7};
+  // A folder that does not exist, and a folder where the file should be: errors naming the path.
+  const std::string missing = (dir / "no" / "path.json").string();
+  try {
+    savePathFile(missing, kNormal100, state);
+    ADD_FAILURE() << "saved into a missing folder";
+  } catch (const FileError& error) {
+    EXPECT_NE(std::string(error.what()).find(missing), std::string::npos) << error.what();
+  }
+  EXPECT_THROW(savePathFile(dir.string(), kNormal100, state), FileError);
+  EXPECT_THROW(loadPathFile(missing, kNormal100, state), FileError);
+  EXPECT_THROW(loadPathFile(dir.string(), kNormal100, state), FileError);
+  EXPECT_EQ(state.anchors, (std::array<uint64_t, 4>{4, 5, 6, 7}));
+  // The control: a good path saves and loads back.
+  const std::string good = (dir / "path.json").string();
+  savePathFile(good, kNormal100, state);
+  LatentExplorerState loaded;
+  loadPathFile(good, kNormal100, loaded);
+  EXPECT_EQ(loaded.anchors, state.anchors);
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ void drawCell(ImDrawList* draw, const ExplorerTexture& texture, int cell, ImVec2
     cellUv(cell, texture.size, uv0, uv1);
     draw->AddImage(texture.id, a, b, uv0, uv1);
   } else {
-    draw->AddRectFilled(a, b, IM_COL32(128, 128, 128, 255));
+    draw->AddRectFilled(a, b, palette::kNoTexture);
   }
 }
 
@@ -142,7 +142,7 @@ bool drawAnchorSquare(const char* id, double& u, double& v, float side) {
   }
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 b(a.x + side, a.y + side);
-  draw->AddRectFilled(a, b, IM_COL32(245, 245, 245, 255));
+  draw->AddRectFilled(a, b, palette::kAnchorSquare);
   draw->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_Border));
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   draw->AddText(ImVec2(a.x - label * 0.8f, b.y - label * 0.6f), text, "A");
@@ -150,7 +150,7 @@ bool drawAnchorSquare(const char* id, double& u, double& v, float side) {
   draw->AddText(ImVec2(a.x - label * 0.8f, a.y - label * 0.4f), text, "C");
   draw->AddText(ImVec2(b.x + label * 0.2f, a.y - label * 0.4f), text, "D");
   const ImVec2 p(a.x + static_cast<float>(u) * side, b.y - static_cast<float>(v) * side);
-  draw->AddLine(ImVec2(a.x, p.y), ImVec2(b.x, p.y), IM_COL32(0, 0, 0, 60));  // the strip's row
+  draw->AddLine(ImVec2(a.x, p.y), ImVec2(b.x, p.y), palette::kAnchorRow);  // the strip's row
   draw->AddCircleFilled(p, label * 0.35f, palette::kPinned);
   return changed;
 }
