@@ -66,7 +66,7 @@ TEST(LatentExplorerGuiTest, ThePathsPicturesAreGsAndDifferAlongIt) {
   const std::string out = (dir / "x").string();  // a short prefix: the file field types it
   const auto script = dir / "explorer.txt";
   // A tab selects on a press over it after a frame of hover: the cursor goes there first.
-  std::ofstream(script) << "wait 5\nwheel tab.explorer 0\nclick tab.explorer\nwait 20\n"
+  std::ofstream(script) << "wait 20\nwheel tab.explorer 0\nclick tab.explorer\nwait 20\n"
                         << saveAt("0", out + "0") << saveAt("1", out + "1")
                         << saveAt("0", out + "0again") << "click explorer.save_gif\nwait 3\n"
                         << "click explorer.t\ntype 0.5\nkey Enter\n"

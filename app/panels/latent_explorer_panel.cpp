@@ -465,26 +465,34 @@ void ExplorerTabs::drawContent(PanelContext& ctx) {
       ctx.ui.focused_slot = ctx.ui.focused_slot >= 0 ? -1 : ctx.ui.hovered_slot;
     }
   };
+  // Every column (one per run while comparing) has a tab bar of its own: a click in one makes
+  // `open` follow it, and the others are told to select the same tab.
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID shown_key = ImGui::GetID("##explorer_shown");
+  const bool shown_before = storage->GetBool(shown_key, false);
+  const ImGuiTabItemFlags follow = ImGuiTabItemFlags_SetSelected;
+  bool shown = shown_before;
   if (ImGui::BeginTabBar("##explorer_tabs")) {
     const std::string other = run + other_->title() + "###tab_other";
-    if (ImGui::BeginTabItem(other.c_str())) {
-      open = false;
+    if (ImGui::BeginTabItem(other.c_str(), nullptr, !open && shown_before ? follow : 0)) {
+      shown = false;
       ImGui::EndTabItem();
     }
     placeItem(ctx, "tab.other");
     focusOnDoubleClick();
     const std::string explorer = run + explorer_->title() + "###tab_explorer";
-    if (ImGui::BeginTabItem(explorer.c_str(), nullptr,
-                            open && !open_ ? ImGuiTabItemFlags_SetSelected : 0)) {
-      open = true;
+    if (ImGui::BeginTabItem(explorer.c_str(), nullptr, open && !shown_before ? follow : 0)) {
+      shown = true;
       ImGui::EndTabItem();
     }
     placeItem(ctx, "tab.explorer");
     focusOnDoubleClick();
     ImGui::EndTabBar();
   }
-  open_ = open;
-  (open ? explorer_ : other_)->drawContent(ctx);
+  if (shown != shown_before) open = shown;  // this column's tab changed: every column follows
+  storage->SetBool(shown_key, shown);
+  open_ = shown;
+  (shown ? explorer_ : other_)->drawContent(ctx);
 }
 
 std::unique_ptr<Panel> makeLatentExplorerPanel() {

@@ -65,7 +65,6 @@ std::optional<RenderLatent> LatentExplorerRenders::next(const LatentConfig& late
     last_path_send_ = now;
     path_pending_ = true;
   }
-  ++sent_;
   return request;
 }
 

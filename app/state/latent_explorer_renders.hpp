@@ -89,8 +89,6 @@ class LatentExplorerRenders {
   const std::string& error() const { return error_; }
   /// A counter that moves with every picture or path received (the textures' upload key).
   uint64_t version() const { return version_; }
-  /// Requests sent so far.
-  uint64_t sent() const { return sent_; }
   /// The newest request sent has not been answered yet.
   bool waiting() const { return !sent_requests_.empty(); }
 
@@ -112,7 +110,6 @@ class LatentExplorerRenders {
   void forget(uint32_t generation);
 
   uint64_t next_request_ = 1;
-  uint64_t sent_ = 0;
   uint64_t version_ = 0;
   uint32_t generation_ = 0;
   double last_send_ = -1e9;         ///< when the newest request went
