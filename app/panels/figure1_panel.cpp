@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 #include <numbers>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,7 +66,14 @@ void Figure1Panel::drawContent(PanelContext& ctx) {
     ImGui::TextColored(ImVec4(0, 0.55f, 0.2f, 1), "%s", note);
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  drawFigure1("##figure1", avail, *s, l, ctx.views.figure1, false, ctx.run.d_strip.get());
+  // The latent explorer's z(t) and G(z(t)) while its tab is shown.
+  const ExplorerPicture* latent = ctx.ui.explorer.open ? ctx.run.explorer.picture() : nullptr;
+  std::optional<LatentMarker> marker;
+  if (latent && latent->dims == 1 && latent->z.size() == 1) {
+    marker = LatentMarker{latent->z[0], latent->sample[0]};
+  }
+  drawFigure1("##figure1", avail, *s, l, ctx.views.figure1, false, ctx.run.d_strip.get(),
+              marker ? &*marker : nullptr);
 }
 
 }  // namespace

@@ -14,6 +14,8 @@ struct PanelEvents {
 };
 
 class Panel {
+  friend class ExplorerTabs;  // shows another panel's content in a tab (latent_explorer_panel)
+
  public:
   virtual ~Panel() = default;
 

@@ -55,15 +55,20 @@ PanelRegistry::PanelRegistry() {
   Panel* gradients = add(makeGradientsPanel());
   Panel* status = add(makeStatusBar());
   Panel* histogram = add(makeDHistogramPanel());
+  // The latent explorer shares a slot by a tab: below Figure 1 and the plane with the captures
+  // (the path shows on the picture above it), and with the sample grids for images (where its
+  // pictures need the centre's height; the grids' pins are its endpoints).
+  Panel* explorer = add(makeLatentExplorerPanel());
+  Panel* captures_or_explorer = add(makeExplorerTabs(captures, explorer));
   auto& figure1 = layouts_[static_cast<size_t>(Scenario::Figure1)];
-  figure1 = {{Slot::Controls, controls},     {Slot::Main, add(makeFigure1Panel())},
-             {Slot::Below, captures},        {Slot::RightTop, losses},
-             {Slot::RightMiddle, d_means},   {Slot::RightLower, gradients},
-             {Slot::RightBottom, histogram}, {Slot::Status, status}};
+  figure1 = {{Slot::Controls, controls},          {Slot::Main, add(makeFigure1Panel())},
+             {Slot::Below, captures_or_explorer}, {Slot::RightTop, losses},
+             {Slot::RightMiddle, d_means},        {Slot::RightLower, gradients},
+             {Slot::RightBottom, histogram},      {Slot::Status, status}};
   auto& plane = layouts_[static_cast<size_t>(Scenario::Plane)];
   plane = {{Slot::Controls, controls},
            {Slot::Main, add(makePlanePanel())},
-           {Slot::Below, captures},
+           {Slot::Below, captures_or_explorer},
            {Slot::RightTop, losses},
            {Slot::RightMiddle, d_means},
            {Slot::RightLower, gradients},
@@ -73,7 +78,7 @@ PanelRegistry::PanelRegistry() {
   // Fréchet plot side by side), so coverage goes Below and the right column keeps four plots.
   auto& image = layouts_[static_cast<size_t>(Scenario::Image)];
   image = {{Slot::Controls, controls},
-           {Slot::Main, add(makeSampleGridPanel())},
+           {Slot::Main, add(makeExplorerTabs(add(makeSampleGridPanel()), explorer))},
            {Slot::Below, add(makeClassCoveragePanel())},
            {Slot::RightTop, losses},
            {Slot::RightMiddle, d_means},

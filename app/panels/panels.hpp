@@ -98,6 +98,10 @@ std::unique_ptr<Panel> makeCapturePanel();
 std::unique_ptr<Panel> makeSampleGridPanel();
 std::unique_ptr<Panel> makeClassCoveragePanel();
 std::unique_ptr<Panel> makeStatusBar();
+std::unique_ptr<Panel> makeLatentExplorerPanel();
+/// A slot shared by `other` (its usual panel) and the latent `explorer`, a tab for each
+/// (UiState::explorer.open says which shows); both stay owned by the registry.
+std::unique_ptr<Panel> makeExplorerTabs(Panel* other, Panel* explorer);
 /// Save session... / Open session... with a path field (in the controls panel).
 void drawSessionControls(PanelContext& ctx);
 /// The pace: a slider over the speed stops (1 step/s to max), for every run at once (in the

@@ -11,6 +11,7 @@
 #include "app/i18n/strings.hpp"
 #include "app/panels/flow_text.hpp"
 #include "app/panels/panels.hpp"
+#include "app/scenes/latent_path_overlay.hpp"
 #include "app/scenes/palette.hpp"
 #include "app/scenes/plane_legend.hpp"
 #include "app/scenes/plane_scene.hpp"
@@ -130,6 +131,7 @@ void drawPlane(PanelContext& ctx, const PlaneFrame& s, ImVec2 size) {
   options.drag_pans = !drawing.on;
   plot::PlotCanvas canvas("##plane", size, ctx.views.plane, planeBounds(s), options);
   drawPlaneLayers(canvas, s, ctx.view.plane_layers, false, ctx.run.d_field.get(), &ctx.run.trails);
+  if (ctx.ui.explorer.open) drawLatentPathOverlay(canvas, ctx.run.explorer);  // its tab is shown
   if (drawing.on) {
     paint(canvas, drawing);
   } else {

@@ -26,7 +26,8 @@ std::array<float, kCurvePoints> curveXs(const Figure1Frame& s) {
 }  // namespace
 
 void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figure1Layers& layers,
-                 plot::PlotView& view, bool compact, gl::ScalarFieldView* strip) {
+                 plot::PlotView& view, bool compact, gl::ScalarFieldView* strip,
+                 const LatentMarker* marker) {
   const float font = ImGui::GetFontSize();
   // The mapping takes a fifth of the height, at least the text lines it needs and at most 30%,
   // so large fonts leave the densities their plot; where even that is too little it is left out.
@@ -155,6 +156,14 @@ void drawFigure1(const char* id, ImVec2 size, const Figure1Frame& s, const Figur
     plot::drawArrow(draw, ImVec2(from_x, z_line), ImVec2(to_x, x_line + 2), palette::kMapping,
                     1.3f * scale, (compact ? 4.0f : 7.0f) * scale);
     draw->AddCircleFilled(ImVec2(from_x, z_line), (compact ? 1.5f : 2.5f) * scale, palette::kData);
+  }
+  if (marker && std::isfinite(marker->x)) {
+    const float from_x = plot_min.x + marker->z * width;
+    const float to_x =
+        static_cast<float>(plot_min.x + (marker->x - view.x0) / (view.x1 - view.x0) * width);
+    plot::drawArrow(draw, ImVec2(from_x, z_line), ImVec2(to_x, x_line + 2), palette::kPinned,
+                    2.5f * scale, 9.0f * scale);
+    draw->AddCircleFilled(ImVec2(from_x, z_line), 4.5f * scale, palette::kPinned);
   }
   draw->PopClipRect();
 }

@@ -20,7 +20,10 @@ constexpr ImU32 kPush = IM_COL32(0, 75, 30, 225);         ///< where G's loss pu
 constexpr ImU32 kModeCentre = IM_COL32(0, 0, 0, 120);     ///< circles at the mixture's modes (2-D)
 constexpr ImU32 kDrawn = IM_COL32(235, 110, 0, 235);      ///< the user's painted points (2-D)
 constexpr ImU32 kPinned = IM_COL32(235, 110, 0, 255);     ///< a pinned sample's outline (images)
-constexpr ImU32 kUncoveredFill = IM_COL32(200, 60, 40, 110);  ///< a class below 2% of samples
+constexpr ImU32 kUncoveredFill = IM_COL32(200, 60, 40, 110);   ///< a class below 2% of samples
+constexpr ImU32 kAnchorSquare = IM_COL32(245, 245, 245, 255);  ///< the explorer's square of anchors
+constexpr ImU32 kAnchorRow = IM_COL32(0, 0, 0, 60);  ///< the square's row the strip runs along
+constexpr ImU32 kNoTexture = IM_COL32(128, 128, 128, 255);  ///< an image cell without GL
 /// The rim of a fake's dot (2-D): dark, so green fakes stay visible on D's green "fake" side.
 constexpr ImU32 kFakeOutline = IM_COL32(0, 40, 15, 230);
 // The second run of a comparison: the same colours, lighter, in the overlaid plots.

@@ -378,7 +378,8 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
     for (const auto& run : runs) streaming |= run->drain(view);
     bool running = false;
     for (const auto& run : runs) running |= run->status.state == RunState::Running;
-    if (streaming || running || window->takeInput()) active_frames = kActiveFrames;
+    if (streaming || running || window->takeInput() || ui.animating) active_frames = kActiveFrames;
+    ui.animating = false;  // set again by a panel that animates or waits for an answer
     if (active_frames == 0 && !scripted) {
       // Paused and quiet: draw nothing, sleep until input (or a late frame) arrives.
       window->waitEvents(kIdleWaitSeconds);

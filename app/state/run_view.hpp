@@ -11,6 +11,7 @@
 #include "app/plot/draw.hpp"
 #include "app/state/capture_strip.hpp"
 #include "app/state/fake_trails.hpp"
+#include "app/state/latent_explorer_renders.hpp"
 #include "app/state/metric_store.hpp"
 #include "app/state/view_settings.hpp"
 #include "core/api/session.hpp"
@@ -21,6 +22,7 @@ namespace ganscope {
 /// The visible ranges of a run's plots, kept across frames.
 struct PlotViews {
   plot::PlotView figure1, losses, d_means, gradients, histogram, plane, modes, frechet;
+  plot::PlotView latent_scores;  ///< D's score along the latent explorer's path
   plot::PlotView captures[CaptureStrip::kSlots];
   uint32_t generation = 0;  ///< the run generation the views were fitted to
 };
@@ -83,6 +85,7 @@ class RunView {
   std::unique_ptr<gl::ImageAtlas> fake_grid;     ///< G's samples of the sample grid panel
   std::unique_ptr<gl::ImageAtlas> real_grid;     ///< the real images beside them
   std::string texture_error;                     ///< why the textures are missing, or ""
+  LatentExplorerRenders explorer;                ///< the latent explorer's pictures of this run
   /// Set by Open session: moved into the store before the next telemetry.
   std::optional<OpenedHistory> opened_history;
 

@@ -9,6 +9,7 @@
 
 #include "app/state/drawn_points.hpp"
 #include "app/state/image_folder.hpp"
+#include "app/state/latent_explorer.hpp"
 #include "app/widgets/number_field.hpp"
 #include "core/api/config.hpp"
 
@@ -75,6 +76,10 @@ struct UiState {
   double speed_limit = 0;
   SampleGridState samples;
   ImageDataFields image_data;
+  LatentExplorerState explorer;  ///< the latent explorer's choices, the same for every run
+  /// Set during a frame by a panel that animates or waits for an answer: GuiApp draws the
+  /// next frames too, also while paused and quiet. Cleared before each frame.
+  bool animating = false;
 };
 
 }  // namespace ganscope
