@@ -3,6 +3,7 @@
 // GIF holds the same frames, 1-D and 2-D runs write CSV rows, and every bad input exits 2.
 #include <gif_lib.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -25,17 +26,22 @@ using test::runGanscope;
 const std::string kSmall = std::string(GANSCOPE_SOURCE_DIR) + "/tests/data/images_small.json";
 constexpr size_t kPixels = 28 * 28;
 
-/// A saved image run (images_small, its 40 steps), made once per test program.
+/// A saved image run (images_small, its 40 steps), made once per test program, in a folder of
+/// its own: CTest runs each test of the suite as a process of its own, side by side.
 class CliRenderLatentTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new std::filesystem::path(test::tempDir("cli-render-latent"));
+    dir_ =
+        new std::filesystem::path(test::tempDir("cli-render-latent-" + std::to_string(getpid())));
     session_ = (*dir_ / "run.gss").string();
     const auto r =
         runGanscope("--headless --config " + kSmall + " --save-session " + session_, *dir_);
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
-  static void TearDownTestSuite() { delete dir_; }
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+  }
 
   std::string path(const std::string& name) const { return (*dir_ / name).string(); }
 
