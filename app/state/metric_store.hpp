@@ -53,8 +53,8 @@ class MetricStore {
   const ImageMetricHistory& imageMetrics() const { return image_metrics_; }
   void clear();
 
-  /// The history (steps, times, series, thinning stride and last stats) as bytes, for a
-  /// session file; the snapshot is not included.
+  /// The history (steps, times, series, thinning stride, last stats and the image metrics over
+  /// time) as bytes, for a session file; the newest frames are not included.
   std::string exportHistory() const;
   /// Replaces the history with exported bytes, as telemetry of `generation` (a loaded run's),
   /// thinning it to this store's size. Throws FormatError naming `source` on bad bytes.
