@@ -123,20 +123,51 @@ TEST(MetricStoreHistoryTest, ExportImportKeepsTheImageMetricsOverTime) {
   EXPECT_EQ(opened.imageMetrics().steps, (std::vector<double>{100, 250, 400, 550}));
 }
 
+TEST(MetricStoreHistoryTest, AnOpenedRunShowsItsSavedMetricsUntilItComputesItsOwn) {
+  auto frame = std::make_unique<ImageFrame>();
+  MetricStore store;
+  store.append(stats(1));
+  frame->metrics = imageMetrics(400);
+  frame->metrics.class_hist[3] = 0.25f;
+  store.setFrame(*frame);
+  const std::string saved = store.exportHistory();
+  MetricStore plain;  // the control: a history without image metrics
+  plain.append(stats(1));
+
+  // The opened run's first frames come before its own first evaluation (step -1).
+  frame->header.generation = 1;
+  frame->metrics = ImageMetrics{};
+  MetricStore opened, opened_plain;
+  opened.importHistory(saved, 1, "test");
+  opened_plain.importHistory(plain.exportHistory(), 1, "test");
+  opened.setFrame(*frame);
+  opened_plain.setFrame(*frame);
+  EXPECT_EQ(opened.frame<ImageFrame>()->metrics.step, 400);
+  EXPECT_EQ(opened.frame<ImageFrame>()->metrics.frechet, imageMetrics(400).frechet);
+  EXPECT_EQ(opened.frame<ImageFrame>()->metrics.class_hist[3], 0.25f);
+  EXPECT_EQ(opened_plain.frame<ImageFrame>()->metrics.step, -1);
+  // Its own metrics replace them.
+  frame->metrics = imageMetrics(450);
+  opened.setFrame(*frame);
+  EXPECT_EQ(opened.frame<ImageFrame>()->metrics.step, 450);
+  EXPECT_EQ(opened.imageMetrics().steps, (std::vector<double>{400, 450}));
+}
+
 TEST(MetricStoreHistoryTest, BadImageMetricsThrowAndKeepTheStore) {
   MetricStore store;
   store.append(stats(1));
   store.appendImageMetrics(imageMetrics(100));
   store.appendImageMetrics(imageMetrics(200));
   const std::string bytes = store.exportHistory();
-  // The image metrics are the last section: 2 steps (8 bytes each), then 4 values x 2 floats.
-  const size_t steps_at = bytes.size() - 2 * 8 - 4 * 2 * 4;
+  // The image metrics are the last section: 2 steps (8 bytes each), 4 values x 2 floats, then
+  // the newest metrics whole.
+  const size_t steps_at = bytes.size() - sizeof(ImageMetrics) - 2 * 8 - 4 * 2 * 4;
   std::string unordered = bytes;
   const double late = 300;
   std::memcpy(unordered.data() + steps_at, &late, sizeof(late));
   std::string longer = bytes;
-  const uint64_t three = 3;
-  std::memcpy(longer.data() + steps_at - sizeof(three), &three, sizeof(three));
+  const uint64_t many = 1000;
+  std::memcpy(longer.data() + steps_at - sizeof(many), &many, sizeof(many));
   MetricStore other;
   other.appendImageMetrics(imageMetrics(50));
   const std::pair<std::string, const char*> cases[] = {

@@ -24,6 +24,7 @@ void MetricStore::clear() {
   last_ = StepStats{};
   frames_ = {};
   image_metrics_ = {};
+  newest_image_metrics_ = {};
 }
 
 void MetricStore::appendImageMetrics(const ImageMetrics& metrics) {
@@ -35,6 +36,7 @@ void MetricStore::appendImageMetrics(const ImageMetrics& metrics) {
   h.floor.push_back(metrics.frechet_floor);
   h.diversity.push_back(metrics.diversity);
   h.covered.push_back(static_cast<float>(metrics.classes_covered));
+  newest_image_metrics_ = metrics;
 }
 
 bool MetricStore::acceptGeneration(uint32_t generation) {
@@ -91,6 +93,7 @@ std::string MetricStore::exportHistory() const {
   putAll(image.floor);
   putAll(image.diversity);
   putAll(image.covered);
+  out.put<ImageMetrics>(newest_image_metrics_);
   return std::move(out.bytes());
 }
 
@@ -124,7 +127,7 @@ void MetricStore::importHistory(std::string_view bytes, uint32_t generation,
   ImageMetricHistory image;
   count = in.get<uint64_t>("image metrics length");
   // Each image metrics point takes 8 bytes of step and 4 per value.
-  if (count > in.remaining() / 24) {
+  if (count > in.remaining() / 24) {  // (a lower bound: the newest metrics follow)
     in.fail("image metrics of " + std::to_string(count) + " points need more than the " +
             std::to_string(in.remaining()) + " bytes left (truncated)");
   }
@@ -137,6 +140,10 @@ void MetricStore::importHistory(std::string_view bytes, uint32_t generation,
   if (std::adjacent_find(image.steps.begin(), image.steps.end(), not_after) != image.steps.end()) {
     in.fail("image metrics steps do not increase");
   }
+  const auto newest = in.get<ImageMetrics>("newest image metrics");
+  if (newest.step != (image.steps.empty() ? -1 : static_cast<int64_t>(image.steps.back()))) {
+    in.fail("the newest image metrics are not those of the last image metrics step");
+  }
   in.expectEnd();
   clear();
   generation_ = generation;
@@ -147,6 +154,7 @@ void MetricStore::importHistory(std::string_view bytes, uint32_t generation,
   seconds_ = std::move(seconds);
   for (int i = 0; i < static_cast<int>(Series::Count); ++i) series_[i] = std::move(series[i]);
   image_metrics_ = std::move(image);
+  newest_image_metrics_ = newest;
   while (steps_.size() > max_points_) thin();
 }
 
