@@ -81,6 +81,114 @@ TEST(MetricStoreHistoryTest, BadHistoryThrowsAndKeepsTheStore) {
   EXPECT_EQ(other.steps().size(), 1u);
 }
 
+/// Image metrics as an evaluation at `step` reports them.
+ImageMetrics imageMetrics(int64_t step) {
+  ImageMetrics m;
+  m.step = step;
+  m.frechet = 100.0f / static_cast<float>(step);
+  m.frechet_floor = 0.5f;
+  m.diversity = 9.0f + static_cast<float>(step) / 1000;
+  m.classes_covered = static_cast<int>(step / 100 % 11);
+  return m;
+}
+
+void expectSameImageMetrics(const ImageMetricHistory& a, const ImageMetricHistory& b) {
+  EXPECT_EQ(a.steps, b.steps);
+  EXPECT_EQ(a.frechet, b.frechet);
+  EXPECT_EQ(a.floor, b.floor);
+  EXPECT_EQ(a.diversity, b.diversity);
+  EXPECT_EQ(a.covered, b.covered);
+}
+
+TEST(MetricStoreHistoryTest, ExportImportKeepsTheImageMetricsOverTime) {
+  MetricStore store;
+  for (int64_t i = 1; i <= 500; ++i) store.append(stats(i));
+  for (const int64_t step : {100, 250, 400}) store.appendImageMetrics(imageMetrics(step));
+  // The control: the same steps without image metrics; its history opens without them.
+  MetricStore plain;
+  for (int64_t i = 1; i <= 500; ++i) plain.append(stats(i));
+
+  MetricStore opened;
+  opened.appendImageMetrics(imageMetrics(50));  // replaced by what is opened
+  opened.importHistory(store.exportHistory(), 2, "test");
+  ASSERT_EQ(opened.imageMetrics().steps.size(), 3u);
+  expectSameImageMetrics(opened.imageMetrics(), store.imageMetrics());
+  MetricStore opened_plain;
+  opened_plain.appendImageMetrics(imageMetrics(50));
+  opened_plain.importHistory(plain.exportHistory(), 2, "test");
+  EXPECT_TRUE(opened_plain.imageMetrics().steps.empty());
+  // The opened run's later evaluations continue the plot; repeats of the last are not added.
+  opened.appendImageMetrics(imageMetrics(400));
+  opened.appendImageMetrics(imageMetrics(550));
+  EXPECT_EQ(opened.imageMetrics().steps, (std::vector<double>{100, 250, 400, 550}));
+}
+
+TEST(MetricStoreHistoryTest, AnOpenedRunShowsItsSavedMetricsUntilItComputesItsOwn) {
+  auto frame = std::make_unique<ImageFrame>();
+  MetricStore store;
+  store.append(stats(1));
+  frame->metrics = imageMetrics(400);
+  frame->metrics.class_hist[3] = 0.25f;
+  store.setFrame(*frame);
+  const std::string saved = store.exportHistory();
+  MetricStore plain;  // the control: a history without image metrics
+  plain.append(stats(1));
+
+  // The opened run's first frames come before its own first evaluation (step -1).
+  frame->header.generation = 1;
+  frame->metrics = ImageMetrics{};
+  MetricStore opened, opened_plain;
+  opened.importHistory(saved, 1, "test");
+  opened_plain.importHistory(plain.exportHistory(), 1, "test");
+  opened.setFrame(*frame);
+  opened_plain.setFrame(*frame);
+  EXPECT_EQ(opened.frame<ImageFrame>()->metrics.step, 400);
+  EXPECT_EQ(opened.frame<ImageFrame>()->metrics.frechet, imageMetrics(400).frechet);
+  EXPECT_EQ(opened.frame<ImageFrame>()->metrics.class_hist[3], 0.25f);
+  EXPECT_EQ(opened_plain.frame<ImageFrame>()->metrics.step, -1);
+  // Its own metrics replace them.
+  frame->metrics = imageMetrics(450);
+  opened.setFrame(*frame);
+  EXPECT_EQ(opened.frame<ImageFrame>()->metrics.step, 450);
+  EXPECT_EQ(opened.imageMetrics().steps, (std::vector<double>{400, 450}));
+}
+
+TEST(MetricStoreHistoryTest, BadImageMetricsThrowAndKeepTheStore) {
+  MetricStore store;
+  store.append(stats(1));
+  store.appendImageMetrics(imageMetrics(100));
+  store.appendImageMetrics(imageMetrics(200));
+  const std::string bytes = store.exportHistory();
+  // The image metrics are the last section: 2 steps (8 bytes each), 4 values x 2 floats, then
+  // the newest metrics whole.
+  const size_t steps_at = bytes.size() - sizeof(ImageMetrics) - 2 * 8 - 4 * 2 * 4;
+  std::string unordered = bytes;
+  const double late = 300;
+  std::memcpy(unordered.data() + steps_at, &late, sizeof(late));
+  std::string longer = bytes;
+  const uint64_t many = 1000;
+  std::memcpy(longer.data() + steps_at - sizeof(many), &many, sizeof(many));
+  MetricStore other;
+  other.appendImageMetrics(imageMetrics(50));
+  const std::pair<std::string, const char*> cases[] = {
+      {unordered, "image metrics steps do not increase"},
+      {longer, "truncated"},
+      {bytes.substr(0, bytes.size() - 4), "image metrics"},
+  };
+  for (const auto& [crafted, message] : cases) {
+    try {
+      other.importHistory(crafted, 0, "h");
+      ADD_FAILURE() << message << ": accepted";
+    } catch (const FormatError& error) {
+      EXPECT_NE(std::string(error.what()).find(message), std::string::npos) << error.what();
+    }
+  }
+  EXPECT_EQ(other.imageMetrics().steps, std::vector<double>{50});
+  MetricStore control;  // the untouched bytes load
+  EXPECT_NO_THROW(control.importHistory(bytes, 0, "h"));
+  EXPECT_EQ(control.imageMetrics().steps, (std::vector<double>{100, 200}));
+}
+
 SessionFile sampleSession() {
   TrainConfig config = presetConfig("figure1");
   config.hyper.batch_size = 16;
@@ -107,6 +215,19 @@ TEST(SessionFileTest, RoundTripKeepsEverything) {
   EXPECT_EQ(read.state, file.state);
   EXPECT_EQ(read.history, file.history);
   EXPECT_EQ(viewSettingsToJson(read.view), viewSettingsToJson(file.view));
+}
+
+TEST(SessionFileTest, AnImageRunsMetricsOverTimeComeBackWhenOpened) {
+  SessionFile file = sampleSession();
+  MetricStore store;
+  store.importHistory(file.history, 0, "test");
+  for (const int64_t step : {5, 10, 20}) store.appendImageMetrics(imageMetrics(step));
+  file.history = store.exportHistory();
+  const SessionFile read = decodeSessionFile(encodeSessionFile(file), "test");
+  MetricStore opened;
+  opened.importHistory(read.history, 1, "test");
+  expectSameImageMetrics(opened.imageMetrics(), store.imageMetrics());
+  EXPECT_EQ(opened.imageMetrics().frechet.size(), 3u);
 }
 
 TEST(SessionFileTest, BadBytesSayWhatIsWrong) {

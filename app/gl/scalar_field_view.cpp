@@ -95,6 +95,7 @@ const Colormap& discriminatorColormap() {
 }
 
 ScalarFieldView::ScalarFieldView(const Colormap& colormap) {
+  if (!glad_glCreateShader) throw std::runtime_error("OpenGL is not loaded");
   program_ = link("scalar_field.vert", "scalar_field.frag");
   rect_location_ = glGetUniformLocation(program_, "rect");
   glUseProgram(program_);

@@ -19,7 +19,8 @@ const Colormap& discriminatorColormap();
 
 class ScalarFieldView {
  public:
-  /// Needs the current GL context; compiles the embedded shaders (throws std::runtime_error).
+  /// Needs the current GL context (loaded by glad); compiles the embedded shaders. Throws
+  /// std::runtime_error without a context or when they do not compile.
   explicit ScalarFieldView(const Colormap& colormap);
   ~ScalarFieldView();
   ScalarFieldView(const ScalarFieldView&) = delete;

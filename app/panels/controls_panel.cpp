@@ -1,5 +1,6 @@
 // Controls panel: play/pause/step/reset, presets and config files, every hyperparameter live,
-// architecture/data/seed edits that apply on reset, the capture plan and the UI scale.
+// architecture/data/seed edits that apply on reset (the model's own fields: the plain MLP's
+// layers, the DCGAN's channels), the capture plan and the UI scale.
 // Config fields get their ranges, tooltips and combo labels from the schema table; every number
 // is a typed number field (app/widgets).
 #include <algorithm>
@@ -26,8 +27,10 @@ std::string label(const char* key, const char* id) {
   return std::string(i18n::tr(key)) + "###" + id;
 }
 
-/// A combo box over the enum field at `path`, labelled by the schema's UI labels.
-bool fieldCombo(const char* label, const std::string& path, TrainConfig& config) {
+}  // namespace
+
+bool fieldCombo(NumberFieldState& fields, const char* label, const std::string& path,
+                TrainConfig& config) {
   const ConfigField& field = configField(path);
   uint8_t& value = field.get<uint8_t>(config);
   bool changed = false;
@@ -36,6 +39,15 @@ bool fieldCombo(const char* label, const std::string& path, TrainConfig& config)
     if (name.value == value) current = i18n::enumLabel(field, name);
   }
   const std::string id = std::string(label) + "###" + path;
+  // Where the combo's box is, for scripted clicks (as number fields record theirs).
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const ImVec2 size(ImGui::CalcItemWidth(), ImGui::GetFrameHeight());
+  if (ImGui::IsRectVisible(size)) {
+    fields.rects[path] = {
+        at.x, at.y, at.x + size.x, at.y + size.y, at.x + size.x * 0.5f, at.y + size.y * 0.5f};
+  } else {
+    fields.rects.erase(path);  // scrolled away: not clickable
+  }
   if (ImGui::BeginCombo(id.c_str(), current)) {
     for (const EnumName& name : field.names) {
       ImGui::PushID(name.name);
@@ -52,11 +64,13 @@ bool fieldCombo(const char* label, const std::string& path, TrainConfig& config)
   return changed;
 }
 
+namespace {
+
 bool optimizerEditor(NumberFieldState& fields, const char* title, const std::string& path,
                      TrainConfig& config) {
   ImGui::PushID(path.c_str());
   ImGui::TextUnformatted(title);
-  bool changed = fieldCombo(i18n::tr("controls.optimizer"), path + ".kind", config);
+  bool changed = fieldCombo(fields, i18n::tr("controls.optimizer"), path + ".kind", config);
   changed |= configNumberField(fields, i18n::tr("controls.learning_rate"), path + ".lr", config);
   const OptimizerKind kind = configField(path + ".kind").get<OptimizerKind>(config);
   if (kind == OptimizerKind::Sgd) {
@@ -78,14 +92,14 @@ bool mlpEditor(NumberFieldState& fields, const char* title, const std::string& p
   bool changed = configNumberField(fields, i18n::tr("controls.hidden_layers"),
                                    path + ".hidden_layers", config);
   changed |= configNumberField(fields, i18n::tr("controls.width"), path + ".width", config);
-  changed |= fieldCombo(i18n::tr("controls.activation"), path + ".activation", config);
+  changed |= fieldCombo(fields, i18n::tr("controls.activation"), path + ".activation", config);
   ImGui::PopID();
   return changed;
 }
 
-bool discriminatorEditor(NumberFieldState& fields, TrainConfig& config) {
-  bool changed =
-      mlpEditor(fields, i18n::tr("controls.discriminator_network"), "discriminator", config);
+/// What D sees besides one sample: PacGAN packing and the minibatch-stddev feature.
+bool discriminatorInputEditor(NumberFieldState& fields, TrainConfig& config) {
+  bool changed = false;
   ImGui::PushID("discriminator input");
   changed |= configNumberField(fields, i18n::tr("controls.pack"), "discriminator.pack", config);
   const ConfigField& stddev = configField("discriminator.minibatch_stddev");
@@ -111,7 +125,49 @@ bool remedyEditor(NumberFieldState& fields, TrainConfig& config) {
   return changed;
 }
 
+/// A network's channel count (the DCGAN's width), under the network's title.
+bool channelsEditor(NumberFieldState& fields, const char* title, const std::string& path,
+                    TrainConfig& config) {
+  ImGui::PushID(path.c_str());
+  ImGui::TextUnformatted(title);
+  const bool changed =
+      configNumberField(fields, i18n::tr("controls.channels"), path + ".width", config);
+  ImGui::PopID();
+  return changed;
+}
+
 }  // namespace
+
+bool drawModelFields(NumberFieldState& fields, TrainConfig& config) {
+  bool changed = false;
+  if (config.data.kind != DataKind::Images && config.model != ModelKind::Mlp) {
+    config.model = ModelKind::Mlp;  // the image models need images, and their combo is gone
+    changed = true;
+  }
+  if (config.data.kind == DataKind::Images) {
+    changed |= fieldCombo(fields, i18n::tr("controls.model"), "model", config);
+  }
+  switch (config.model) {
+    case ModelKind::Mlp:
+      changed |= mlpEditor(fields, i18n::tr("controls.generator_network"), "generator", config);
+      changed |=
+          mlpEditor(fields, i18n::tr("controls.discriminator_network"), "discriminator", config);
+      break;
+    case ModelKind::MlpGan:
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("%s", i18n::trf("controls.mlp_gan_sizes", config.latent.dim).c_str());
+      ImGui::PopStyleColor();
+      break;
+    case ModelKind::Dcgan:
+      changed |=
+          channelsEditor(fields, i18n::tr("controls.generator_network"), "generator", config);
+      changed |= channelsEditor(fields, i18n::tr("controls.discriminator_network"), "discriminator",
+                                config);
+      break;
+  }
+  changed |= discriminatorInputEditor(fields, config);
+  return changed;
+}
 
 void resetWith(PanelContext& ctx, const TrainConfig& config) {
   if (sendCommand(ctx, Reset{config})) {
@@ -165,6 +221,8 @@ constexpr const char* kFieldLabels[] = {"controls.preset",
                                         "controls.z_dim",
                                         "controls.hidden_layers",
                                         "controls.width",
+                                        "controls.channels",
+                                        "controls.model",
                                         "controls.activation",
                                         "controls.pack",
                                         "controls.engine",
@@ -248,7 +306,7 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
   TrainConfig& edit = ui.edit;
   Hyperparams& hyper = edit.hyper;
   NumberFieldState& fields = ui.fields;
-  bool changed = fieldCombo(i18n::tr("controls.loss"), "hyper.loss", edit);
+  bool changed = fieldCombo(fields, i18n::tr("controls.loss"), "hyper.loss", edit);
   changed |= configNumberField(fields, i18n::tr("controls.batch_size"), "hyper.batch_size", edit);
   changed |= configNumberField(fields, i18n::tr("controls.d_steps"), "hyper.d_steps", edit);
   changed |= remedyEditor(fields, edit);
@@ -270,7 +328,7 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
   // Rebuild-time settings.
   ImGui::TextUnformatted(i18n::tr("controls.model_and_data"));
   bool rebuild = false;
-  rebuild |= fieldCombo(i18n::tr("controls.data"), "data.kind", edit);
+  rebuild |= fieldCombo(fields, i18n::tr("controls.data"), "data.kind", edit);
   DataConfig& data = edit.data;
   if (dataDimension(data.kind) == 1 || data.kind == DataKind::Gaussian2d) {
     rebuild |= configNumberField(fields, i18n::tr("controls.mean"), "data.mean", edit);
@@ -306,11 +364,10 @@ void ControlsPanel::drawContent(PanelContext& ctx) {
       rebuild |= drawImageDataFields(ui.image_data, data);
       break;
   }
-  rebuild |= fieldCombo(i18n::tr("controls.z"), "latent.kind", edit);
+  rebuild |= fieldCombo(fields, i18n::tr("controls.z"), "latent.kind", edit);
   rebuild |= configNumberField(fields, i18n::tr("controls.z_dim"), "latent.dim", edit);
-  rebuild |= mlpEditor(fields, i18n::tr("controls.generator_network"), "generator", edit);
-  rebuild |= discriminatorEditor(fields, edit);
-  rebuild |= fieldCombo(i18n::tr("controls.engine"), "engine", edit);
+  rebuild |= drawModelFields(fields, edit);
+  rebuild |= fieldCombo(fields, i18n::tr("controls.engine"), "engine", edit);
   rebuild |= configNumberField(fields, i18n::tr("controls.seed"), "seed", edit);
   ui.needs_reset |= rebuild;
   if (ui.needs_reset) {

@@ -118,6 +118,15 @@ void drawRunTitle(PanelContext& ctx);
 /// The image data's folder and class filter fields (Enter commits into `data`, a folder without
 /// the IDX files shows in red); true when `data` changed (applies on Reset).
 bool drawImageDataFields(ImageDataFields& fields, DataConfig& data);
+/// A combo box over the enum config field at `path`, labelled by the schema's UI labels (its
+/// box recorded in `fields.rects` under `path`, for scripted clicks); true when it changed.
+bool fieldCombo(NumberFieldState& fields, const char* label, const std::string& path,
+                TrainConfig& config);
+/// The networks' fields that apply on Reset: for image data the `model` combo, then the chosen
+/// model's own fields (the plain MLP's layers, widths and activations; the DCGAN's channels;
+/// the MLP GAN's fixed sizes as text) and D's input (pack, minibatch stddev). A model of images
+/// goes back to the plain MLP when the data is not images. True when `config` changed.
+bool drawModelFields(NumberFieldState& fields, TrainConfig& config);
 /// A modal dialog while ctx.ui.error is set; OK clears it (drawn over the panels, in no slot).
 void drawErrorDialog(PanelContext& ctx);
 

@@ -43,14 +43,19 @@ namespace ganscope {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-// Frame caps (vsync is absent under Xvfb): 60 fps while the user interacts, 30 fps while only
-// telemetry streams in (frames come at 30 Hz, so more frames would repeat the picture and
-// take CPU from the trainer on machines that render in software).
+// Frame caps (vsync is absent under Xvfb): 60 fps while the user interacts; while training
+// without input, 30 fps as long as new pictures come (the trainer sends them at up to 30 Hz),
+// else 10 fps for the curves of the steps (image grids come a few times a second). Every frame
+// drawn takes CPU from the trainer on machines that render in software.
 constexpr double kInteractiveFrameSeconds = 1.0 / 60.0;
-constexpr double kStreamingFrameSeconds = 1.0 / 30.0;
+constexpr double kPictureFrameSeconds = 1.0 / 30.0;
+constexpr double kStepsFrameSeconds = 1.0 / 10.0;
 constexpr double kIdleWaitSeconds = 0.25;  // paused and quiet: look for telemetry this often
 constexpr int kActiveFrames = 6;           // frames drawn after any input or new data
-constexpr int kUiNiceness = 10;            // scheduling niceness of the UI and render threads
+// Scheduling niceness of the UI and render threads: the lowest. On a busy machine the kernel's
+// autogroup gives the whole process (one terminal session) one share of the CPU, which the
+// trainer and these threads split by weight: at 10 they took 15-25% of it from the trainer.
+constexpr int kUiNiceness = 19;
 
 /// SIGINT/SIGTERM: the window closes as if its close button was pressed.
 volatile std::sig_atomic_t g_close_signal = 0;
@@ -109,6 +114,18 @@ struct FrameState {
   double fps;
   const std::string& blas;
 };
+
+/// Which picture frame each run shows last (its generation and sequence number): a change
+/// means a new picture to draw.
+std::vector<std::pair<uint32_t, uint64_t>> newestPictures(
+    const std::vector<std::unique_ptr<RunView>>& runs) {
+  std::vector<std::pair<uint32_t, uint64_t>> newest;
+  for (const auto& run : runs) {
+    const FrameHeader* header = run->store.newestHeader();
+    newest.emplace_back(header ? header->generation : 0, header ? header->sequence : 0);
+  }
+  return newest;
+}
 
 /// Focus mode: a double-click on a panel's title bar shows it alone (again: back to the
 /// layout); `events` are what each slot's panel reported this frame.
@@ -373,9 +390,12 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
   int frames = 0;
   int active_frames = 0;
   std::deque<Clock::time_point> recent_frames;  // starts of the frames of the last second
+  std::vector<std::pair<uint32_t, uint64_t>> drawn_pictures;  // what the last frame drew
   while (!window->shouldClose() && !g_close_signal) {
     bool streaming = false;
     for (const auto& run : runs) streaming |= run->drain(view);
+    const std::vector<std::pair<uint32_t, uint64_t>> pictures = newestPictures(runs);
+    const bool new_picture = pictures != drawn_pictures;
     bool running = false;
     for (const auto& run : runs) running |= run->status.state == RunState::Running;
     if (streaming || running || window->takeInput() || ui.animating) active_frames = kActiveFrames;
@@ -386,6 +406,7 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
       continue;
     }
     --active_frames;
+    drawn_pictures = pictures;
     const auto start = Clock::now();
     recent_frames.push_back(start);
     while (start - recent_frames.front() > std::chrono::seconds(1)) recent_frames.pop_front();
@@ -441,8 +462,11 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
       startCompare(runs, ui, maker, session_options);
       ui.start_compare.reset();
     }
-    // Pace the next frame (see the frame caps above).
-    const double period = interacting ? kInteractiveFrameSeconds : kStreamingFrameSeconds;
+    // Pace the next frame (see the frame caps above): pictures that came for this frame will
+    // likely come for the next.
+    const double period = interacting   ? kInteractiveFrameSeconds
+                          : new_picture ? kPictureFrameSeconds
+                                        : kStepsFrameSeconds;
     const double frame_seconds = std::chrono::duration<double>(Clock::now() - start).count();
     window->waitEvents(std::max(0.0, period - frame_seconds));
   }

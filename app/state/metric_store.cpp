@@ -24,6 +24,7 @@ void MetricStore::clear() {
   last_ = StepStats{};
   frames_ = {};
   image_metrics_ = {};
+  newest_image_metrics_ = {};
 }
 
 void MetricStore::appendImageMetrics(const ImageMetrics& metrics) {
@@ -35,6 +36,7 @@ void MetricStore::appendImageMetrics(const ImageMetrics& metrics) {
   h.floor.push_back(metrics.frechet_floor);
   h.diversity.push_back(metrics.diversity);
   h.covered.push_back(static_cast<float>(metrics.classes_covered));
+  newest_image_metrics_ = metrics;
 }
 
 bool MetricStore::acceptGeneration(uint32_t generation) {
@@ -84,6 +86,14 @@ std::string MetricStore::exportHistory() const {
   putAll(steps_);
   putAll(seconds_);
   for (const auto& s : series_) putAll(s);
+  const ImageMetricHistory& image = image_metrics_;
+  out.put<uint64_t>(image.steps.size());
+  putAll(image.steps);
+  putAll(image.frechet);
+  putAll(image.floor);
+  putAll(image.diversity);
+  putAll(image.covered);
+  out.put<ImageMetrics>(newest_image_metrics_);
   return std::move(out.bytes());
 }
 
@@ -96,7 +106,7 @@ void MetricStore::importHistory(std::string_view bytes, uint32_t generation,
     in.fail("history stride " + std::to_string(stride) + " is not a power of two up to 2^40");
   }
   const auto last = in.get<StepStats>("history's last step");
-  const auto count = in.get<uint64_t>("history length");
+  auto count = in.get<uint64_t>("history length");
   // Each point takes 8 bytes of step, 4 of time and 4 per series.
   const uint64_t point_bytes = 12 + 4 * static_cast<uint64_t>(Series::Count);
   if (count > in.remaining() / point_bytes) {
@@ -114,6 +124,26 @@ void MetricStore::importHistory(std::string_view bytes, uint32_t generation,
   getAll(steps, "history steps");
   getAll(seconds, "history times");
   for (auto& s : series) getAll(s, "history series");
+  ImageMetricHistory image;
+  count = in.get<uint64_t>("image metrics length");
+  // Each image metrics point takes 8 bytes of step and 4 per value.
+  if (count > in.remaining() / 24) {  // (a lower bound: the newest metrics follow)
+    in.fail("image metrics of " + std::to_string(count) + " points need more than the " +
+            std::to_string(in.remaining()) + " bytes left (truncated)");
+  }
+  getAll(image.steps, "image metrics steps");
+  getAll(image.frechet, "image metrics Frechet distances");
+  getAll(image.floor, "image metrics Frechet floors");
+  getAll(image.diversity, "image metrics diversities");
+  getAll(image.covered, "image metrics classes covered");
+  const auto not_after = [](double a, double b) { return b <= a; };
+  if (std::adjacent_find(image.steps.begin(), image.steps.end(), not_after) != image.steps.end()) {
+    in.fail("image metrics steps do not increase");
+  }
+  const auto newest = in.get<ImageMetrics>("newest image metrics");
+  if (newest.step != (image.steps.empty() ? -1 : static_cast<int64_t>(image.steps.back()))) {
+    in.fail("the newest image metrics are not those of the last image metrics step");
+  }
   in.expectEnd();
   clear();
   generation_ = generation;
@@ -123,6 +153,8 @@ void MetricStore::importHistory(std::string_view bytes, uint32_t generation,
   steps_ = std::move(steps);
   seconds_ = std::move(seconds);
   for (int i = 0; i < static_cast<int>(Series::Count); ++i) series_[i] = std::move(series[i]);
+  image_metrics_ = std::move(image);
+  newest_image_metrics_ = newest;
   while (steps_.size() > max_points_) thin();
 }
 

@@ -43,18 +43,26 @@ class MetricStore {
   template <class Frame>
   void setFrame(const Frame& frame) {
     if (!acceptGeneration(frame.header.generation)) return;
-    std::get<std::optional<Frame>>(frames_) = frame;
+    std::optional<Frame>& kept = std::get<std::optional<Frame>>(frames_);
+    kept = frame;
     scenario_ = Frame::kScenario;
-    if constexpr (std::is_same_v<Frame, ImageFrame>) appendImageMetrics(frame.metrics);
+    if constexpr (std::is_same_v<Frame, ImageFrame>) {
+      appendImageMetrics(frame.metrics);
+      // A run opened from a session file: its saved newest metrics until it computes its own.
+      if (frame.metrics.step < 0) kept->metrics = newest_image_metrics_;
+    }
   }
   /// Adds `metrics` to imageMetrics() unless it holds no evaluation yet (step < 0) or one not
   /// newer than the last point (every frame repeats the newest metrics until the next one).
   void appendImageMetrics(const ImageMetrics& metrics);
   const ImageMetricHistory& imageMetrics() const { return image_metrics_; }
+  /// The newest image metrics received (or opened with a history); step -1 before any.
+  const ImageMetrics& newestImageMetrics() const { return newest_image_metrics_; }
   void clear();
 
-  /// The history (steps, times, series, thinning stride and last stats) as bytes, for a
-  /// session file; the snapshot is not included.
+  /// The history (steps, times, series, thinning stride, last stats, the image metrics over
+  /// time and the newest of them) as bytes, for a session file; the newest frames are not
+  /// included.
   std::string exportHistory() const;
   /// Replaces the history with exported bytes, as telemetry of `generation` (a loaded run's),
   /// thinning it to this store's size. Throws FormatError naming `source` on bad bytes.
@@ -112,6 +120,7 @@ class MetricStore {
   Newest<FrameKinds>::type frames_;  ///< the newest frame of each kind
   Scenario scenario_ = Scenario::Figure1;
   ImageMetricHistory image_metrics_;
+  ImageMetrics newest_image_metrics_;  ///< the whole of the last point of image_metrics_
 };
 
 }  // namespace ganscope

@@ -14,7 +14,7 @@ class MetricStore;
 class Session;
 
 /// Format version of session files; reading refuses any other.
-inline constexpr uint32_t kSessionFileVersion = 2;  // 2: gradient-norm series
+inline constexpr uint32_t kSessionFileVersion = 3;  // 2: gradient-norm series; 3: image metrics
 /// Largest session file read (a history of 4M steps is ~100 MB).
 inline constexpr uint64_t kMaxSessionFileBytes = uint64_t{1} << 30;
 

@@ -354,9 +354,11 @@ void Session::Impl::loop(uint64_t me, std::atomic<bool>& cancel_flag) {
     if (frame_owed || every_step || after >= next_frame) {
       if (!publishFrame(me, !frame_owed, &cancel_flag)) return;
       // At most a fifth of the trainer's time goes to pictures: a costly frame (a large D on
-      // the 2-D field) comes less often than frame_hz.
+      // the 2-D field) comes less often than frame_hz. Image grids, whose G and D passes over
+      // 256 + 256 images cost more than a step, get a twentieth (the window's cost, issue 9).
       const auto cost = Clock::now() - after;
-      next_frame = after + std::max<Clock::duration>(period, 5 * cost);
+      next_frame = after + std::max<Clock::duration>(
+                               period, (trainer->scenario() == Scenario::Image ? 20 : 5) * cost);
     }
   }
 }
