@@ -211,6 +211,34 @@ TEST(LatentExplorerRendersTest, OneRequestCarriesWhatIsMissingAndNoneGoesTwice) 
   EXPECT_EQ(renders.error(), failed.error);
 }
 
+TEST(LatentExplorerRendersTest, TheTrainingTimeViewAsksEarlierGsForTheStripOnly) {
+  const LatentConfig latent{LatentKind::Normal, 4};
+  LatentExplorerState state;
+  state.live = false;
+  LatentExplorerRenders renders;
+  std::optional<RenderLatent> plain = renders.next(latent, state, 0, 0, 0.0);
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->history_count, 0);  // the control: off by default
+  ASSERT_TRUE(renders.receive(answer(*plain, 0, 0, 4)));
+  state.history = true;  // a new path: the strip comes again, with the earlier G's rows
+  std::optional<RenderLatent> history = renders.next(latent, state, 0, 0, 0.01);
+  ASSERT_TRUE(history);
+  EXPECT_EQ(history->history_from, 1);  // the strip's frames, after the big picture
+  EXPECT_EQ(history->history_count, state.frames);
+  LatentPicture picture = answer(*history, 0, 0, 4);
+  picture.history_steps = {25, 50};
+  picture.history_samples.assign(2 * state.frames * 4, 0.5f);
+  ASSERT_TRUE(renders.receive(picture));
+  ASSERT_NE(renders.path(), nullptr);
+  EXPECT_EQ(renders.path()->history_steps, picture.history_steps);
+  EXPECT_EQ(renders.path()->history_strip, picture.history_samples);
+  // Moving t asks for the picture alone: no earlier G's are asked again.
+  state.t = 0.2;
+  std::optional<RenderLatent> moved = renders.next(latent, state, 0, 0, 0.02);
+  ASSERT_TRUE(moved);
+  EXPECT_EQ(moved->history_count, 0);
+}
+
 TEST(LatentExplorerRendersTest, APathOnItsWayGoesInEveryRequestUntilItComes) {
   const LatentConfig latent{LatentKind::Normal, 4};
   LatentExplorerState state;

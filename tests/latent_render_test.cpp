@@ -111,18 +111,23 @@ TEST(LatentRenderTest, TheHistoryDrawsThePathWithEarlierGenerators) {
     TrainConfig config = imageConfig(ModelKind::MlpGan);
     config.hyper.preview = preview;
     Trainer trainer(config);
-    RenderLatent request = requestOf(config.latent, {3, 4});
+    RenderLatent request = requestOf(config.latent, {7, 3, 4});
     std::vector<float> at_25;
     for (int i = 0; i < 30; ++i) {
       trainer.step(StepTarget::Both);
-      if (trainer.state().stats.step == 25) at_25 = trainer.renderLatent(request).samples;
+      if (trainer.state().stats.step == 25) {
+        const std::vector<float> all = trainer.renderLatent(request).samples;
+        at_25.assign(all.begin() + kImagePixels, all.end());  // latents 1 and 2
+      }
     }
-    request.history = true;
+    request.history_from = 1;
+    request.history_count = 2;
     const LatentPicture picture = trainer.renderLatent(request);
     ASSERT_EQ(picture.history_steps, std::vector<int64_t>{25});
     // G as it was at step 25 draws what it drew then; the current G (the control) does not.
     EXPECT_EQ(picture.history_samples, at_25) << toString(preview);
-    EXPECT_NE(picture.samples, at_25);
+    EXPECT_NE(std::vector<float>(picture.samples.begin() + kImagePixels, picture.samples.end()),
+              at_25);
   }
 }
 
@@ -142,6 +147,12 @@ TEST(LatentRenderTest, BadRequestsAreNamed) {
                 .find("z has 33 values; 2 latents of 32 "
                       "dimensions need 64"),
             std::string::npos);
+  RenderLatent rows{1, 2, std::vector<float>(64)};
+  rows.history_from = 1;
+  rows.history_count = 2;
+  EXPECT_NE(message(rows).find("history rows 1 + 2 outside the 2 latents"), std::string::npos);
+  rows.history_count = 1;  // the control: the last row alone is inside
+  EXPECT_EQ(message(rows), "accepted");
 }
 
 }  // namespace

@@ -180,6 +180,8 @@ void drawPathControls(PanelContext& ctx, const LatentConfig& latent,
   hint(i18n::tr("explorer.live_hint"));
   sameLineIfFits("explorer.smooth", ImGui::GetFrameHeight());
   ImGui::Checkbox(label("explorer.smooth", "smooth").c_str(), &state.linear_filter);
+  ImGui::Checkbox(label("explorer.history", "history").c_str(), &state.history);
+  hint(i18n::tr("explorer.history_hint"));
 }
 
 /// Per-dimension sliders: a field picks a coordinate, each chosen one gets a slider.
@@ -351,8 +353,13 @@ void drawPictures(PanelContext& ctx, const LatentExplorerRenders& renders, bool 
         const double at = stripParameters(path->frames)[clicked];
         (state.mode == ExplorerMode::Square ? state.u : state.t) = at;
       }
-      drawPathScores(ctx.views.latent_scores, *path, s, probability,
-                     ImVec2(avail.x, ImGui::GetContentRegionAvail().y));
+      if (state.history) {
+        ImGui::TextUnformatted(i18n::tr("explorer.history_title"));
+        drawExplorerHistory(texture, *path, avail.x, ImGui::GetContentRegionAvail().y);
+      } else {
+        drawPathScores(ctx.views.latent_scores, *path, s, probability,
+                       ImVec2(avail.x, ImGui::GetContentRegionAvail().y));
+      }
     }
     return;
   }

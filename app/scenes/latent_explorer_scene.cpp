@@ -54,6 +54,16 @@ std::vector<uint8_t> explorerAtlasImages(const ExplorerPicture* picture, const E
     for (int k = 0; k < path->frames && k + 1 < kCells; ++k) {
       put(k + 1, &path->strip[static_cast<size_t>(k) * kImagePixels]);
     }
+    const int rows = std::min<int>(kMaxHistoryRows, static_cast<int>(path->history_steps.size()));
+    for (int r = 0; r < rows; ++r) {
+      for (int k = 0; k < path->frames; ++k) {
+        const int cell = 1 + path->frames * (1 + r) + k;
+        if (cell < kCells) {
+          put(cell,
+              &path->history_strip[(static_cast<size_t>(r) * path->frames + k) * kImagePixels]);
+        }
+      }
+    }
   }
   return bytes;
 }
@@ -91,6 +101,36 @@ int drawExplorerStrip(const ExplorerTexture& texture, const ExplorerPath& path, 
   }
   if (!clicked) return -1;
   return std::clamp(static_cast<int>(mouse_x / (cell + gap)), 0, n - 1);
+}
+
+void drawExplorerHistory(const ExplorerTexture& texture, const ExplorerPath& path, float width,
+                         float height) {
+  const int n = path.frames;
+  const int rows = std::min<int>(kMaxHistoryRows, static_cast<int>(path.history_steps.size()));
+  if (n < 1 || rows < 1) {
+    ImGui::TextDisabled("%s", i18n::tr("explorer.history_none"));
+    return;
+  }
+  const float gap = 2;
+  char widest[32];
+  std::snprintf(widest, sizeof(widest), "%lld", static_cast<long long>(path.history_steps.back()));
+  const float label = ImGui::CalcTextSize(widest).x + ImGui::GetFontSize() * 0.5f;
+  const float cell = std::max(6.0f, std::floor(std::min((width - label - gap * (n - 1)) / n,
+                                                        (height - gap * rows) / rows)));
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(width, rows * (cell + gap)));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (int r = 0; r < rows; ++r) {
+    const float y = origin.y + r * (cell + gap);
+    char step[32];
+    std::snprintf(step, sizeof(step), "%lld", static_cast<long long>(path.history_steps[r]));
+    draw->AddText(ImVec2(origin.x, y + (cell - ImGui::GetFontSize()) / 2),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled), step);
+    for (int k = 0; k < n; ++k) {
+      const ImVec2 a(origin.x + label + k * (cell + gap), y), b(a.x + cell, a.y + cell);
+      drawCell(draw, texture, 1 + n * (1 + r) + k, a, b);
+    }
+  }
 }
 
 void drawPathScores(plot::PlotView& view, const ExplorerPath& path, double s, bool probability,

@@ -12,10 +12,13 @@
 
 namespace ganscope {
 
+/// Earlier G's the training-time view shows at most (the trainer keeps 8).
+inline constexpr int kMaxHistoryRows = 8;
 /// The explorer's atlas: kExplorerAtlasSide^2 cells, cell 0 the big picture, cells 1 to
-/// frames the strip.
-inline constexpr int kExplorerAtlasSide = 5;
-static_assert(kExplorerAtlasSide * kExplorerAtlasSide >= 1 + kMaxStripFrames);
+/// frames the strip, then the training-time view's rows of `frames` cells each.
+inline constexpr int kExplorerAtlasSide = 12;
+static_assert(kExplorerAtlasSide * kExplorerAtlasSide >=
+              1 + kMaxStripFrames * (1 + kMaxHistoryRows));
 inline constexpr int kExplorerAtlasGap = 2;  ///< texture pixels between the atlas's cells
 
 /// The atlas's images as bytes (28 x 28 each, kExplorerAtlasSide^2 of them): the picture in
@@ -35,6 +38,11 @@ void drawExplorerImage(const ExplorerTexture& texture, int cell, float side);
 /// the big picture's place outlined. Returns the frame clicked (-1: none).
 int drawExplorerStrip(const ExplorerTexture& texture, const ExplorerPath& path, double s,
                       float width);
+
+/// The training-time view at the cursor across `width` and at most `height`: a row per earlier
+/// G, oldest first, its step at the left and the strip it drew.
+void drawExplorerHistory(const ExplorerTexture& texture, const ExplorerPath& path, float width,
+                         float height);
 
 /// D's score along the path (the score plot's points and the strip's frames as dots) with a
 /// marker at `s`; `probability`: D's output is a probability (the 1/2 line, y in [0, 1]).

@@ -30,6 +30,7 @@ PathKey pathKey(const LatentExplorerState& state, const LatentConfig& latent) {
   key.spherical = state.spherical;
   key.psi = state.psi;
   key.frames = state.frames;
+  key.history = state.history;
   key.sliders = state.sliders;
   key.latent = latent;
   return key;
@@ -78,6 +79,10 @@ RenderLatent buildRequest(const LatentConfig& latent, const LatentExplorerState&
   if (with_path) {
     for (const double s : stripParameters(rows.frames)) add(s);
     for (const double s : stripParameters(rows.score_points)) add(s);
+    if (state.history) {  // the strip's frames, drawn by each earlier G too
+      render.history_from = 1;
+      render.history_count = rows.frames;
+    }
   }
   if (layout) *layout = rows;
   return render;

@@ -48,6 +48,9 @@ struct LatentExplorerState {
   uint64_t next_random = 0;    ///< counter behind "random z": each roll takes a fresh seed
   bool linear_filter = false;  ///< smooth pixels in the big picture and strip (off: nearest)
   bool live = true;            ///< re-render as G trains
+  /// The training-time view: the strip also drawn by the earlier G's the trainer keeps, a row
+  /// each (in place of D's score plot).
+  bool history = false;
   std::string file = "ganscope-latent";  ///< export/load base name (.png, -strip.png, .json)
   std::string message;                   ///< the last export's result or why it failed
   bool message_error = false;
@@ -63,13 +66,14 @@ struct PathKey {
   bool spherical = true;
   double psi = 1;
   int frames = 0;
+  bool history = false;
   std::vector<DimensionSlider> sliders;
   LatentConfig latent;
   bool operator==(const PathKey& other) const {
     return anchors == other.anchors && mode == other.mode && v == other.v &&
            spherical == other.spherical && psi == other.psi && frames == other.frames &&
-           sliders == other.sliders && latent.kind == other.latent.kind &&
-           latent.dim == other.latent.dim;
+           history == other.history && sliders == other.sliders &&
+           latent.kind == other.latent.kind && latent.dim == other.latent.dim;
   }
 };
 PathKey pathKey(const LatentExplorerState& state, const LatentConfig& latent);

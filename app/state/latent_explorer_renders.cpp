@@ -118,6 +118,8 @@ bool LatentExplorerRenders::receive(const LatentPicture& answer) {
   path.strip = rows(answer.samples, dims, 1, frames);
   path.strip_d = rows(answer.d_score, 1, 1, frames);
   path.strip_z = rows(sent.z, zdim, 1, frames);
+  path.history_steps = answer.history_steps;
+  path.history_strip = answer.history_samples;
   const int points = sent.layout.score_points;
   for (const double s : stripParameters(points)) path.score_s.push_back(static_cast<float>(s));
   path.score_d = rows(answer.d_score, 1, 1 + frames, points);

@@ -40,9 +40,13 @@ struct ExplorerPath {
   uint64_t request = 0;
   int dims = 0;
   int frames = 0;
-  std::vector<float> strip;          ///< frames x dims
-  std::vector<float> strip_d;        ///< D's score of each frame
-  std::vector<float> strip_z;        ///< frames x the latent's dims: the z of each frame
+  std::vector<float> strip;    ///< frames x dims
+  std::vector<float> strip_d;  ///< D's score of each frame
+  std::vector<float> strip_z;  ///< frames x the latent's dims: the z of each frame
+  /// The training-time view (LatentExplorerState::history): the steps of the earlier G's,
+  /// oldest first, and the strip each drew (history_steps.size() x frames x dims).
+  std::vector<int64_t> history_steps;
+  std::vector<float> history_strip;
   std::vector<float> score_s;        ///< the score plot's path parameters (kPathScorePoints)
   std::vector<float> score_d;        ///< D's score at each
   std::vector<float> score_samples;  ///< G at each (score points x dims: the 2-D path's line)

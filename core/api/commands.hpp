@@ -74,9 +74,11 @@ struct RenderLatent {
   uint64_t request = 0;  ///< the caller's number for it, echoed in the LatentPicture (not 0)
   int count = 0;         ///< latents in `z`, 1 to kMaxLatentBatch
   std::vector<float> z;  ///< count x the run's latent dim
-  /// Also draw the latents with each earlier G the trainer keeps (a few snapshots evenly
-  /// spread over the run so far: the training-time view), into LatentPicture::history_*.
-  bool history = false;
+  /// Also draw latents history_from .. history_from + history_count - 1 with each earlier G the
+  /// trainer keeps (up to 8 snapshots evenly spread over the run so far: the training-time
+  /// view), into LatentPicture::history_*. 0: none.
+  int history_from = 0;
+  int history_count = 0;
 };
 /// Latents a RenderLatent may carry.
 inline constexpr int kMaxLatentBatch = 256;
@@ -93,8 +95,8 @@ struct LatentPicture {
   /// D's score of each sample as the grid shows it: a probability for the probability losses,
   /// the raw output for the others.
   std::vector<float> d_score;
-  /// With RenderLatent::history: the steps of the earlier G's, oldest first, and their
-  /// pictures of the same latents (history_steps.size() x count x dims).
+  /// With RenderLatent::history_count: the steps of the earlier G's, oldest first, and their
+  /// pictures of those latents (history_steps.size() x history_count x dims).
   std::vector<int64_t> history_steps;
   std::vector<float> history_samples;
 };

@@ -215,6 +215,13 @@ LatentPicture Trainer::renderLatent(const RenderLatent& request) {
                                 std::to_string(dim) + " dimensions need " +
                                 std::to_string(request.count * dim));
   }
+  if (request.history_from < 0 || request.history_count < 0 ||
+      request.history_from + request.history_count > request.count) {
+    throw std::invalid_argument("RenderLatent: history rows " +
+                                std::to_string(request.history_from) + " + " +
+                                std::to_string(request.history_count) + " outside the " +
+                                std::to_string(request.count) + " latents");
+  }
   c10::InferenceMode inference;
   const EvalMode eval(*state_.generator, *state_.discriminator);
   const torch::Tensor z =
@@ -236,9 +243,10 @@ LatentPicture Trainer::renderLatent(const RenderLatent& request) {
   const std::span<const float> samples = asSpan(fake), d = asSpan(scores);
   out.samples.assign(samples.begin(), samples.end());
   out.d_score.assign(d.begin(), d.end());
-  if (!request.history) return out;
+  if (request.history_count == 0) return out;
+  const torch::Tensor earlier = z.narrow(0, request.history_from, request.history_count);
   for (const GeneratorSnapshot& snapshot : history_.snapshots()) {
-    const torch::Tensor then = snapshotGenerator(snapshot).forward(z).contiguous();
+    const torch::Tensor then = snapshotGenerator(snapshot).forward(earlier).contiguous();
     const std::span<const float> rows = asSpan(then);
     out.history_steps.push_back(snapshot.step);
     out.history_samples.insert(out.history_samples.end(), rows.begin(), rows.end());
