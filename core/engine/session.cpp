@@ -678,6 +678,9 @@ bool Session::pollLatent(LatentPicture& out) {
 }
 
 void Session::Impl::computeDirectionsIfDue(const std::atomic<bool>* cancel) {
+  // A diverged G's features are not finite: no PCA of them (nor a failure made of it).
+  const RunState now = state.load();
+  if (now == RunState::Diverged || now == RunState::Failed) return;
   if (!trainer || !trainer->directionsDue(directions_wanted)) return;
   std::optional<LatentDirections> set = trainer->computeDirections(directions_wanted, cancel);
   if (!set) return;  // cancelled: a command is waiting; due again after it
