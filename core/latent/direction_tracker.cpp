@@ -64,14 +64,17 @@ bool DirectionTracker::due(const SetLatentDirections& settings, int64_t step) co
 
 std::optional<torch::Tensor> DirectionTracker::features(Network& generator, DirectionSource source,
                                                         const std::atomic<bool>* cancel) const {
-  std::vector<torch::Tensor> chunks;
+  torch::Tensor out;  // [kDirectionSamples, features], filled a chunk at a time
   for (int64_t start = 0; start < kDirectionSamples; start += kFeatureChunk) {
     if (cancelled(cancel)) return std::nullopt;
     const torch::Tensor z = z_.narrow(0, start, std::min(kFeatureChunk, kDirectionSamples - start));
-    chunks.push_back(source == DirectionSource::Output ? generator.forward(z)
-                                                       : generator.firstHidden(z));
+    const torch::Tensor y =
+        (source == DirectionSource::Output ? generator.forward(z) : generator.firstHidden(z))
+            .flatten(1);
+    if (!out.defined()) out = torch::empty({kDirectionSamples, y.size(1)});
+    out.narrow(0, start, y.size(0)).copy_(y);
   }
-  return torch::cat(chunks).flatten(1).contiguous();
+  return out;
 }
 
 std::optional<LatentDirections> DirectionTracker::compute(Network& generator,
