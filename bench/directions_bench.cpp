@@ -1,6 +1,7 @@
 // The cost of GANSpace directions against a training step, per PCA method: the numbers behind
 // PcaOptions::covariance_max_features and SetLatentDirections::interval_steps.
-// Usage: directions_bench PRESET [TRAIN_STEPS] (one LibTorch and one BLAS thread, as the trainer).
+// Usage: directions_bench PRESET [TRAIN_STEPS [OVERSAMPLE POWER_ITERATIONS]] (the randomised
+// SVD's settings; one LibTorch and one BLAS thread, as the trainer).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -31,7 +32,7 @@ double median(std::vector<double> values) {
 int main(int argc, char** argv) {
   using namespace ganscope;
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s PRESET [TRAIN_STEPS]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s PRESET [TRAIN_STEPS [OVERSAMPLE POWER_ITERATIONS]]\n", argv[0]);
     return 2;
   }
   at::set_num_threads(1);
@@ -52,6 +53,10 @@ int main(int argc, char** argv) {
     for (const PcaMethod method : {PcaMethod::Covariance, PcaMethod::Randomized}) {
       PcaOptions pca;
       pca.method = method;
+      if (argc > 4) {
+        pca.oversample = std::atoi(argv[3]);
+        pca.power_iterations = std::atoi(argv[4]);
+      }
       std::vector<double> times;
       int features = 0;
       for (int run = 0; run < 3; ++run) {

@@ -100,8 +100,10 @@ struct LatentPicture {
 /// preview G (eval mode or the moving average) under NoGrad, with z of their own fixed seed:
 /// training is never touched. Session::send throws ConfigError for values out of range.
 struct SetLatentDirections {
-  int count = 0;                                          ///< 0: off, 1 to kMaxDirections: on
-  int64_t interval_steps = 500;                           ///< training steps between two sets
+  int count = 0;  ///< 0: off, 1 to kMaxDirections: on
+  /// Training steps between two sets at least (the time budget stretches it for a costly G:
+  /// fashion-dcgan's ~1.5 s sets come every ~700-1200 steps on a busy 2-core machine).
+  int64_t interval_steps = 200;
   DirectionSource source = DirectionSource::FirstHidden;  ///< what the PCA analyses
 };
 
