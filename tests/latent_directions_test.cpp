@@ -1,25 +1,19 @@
 // GANSpace directions: the matching recovers a permuted, sign-flipped set (and beats greedy), the
 // two PCA methods agree, the regression finds a known G's dominant direction (against a control
 // G with another), recomputing without training repeats the set, training is never disturbed,
-// and the Session delivers sets and refuses bad settings.
+// (the Session's delivery: latent_directions_session_test.cpp).
 #include <gtest/gtest.h>
 
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <numeric>
-#include <thread>
 
-#include "common/config_error.hpp"
-#include "core/api/session.hpp"
 #include "core/engine/gan_state_io.hpp"
 #include "core/engine/trainer.hpp"
 #include "core/latent/direction_matching.hpp"
 #include "core/latent/direction_tracker.hpp"
 #include "core/latent/principal_directions.hpp"
-#include "core/models/mlp.hpp"
 #include "core/tensor_span.hpp"
 
 namespace ganscope {
@@ -263,49 +257,6 @@ TEST(DirectionTrackerTest, TrainingAndExactResumeAreUntouchedByTheComputation) {
     resumed.step(StepTarget::Both);
     EXPECT_FALSE(same(everything(watched.state()), everything(resumed.state())));
   }
-}
-
-TEST(LatentDirectionsSessionTest, SetsArriveWhilePausedAndRunningAndBadSettingsAreRefused) {
-  SessionOptions options;
-  options.start_paused = true;
-  Session session(imageConfig(ModelKind::Mlp), options);
-  EXPECT_THROW(session.send(SetLatentDirections{kMaxDirections + 1, 10}), ConfigError);
-  EXPECT_THROW(session.send(SetLatentDirections{-1, 10}), ConfigError);
-  EXPECT_THROW(session.send(SetLatentDirections{4, 0}), ConfigError);
-  ASSERT_TRUE(session.send(SetLatentDirections{4, 5}));
-  const auto next = [&session] {
-    LatentDirections set;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (!session.pollDirections(set)) {
-      if (std::chrono::steady_clock::now() > deadline) {
-        ADD_FAILURE() << "no directions came";
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return set;
-  };
-  const LatentDirections paused = next();
-  EXPECT_EQ(paused.step, 0);
-  EXPECT_EQ(paused.count, 4);
-  EXPECT_EQ(paused.computation, 0u);
-  EXPECT_EQ(paused.samples, kDirectionSamples);
-  ASSERT_TRUE(session.send(Resume{}));
-  const LatentDirections running = next();
-  EXPECT_GE(running.step, 5);
-  EXPECT_EQ(running.computation, 1u);  // matched to the first
-  EXPECT_EQ(running.basis, paused.basis);
-  ASSERT_TRUE(session.send(SetLatentDirections{0, 5}));  // off
-  ASSERT_TRUE(session.send(Pause{}));
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  LatentDirections drained;
-  while (session.pollDirections(drained)) {
-  }
-  const uint64_t computed = session.status().directions_computed;
-  ASSERT_TRUE(session.send(Resume{}));
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  EXPECT_EQ(session.status().directions_computed, computed);  // off: none more
-  EXPECT_FALSE(session.pollDirections(drained));
 }
 
 }  // namespace
