@@ -1,19 +1,15 @@
 // The cost of GANSpace directions against a training step, per PCA method: the numbers behind
 // PcaOptions::covariance_max_features and SetLatentDirections::interval_steps.
 // Usage: directions_bench PRESET [TRAIN_STEPS [OVERSAMPLE POWER_ITERATIONS]] (the randomised
-// SVD's settings; one LibTorch and one BLAS thread, as the trainer), or
-// directions_bench PRESET STEPS session: a Session trains STEPS steps with 10 directions at the
-// default interval, and the share of its wall time the sets took is printed.
+// SVD's settings; one LibTorch and one BLAS thread, as the trainer).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "common/runtime_info.hpp"
-#include "core/api/session.hpp"
 #include "core/config/presets.hpp"
 #include "core/engine/trainer.hpp"
 #include "core/latent/direction_matching.hpp"
@@ -31,47 +27,6 @@ double median(std::vector<double> values) {
   return values[values.size() / 2];
 }
 
-/// Trains `steps` steps of `preset` in a Session with directions on; prints what they cost.
-int sessionCost(const std::string& preset, int64_t steps) {
-  using namespace ganscope;
-  SessionOptions options;
-  options.pause_at_step = steps;
-  const auto start = Clock::now();
-  Session session(presetConfig(preset), options);
-  session.send(SetLatentDirections{10});
-  LatentDirections set;
-  double spent = 0;
-  int sets = 0;
-  std::vector<int64_t> at;
-  const auto takeSets = [&] {
-    while (session.pollDirections(set)) {
-      spent += set.milliseconds;
-      ++sets;
-      at.push_back(set.step);
-    }
-  };
-  while (session.status().step < steps || session.status().state == RunState::Running) {
-    takeSets();
-    StepStats stats;
-    while (session.pollStats(stats)) {
-    }
-    for (const ImageFrame* frame = session.poll<ImageFrame>(); frame;
-         frame = session.poll<ImageFrame>()) {
-      session.recycle(frame);
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  const double wall = millisecondsSince(start);
-  takeSets();  // one made at the pause step
-  std::printf(
-      "%s in a Session: %lld steps in %.1f s; %d sets of 10 directions took %.0f ms = "
-      "%.2f%% of the wall time; at steps",
-      preset.c_str(), static_cast<long long>(steps), wall / 1000, sets, spent, 100 * spent / wall);
-  for (const int64_t step : at) std::printf(" %lld", static_cast<long long>(step));
-  std::printf("\n");
-  return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -80,8 +35,6 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: %s PRESET [TRAIN_STEPS [OVERSAMPLE POWER_ITERATIONS]]\n", argv[0]);
     return 2;
   }
-  if (argc > 3 && std::string(argv[3]) == "session")
-    return sessionCost(argv[1], std::atoll(argv[2]));
   at::set_num_threads(1);
   setBlasThreads(1);
   const int train_steps = argc > 2 ? std::atoi(argv[2]) : 100;

@@ -132,7 +132,8 @@ std::optional<LatentDirections> DirectionTracker::compute(Network& generator,
   out.feature_dims = static_cast<int>(y->size(1));
   out.samples = kDirectionSamples;
   out.total_variance = float(basis->total_variance);
-  const std::span<const float> stddev = asSpan(basis->stddev.contiguous());
+  const torch::Tensor stddev_values = basis->stddev.contiguous();  // kept while read below
+  const std::span<const float> stddev = asSpan(stddev_values);
   for (int s = 0; s < count; ++s) {
     std::copy_n(rows.data() + size_t(s) * dim, dim, out.direction[s]);
     out.slider_unit[s] = priorSpread(latent_.kind);
