@@ -27,8 +27,8 @@ endif()
 find_includes("(torch|ATen|c10)/" ${app_files} ${common_files})
 find_includes("imgui|GLFW|glad|GL/" ${core_files} ${common_files})
 find_includes("(core|app)/" ${common_files})
-find_includes("core/(engine|models|data|losses|probes|metrics)/" ${app_files})
-find_includes("(torch|ATen|c10)/|core/(engine|models|data|losses|probes|metrics)/" ${face_headers})
+find_includes("core/(engine|models|data|losses|probes|metrics|latent)/" ${app_files})
+find_includes("(torch|ATen|c10)/|core/(engine|models|data|losses|probes|metrics|latent)/" ${face_headers})
 if(problems)
   message(FATAL_ERROR
           "layering broken (app/ must stay torch-free and see only core/api and core/config, "

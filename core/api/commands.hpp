@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/api/config.hpp"
+#include "core/api/telemetry/latent_directions.hpp"
 
 namespace ganscope {
 
@@ -101,6 +102,20 @@ struct LatentPicture {
   std::vector<float> history_samples;
 };
 
+/// Switches GANSpace directions on (`count` 1 to kMaxDirections) or off (0). When on, the trainer
+/// computes a set at once (also while paused; again after a reset or a loaded run), then each
+/// time `interval_steps` more steps are trained, but never more than kDirectionsBudget of the
+/// training time; each set comes on Session::pollDirections, matched to the one before. From the
+/// preview G (eval mode or the moving average) under NoGrad, with z of their own fixed seed:
+/// training is never touched. Session::send throws ConfigError for values out of range.
+struct SetLatentDirections {
+  int count = 0;  ///< 0: off, 1 to kMaxDirections: on
+  /// Training steps between two sets at least (the time budget stretches it for a costly G:
+  /// fashion-dcgan's ~1.5 s sets come every ~700-1200 steps on a busy 2-core machine).
+  int64_t interval_steps = 200;
+  DirectionSource source = DirectionSource::FirstHidden;  ///< what the PCA analyses
+};
+
 /// The answer to a request.
 struct Reply {
   uint64_t request = 0;        ///< the request answered
@@ -109,7 +124,8 @@ struct Reply {
   std::string bytes;           ///< SaveState's state
 };
 
-using Command = std::variant<SetHyperparams, Pause, Resume, SetSpeedLimit, StepOnce, Reset,
-                             SampleGenerator, SaveState, LoadState, RenderLatent>;
+using Command =
+    std::variant<SetHyperparams, Pause, Resume, SetSpeedLimit, StepOnce, Reset, SampleGenerator,
+                 SaveState, LoadState, RenderLatent, SetLatentDirections>;
 
 }  // namespace ganscope

@@ -12,6 +12,7 @@
 #include "core/api/config.hpp"
 #include "core/api/divergence.hpp"
 #include "core/api/telemetry/frames.hpp"
+#include "core/api/telemetry/latent_directions.hpp"
 #include "core/api/telemetry/step_stats.hpp"
 
 namespace ganscope {
@@ -74,6 +75,9 @@ struct SessionStatus {
   ClassifierStatus classifier;    ///< image runs: the classifier behind the class metrics
   uint64_t latent_rendered = 0;   ///< RenderLatent requests answered
   uint64_t latent_coalesced = 0;  ///< RenderLatent requests replaced by a newer one unanswered
+
+  uint64_t directions_computed = 0;  ///< LatentDirections sets computed (SetLatentDirections)
+  uint64_t directions_dropped = 0;   ///< of those, dropped because 4 waited unpolled
 };
 
 class Session {
@@ -96,6 +100,11 @@ class Session {
 
   /// Pops the oldest LatentPicture (RenderLatent's answer); false when none is waiting.
   bool pollLatent(LatentPicture& out);
+  /// Pops the oldest set of latent directions (after send(SetLatentDirections{count, ...}));
+  /// false when none is waiting. Poll each frame and keep the last set popped: each set is
+  /// already matched to the one computed before it, so sets may be skipped (a set dropped
+  /// because four waited unpolled is counted in SessionStatus::directions_dropped).
+  bool pollDirections(LatentDirections& out);
 
   /// Pops the oldest StepStats; false when none is waiting.
   bool pollStats(StepStats& out);

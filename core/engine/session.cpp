@@ -93,6 +93,9 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   /// most a twentieth of a running trainer's time (bench/latent_explorer.md); the request stays
   /// in the mailbox until then, replaced by newer ones.
   void renderWaitingLatent(bool training);
+  /// Computes and queues a set of latent directions when SetLatentDirections wants one now (a
+  /// `cancel` stops it, to be retried later). The owning worker, between updates.
+  void computeDirectionsIfDue(const std::atomic<bool>* cancel);
   void fail(const std::exception& error);
   void apply(uint64_t me, Command& command);
   template <class Fill>
@@ -146,6 +149,10 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   std::optional<RenderLatent> latent_waiting;                       // guarded by latent_mutex
   moodycamel::ReaderWriterQueue<LatentPicture> latent_pictures{8};  // trainer -> UI
   std::atomic<uint64_t> latent_rendered{0}, latent_coalesced{0};
+  // SetLatentDirections: what the owning worker computes, and the sets computed (trainer -> UI).
+  SetLatentDirections directions_wanted;
+  moodycamel::ReaderWriterQueue<LatentDirections> directions{4};
+  std::atomic<uint64_t> directions_computed{0}, directions_dropped{0};
   moodycamel::ReaderWriterQueue<StepStats> stats;
   FrameChannels::type channels;  // trainer side used under `handoff`
 
@@ -324,6 +331,7 @@ void Session::Impl::loop(uint64_t me, std::atomic<bool>& cancel_flag) {
       if (commands.wait_dequeue_timed(command, wait)) apply(me, command);
       if (!owns(me)) return;
       renderWaitingLatent(false);  // its wake-up may not have fitted in a full queue
+      computeDirectionsIfDue(&cancel_flag);
       continue;
     }
     // A queued StepOnce is one step each: stop draining once a step is pending. The flag is
@@ -360,6 +368,7 @@ void Session::Impl::loop(uint64_t me, std::atomic<bool>& cancel_flag) {
       next_frame = after + std::max<Clock::duration>(
                                period, (trainer->scenario() == Scenario::Image ? 20 : 5) * cost);
     }
+    computeDirectionsIfDue(&cancel_flag);
   }
 }
 
@@ -429,6 +438,8 @@ void Session::Impl::apply(uint64_t me, Command& command) {
         } else if constexpr (std::is_same_v<T, RenderLatent>) {
           // The queue carries a wake-up; the request is in the mailbox.
           renderWaitingLatent(state.load() == RunState::Running);
+        } else if constexpr (std::is_same_v<T, SetLatentDirections>) {
+          directions_wanted = c;  // computed between steps by computeDirectionsIfDue
         } else if constexpr (std::is_same_v<T, Reset>) {
           ++revision;  // first, so a refusal below keeps it in step with the UI's count
           const int64_t pause_step = options.pause_at_config_steps ? c.config.steps : pause_at;
@@ -592,6 +603,16 @@ bool Session::send(Command command) {
   } else if (auto* reset = std::get_if<Reset>(&command)) {
     validate(reset->config);
     next = reset->config;
+  } else if (auto* directions = std::get_if<SetLatentDirections>(&command)) {
+    if (directions->count < 0 || directions->count > kMaxDirections) {
+      throw ConfigError("latent directions count", std::to_string(directions->count) +
+                                                       "; give 0 (off) to " +
+                                                       std::to_string(kMaxDirections));
+    }
+    if (directions->interval_steps < 1) {
+      throw ConfigError("latent directions interval",
+                        std::to_string(directions->interval_steps) + " steps; give 1 or more");
+    }
   } else if (auto* limit = std::get_if<SetSpeedLimit>(&command)) {
     // A positive limit below one step an hour would overflow the wait between steps.
     if (!(limit->steps_per_second >= 0) ||
@@ -667,6 +688,22 @@ bool Session::pollLatent(LatentPicture& out) {
   return impl_->latent_pictures.try_dequeue(out);
 }
 
+void Session::Impl::computeDirectionsIfDue(const std::atomic<bool>* cancel) {
+  // A diverged G's features are not finite: no PCA of them (nor a failure made of it).
+  const RunState now = state.load();
+  if (now == RunState::Diverged || now == RunState::Failed) return;
+  if (!trainer || !trainer->directionsDue(directions_wanted)) return;
+  std::optional<LatentDirections> set = trainer->computeDirections(directions_wanted, cancel);
+  if (!set) return;  // cancelled: a command is waiting; due again after it
+  set->generation = generation.load();
+  directions_computed.fetch_add(1);
+  if (!directions.try_enqueue(*set)) directions_dropped.fetch_add(1);
+}
+
+bool Session::pollDirections(LatentDirections& out) {
+  return impl_->directions.try_dequeue(out);
+}
+
 bool Session::pollStats(StepStats& out) {
   return impl_->stats.try_dequeue(out);
 }
@@ -701,6 +738,8 @@ SessionStatus Session::status() const {
   s.frames_sent = impl_->frames_sent.load();
   s.latent_rendered = impl_->latent_rendered.load();
   s.latent_coalesced = impl_->latent_coalesced.load();
+  s.directions_computed = impl_->directions_computed.load();
+  s.directions_dropped = impl_->directions_dropped.load();
   s.at_pause_step = impl_->at_pause_step.load();
   const Clock::time_point last{Clock::duration(impl_->last_step.load())};
   s.seconds_since_step = std::chrono::duration<double>(Clock::now() - last).count();

@@ -18,6 +18,7 @@
 #include "core/engine/image_metrics_worker.hpp"
 #include "core/engine/step/step_driver.hpp"
 #include "core/engine/step/step_engine.hpp"
+#include "core/latent/direction_tracker.hpp"
 #include "core/probes/figure1_probe.hpp"
 #include "core/probes/image_probe.hpp"
 #include "core/probes/plane_probe.hpp"
@@ -80,6 +81,15 @@ class Trainer {
   /// outside 1..kMaxLatentBatch or a z of the wrong size.
   LatentPicture renderLatent(const RenderLatent& request);
 
+  /// GANSpace directions (SetLatentDirections, in trainer_directions.cpp): whether `settings`
+  /// want a set at the current step (none yet, or the interval and time budget passed).
+  bool directionsDue(const SetLatentDirections& settings) const;
+  /// A set of the preview G now (eval mode, NoGrad, z of their own seed: no training state is
+  /// touched), matched to the last set this trainer made; nullopt when `cancel` stopped it.
+  /// Throws std::invalid_argument for settings out of range.
+  std::optional<LatentDirections> computeDirections(const SetLatentDirections& settings,
+                                                    const std::atomic<bool>* cancel = nullptr);
+
  private:
   // The frame entry points' helpers, in trainer_frames.cpp.
   /// Builds the probes of this run's scenario with their fixed inputs.
@@ -118,6 +128,7 @@ class Trainer {
   GeneratorHistory history_;                     ///< earlier preview G's, for the explorer
   NetworkPtr snapshot_generator_;                ///< made on the first history request
   std::unique_ptr<FlatParameters> snapshot_params_;
+  std::unique_ptr<DirectionTracker> directions_;  ///< GANSpace directions: made on first use
 };
 
 }  // namespace ganscope

@@ -61,12 +61,18 @@ DcganGeneratorImpl::DcganGeneratorImpl(const DcganGeneratorOptions& options) : o
   initDcgan(*this);
 }
 
+torch::Tensor DcganGeneratorImpl::projected(const torch::Tensor& z) {
+  const auto x = project_->forward(z).view({z.size(0), 2 * options_.width(), kSeedSide, kSeedSide});
+  return torch::relu(project_norm_->forward(x));
+}
+
 torch::Tensor DcganGeneratorImpl::forward(torch::Tensor z) {
-  const int64_t n = z.size(0);
-  auto x = project_->forward(z).view({n, 2 * options_.width(), kSeedSide, kSeedSide});
-  x = torch::relu(project_norm_->forward(x));
-  x = torch::relu(up1_norm_->forward(up1_->forward(x)));
-  return torch::tanh(up2_->forward(x)).view({n, kImagePixels});
+  const auto x = torch::relu(up1_norm_->forward(up1_->forward(projected(z))));
+  return torch::tanh(up2_->forward(x)).view({z.size(0), kImagePixels});
+}
+
+torch::Tensor DcganGeneratorImpl::firstHidden(torch::Tensor z) {
+  return projected(z).flatten(1);
 }
 
 DcganDiscriminatorImpl::DcganDiscriminatorImpl(const DcganDiscriminatorOptions& options)

@@ -24,10 +24,15 @@ class DcganGeneratorImpl : public Network {
  public:
   explicit DcganGeneratorImpl(const DcganGeneratorOptions& options = {});
   torch::Tensor forward(torch::Tensor z) override;
+  /// The projection block, Linear, BN and ReLU, flattened: [n, 2w * 49].
+  torch::Tensor firstHidden(torch::Tensor z) override;
 
   const DcganGeneratorOptions& options() const { return options_; }
 
  private:
+  /// z through the projection block: [n, 2w, 7, 7].
+  torch::Tensor projected(const torch::Tensor& z);
+
   DcganGeneratorOptions options_;
   torch::nn::Linear project_{nullptr};
   torch::nn::BatchNorm2d project_norm_{nullptr};

@@ -20,7 +20,15 @@ MlpImpl::MlpImpl(const MlpOptions& options) : options_(options) {
 }
 
 torch::Tensor MlpImpl::forward(torch::Tensor x) {
-  for (size_t i = 0; i < layers_.size(); ++i) {
+  return through(std::move(x), layers_.size());
+}
+
+torch::Tensor MlpImpl::firstHidden(torch::Tensor x) {
+  return through(std::move(x), 1);
+}
+
+torch::Tensor MlpImpl::through(torch::Tensor x, size_t count) {
+  for (size_t i = 0; i < count; ++i) {
     x = layers_[i]->forward(x);
     if (i + 1 == layers_.size()) break;
     switch (options_.activation()) {

@@ -27,11 +27,16 @@ class MlpImpl : public Network {
  public:
   explicit MlpImpl(const MlpOptions& options);
   torch::Tensor forward(torch::Tensor x) override;
+  /// The first Linear and its activation (the output when there is no hidden layer).
+  torch::Tensor firstHidden(torch::Tensor x) override;
 
   const std::vector<torch::nn::Linear>& layers() const { return layers_; }
   const MlpOptions& options() const { return options_; }
 
  private:
+  /// x through layers [0, count), the activation after each but the output layer.
+  torch::Tensor through(torch::Tensor x, size_t count);
+
   MlpOptions options_;
   std::vector<torch::nn::Linear> layers_;
 };

@@ -48,6 +48,12 @@ torch::Tensor MlpGanGeneratorImpl::forward(torch::Tensor z) {
   return body_->forward(z);
 }
 
+torch::Tensor MlpGanGeneratorImpl::firstHidden(torch::Tensor z) {
+  auto layer = body_->begin();  // the block: Linear, then LeakyReLU
+  torch::Tensor x = layer->forward(z);
+  return (++layer)->forward(x);
+}
+
 MlpGanDiscriminatorImpl::MlpGanDiscriminatorImpl(const MlpGanDiscriminatorOptions& options)
     : options_(options) {
   requirePositive("MLP GAN discriminator in_features", options.in_features());

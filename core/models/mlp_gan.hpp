@@ -28,6 +28,8 @@ class MlpGanGeneratorImpl : public Network {
  public:
   explicit MlpGanGeneratorImpl(const MlpGanGeneratorOptions& options = {});
   torch::Tensor forward(torch::Tensor z) override;
+  /// The first block, Linear(latent_dim, 128) and LeakyReLU (no BatchNorm): [n, 128].
+  torch::Tensor firstHidden(torch::Tensor z) override;
 
   const MlpGanGeneratorOptions& options() const { return options_; }
 
