@@ -181,6 +181,7 @@ void drawPathControls(PanelContext& ctx, const LatentConfig& latent,
   sameLineIfFits("explorer.smooth", ImGui::GetFrameHeight());
   ImGui::Checkbox(label("explorer.smooth", "smooth").c_str(), &state.linear_filter);
   ImGui::Checkbox(label("explorer.history", "history").c_str(), &state.history);
+  placeItem(ctx, "explorer.history");
   hint(i18n::tr("explorer.history_hint"));
 }
 
@@ -354,7 +355,7 @@ void drawPictures(PanelContext& ctx, const LatentExplorerRenders& renders, bool 
         (state.mode == ExplorerMode::Square ? state.u : state.t) = at;
       }
       if (state.history) {
-        ImGui::TextUnformatted(i18n::tr("explorer.history_title"));
+        ImGui::TextWrapped("%s", i18n::tr("explorer.history_title"));
         drawExplorerHistory(texture, *path, avail.x, ImGui::GetContentRegionAvail().y);
       } else {
         drawPathScores(ctx.views.latent_scores, *path, s, probability,

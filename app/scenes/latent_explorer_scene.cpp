@@ -108,7 +108,9 @@ void drawExplorerHistory(const ExplorerTexture& texture, const ExplorerPath& pat
   const int n = path.frames;
   const int rows = std::min<int>(kMaxHistoryRows, static_cast<int>(path.history_steps.size()));
   if (n < 1 || rows < 1) {
-    ImGui::TextDisabled("%s", i18n::tr("explorer.history_none"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", i18n::tr("explorer.history_none"));
+    ImGui::PopStyleColor();
     return;
   }
   const float gap = 2;

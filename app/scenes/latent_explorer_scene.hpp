@@ -16,7 +16,7 @@ namespace ganscope {
 inline constexpr int kMaxHistoryRows = 8;
 /// The explorer's atlas: kExplorerAtlasSide^2 cells, cell 0 the big picture, cells 1 to
 /// frames the strip, then the training-time view's rows of `frames` cells each.
-inline constexpr int kExplorerAtlasSide = 12;
+inline constexpr int kExplorerAtlasSide = 13;
 static_assert(kExplorerAtlasSide * kExplorerAtlasSide >=
               1 + kMaxStripFrames * (1 + kMaxHistoryRows));
 inline constexpr int kExplorerAtlasGap = 2;  ///< texture pixels between the atlas's cells
