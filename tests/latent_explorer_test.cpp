@@ -221,7 +221,7 @@ TEST(LatentExplorerRendersTest, TheTrainingTimeViewAsksEarlierGsForTheStripOnly)
   EXPECT_EQ(plain->history_count, 0);  // the control: off by default
   ASSERT_TRUE(renders.receive(answer(*plain, 0, 0, 4)));
   state.history = true;  // a new path: the strip comes again, with the earlier G's rows
-  std::optional<RenderLatent> history = renders.next(latent, state, 0, 0, 0.01);
+  std::optional<RenderLatent> history = renders.next(latent, state, 0, 0, 1.0);
   ASSERT_TRUE(history);
   EXPECT_EQ(history->history_from, 1);  // the strip's frames, after the big picture
   EXPECT_EQ(history->history_count, state.frames);
@@ -234,8 +234,9 @@ TEST(LatentExplorerRendersTest, TheTrainingTimeViewAsksEarlierGsForTheStripOnly)
   EXPECT_EQ(renders.path()->history_strip, picture.history_samples);
   // Moving t asks for the picture alone: no earlier G's are asked again.
   state.t = 0.2;
-  std::optional<RenderLatent> moved = renders.next(latent, state, 0, 0, 0.02);
+  std::optional<RenderLatent> moved = renders.next(latent, state, 0, 0, 2.0);
   ASSERT_TRUE(moved);
+  EXPECT_EQ(moved->count, 1);
   EXPECT_EQ(moved->history_count, 0);
 }
 
