@@ -9,6 +9,7 @@
 #include "core/data/image_data.hpp"
 #include "core/engine/gan_state_io.hpp"
 #include "core/engine/trainer.hpp"
+#include "run_state_compare.hpp"
 
 namespace ganscope {
 namespace {
@@ -33,23 +34,8 @@ std::unique_ptr<ImageFrame> frameOf(Trainer& trainer) {
   return frame;
 }
 
-/// Every parameter and buffer of G and D, and the moving average.
-std::vector<torch::Tensor> everything(const GanState& state) {
-  std::vector<torch::Tensor> out = {state.g_params->values().clone(),
-                                    state.d_params->values().clone()};
-  for (const auto& b : state.generator->buffers()) out.push_back(b.clone());
-  for (const auto& b : state.discriminator->buffers()) out.push_back(b.clone());
-  if (state.g_average.defined()) out.push_back(state.g_average.clone());
-  return out;
-}
-
-bool same(const std::vector<torch::Tensor>& a, const std::vector<torch::Tensor>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (!a[i].equal(b[i])) return false;
-  }
-  return true;
-}
+using test::everything;
+using test::same;
 
 TEST(ImageRunTest, TheGridShowsFixedLatentsAndRealTrainingImages) {
   Trainer trainer(imageConfig());

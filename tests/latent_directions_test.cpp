@@ -15,6 +15,7 @@
 #include "core/latent/direction_tracker.hpp"
 #include "core/latent/principal_directions.hpp"
 #include "core/tensor_span.hpp"
+#include "run_state_compare.hpp"
 
 namespace ganscope {
 namespace {
@@ -215,23 +216,8 @@ TEST(DirectionTrackerTest, ACancelledComputationReturnsNothingAndChangesNothing)
   EXPECT_EQ(trainer.computeDirections(settings)->computation, 0u);
 }
 
-/// Every parameter and buffer of G and D, and the moving average.
-std::vector<torch::Tensor> everything(const GanState& state) {
-  std::vector<torch::Tensor> out = {state.g_params->values().clone(),
-                                    state.d_params->values().clone()};
-  for (const auto& b : state.generator->buffers()) out.push_back(b.clone());
-  for (const auto& b : state.discriminator->buffers()) out.push_back(b.clone());
-  if (state.g_average.defined()) out.push_back(state.g_average.clone());
-  return out;
-}
-
-bool same(const std::vector<torch::Tensor>& a, const std::vector<torch::Tensor>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (!a[i].equal(b[i])) return false;
-  }
-  return true;
-}
+using test::everything;
+using test::same;
 
 TEST(DirectionTrackerTest, TrainingAndExactResumeAreUntouchedByTheComputation) {
   for (const ModelKind model : {ModelKind::Mlp, ModelKind::Dcgan}) {

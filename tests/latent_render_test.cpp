@@ -10,6 +10,7 @@
 #include "core/engine/gan_state_io.hpp"
 #include "core/engine/generator_history.hpp"
 #include "core/engine/trainer.hpp"
+#include "test_util.hpp"
 
 namespace ganscope {
 namespace {
@@ -27,15 +28,7 @@ TrainConfig imageConfig(ModelKind model) {
   return config;
 }
 
-RenderLatent requestOf(const LatentConfig& latent, std::initializer_list<uint64_t> seeds,
-                       uint64_t request = 1) {
-  RenderLatent out{request, static_cast<int>(seeds.size()), {}};
-  for (const uint64_t seed : seeds) {
-    const Latent z = latentFromSeed(latent, seed);
-    out.z.insert(out.z.end(), z.begin(), z.end());
-  }
-  return out;
-}
+using test::requestOf;
 
 TEST(LatentRenderTest, AGridSampleIsThePictureOfItsLatentSeed) {
   Trainer trainer(imageConfig(ModelKind::Mlp));

@@ -12,15 +12,7 @@
 namespace ganscope {
 namespace {
 
-RenderLatent requestOf(const LatentConfig& latent, std::initializer_list<uint64_t> seeds,
-                       uint64_t request = 1) {
-  RenderLatent out{request, static_cast<int>(seeds.size()), {}};
-  for (const uint64_t seed : seeds) {
-    const Latent z = latentFromSeed(latent, seed);
-    out.z.insert(out.z.end(), z.begin(), z.end());
-  }
-  return out;
-}
+using test::requestOf;
 
 TEST(LatentSessionTest, APausedSessionAnswersEveryScenario) {
   for (const char* preset : {"figure1", "ring-collapse"}) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "core/api/latent.hpp"
 #include "core/api/session.hpp"
 
 namespace ganscope::test {
@@ -27,6 +28,17 @@ void expectConfigError(Fn fn, const std::string& field, const std::string& part)
     EXPECT_EQ(error.field(), field);
     EXPECT_NE(std::string(error.what()).find(part), std::string::npos) << error.what();
   }
+}
+
+/// A RenderLatent of the z of latent seeds `seeds`, numbered `request`.
+inline RenderLatent requestOf(const LatentConfig& latent, std::initializer_list<uint64_t> seeds,
+                              uint64_t request = 1) {
+  RenderLatent out{request, static_cast<int>(seeds.size()), {}};
+  for (const uint64_t seed : seeds) {
+    const Latent z = latentFromSeed(latent, seed);
+    out.z.insert(out.z.end(), z.begin(), z.end());
+  }
+  return out;
 }
 
 /// Polls `done` every millisecond until it holds or `seconds` pass; returns whether it held.
