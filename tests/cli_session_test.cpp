@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
@@ -176,22 +177,30 @@ TEST_F(CliSessionTest, KillDuringSaveLeavesThePreviousFileIntact) {
   const double run_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   ASSERT_EQ(Session::stepOfState(loadSessionFile(file).state), 60);
+  // A staircase around the save: a kill that found the old file waits longer next time, one that
+  // found the new file waits less. The step doubles while the outcome repeats (a loaded machine
+  // can make a run several times slower than the one measured) and halves when it turns.
   int old_seen = 0, new_seen = 0;
-  for (int i = 0; i < 16; ++i) {
+  double delay_ms = run_ms * 0.8, step_ms = run_ms * 0.1;
+  bool last_old = true;
+  for (int i = 0; i < 40 && (old_seen < 4 || new_seen < 4); ++i) {
     std::ofstream(file, std::ios::binary | std::ios::trunc) << old_bytes;
     const pid_t pid = spawn(args);
-    std::this_thread::sleep_for(
-        std::chrono::duration<double, std::milli>(run_ms * (0.6 + i / 30.0)));
+    std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(delay_ms));
     kill(pid, SIGKILL);
     waitpid(pid, &status, 0);
     SessionFile read;
-    ASSERT_NO_THROW(read = loadSessionFile(file)) << "kill " << i;
-    if (read.state == old_state) {
+    ASSERT_NO_THROW(read = loadSessionFile(file)) << "kill " << i << " at " << delay_ms << " ms";
+    const bool found_old = read.state == old_state;
+    if (found_old) {
       ++old_seen;
     } else {
       EXPECT_EQ(Session::stepOfState(read.state), 60) << "kill " << i;
       ++new_seen;
     }
+    if (i > 0) step_ms = found_old == last_old ? step_ms * 2 : std::max(step_ms / 2, 1.0);
+    delay_ms = std::max(delay_ms + (found_old ? step_ms : -step_ms), 1.0);
+    last_old = found_old;
   }
   // The kills land both before and after the save at least once.
   EXPECT_GT(old_seen, 0);
