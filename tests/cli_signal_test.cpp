@@ -20,7 +20,9 @@ TEST(CliSignalTest, SigintWritesTheMetricsSoFar) {
   const pid_t pid = test::spawnGanscope("--headless --preset figure1 --steps 1000000000 --out " +
                                             out.string() + " --save-session " + saved.string(),
                                         dir);
-  std::this_thread::sleep_for(std::chrono::milliseconds(2000));
+  // A loaded machine can take seconds to load LibTorch: signal once the run listens, and has run.
+  ASSERT_TRUE(test::waitUntilCatches(pid, SIGINT, 60));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
   kill(pid, SIGINT);
   EXPECT_EQ(test::waitExit(pid, 20), 130) << test::readFile(dir / "stderr.txt");
   const nlohmann::json metrics = nlohmann::json::parse(test::readFile(out));
@@ -43,7 +45,8 @@ TEST(CliSignalTest, SigintWritesTheMetricsSoFar) {
 TEST(CliSignalTest, SigtermExits143) {
   const auto dir = test::tempDir("cli-sigterm");
   const pid_t pid = test::spawnGanscope("--headless --preset figure1 --steps 1000000000", dir);
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  ASSERT_TRUE(test::waitUntilCatches(pid, SIGTERM, 60));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
   kill(pid, SIGTERM);
   EXPECT_EQ(test::waitExit(pid, 20), 143) << test::readFile(dir / "stderr.txt");
   EXPECT_NE(test::readFile(dir / "stdout.txt").find("\"interrupted\": true"), std::string::npos);

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 
@@ -24,6 +25,23 @@ inline pid_t spawnGanscope(const std::string& args, const std::filesystem::path&
     _exit(127);
   }
   return pid;
+}
+
+/// Waits up to `seconds` until process `pid` has a handler for `signal` (the SigCgt mask of
+/// /proc/PID/status), so a signal sent next reaches the program and not the default action.
+/// Whether it does within the time.
+inline bool waitUntilCatches(pid_t pid, int signal, double seconds) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(status, line);) {
+      if (line.rfind("SigCgt:", 0) != 0) continue;
+      const unsigned long long caught = std::stoull(line.substr(7), nullptr, 16);
+      if (caught >> (signal - 1) & 1) return true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return false;
 }
 
 /// Waits up to `seconds` for child `pid` to exit; its exit code (128 + signal if killed), or
