@@ -1,12 +1,14 @@
 // The latent explorer panel: endpoints (pinned samples, random or typed latent seeds), the
 // slider t with G(z(t)) large, the strip and D's score along the path, live as G trains;
-// truncation, per-dimension sliders, the square of four anchors with its random walk; PNG and
-// JSON exports. Also the tab that shares a slot between the explorer and another panel.
+// truncation, per-dimension and GANSpace direction sliders, the square of four anchors with its
+// random walk; PNG, GIF (the strip, the walk) and JSON exports. Also the tab that shares a slot
+// between the explorer and another panel.
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 
 #include "app/gl/image_atlas.hpp"
@@ -15,6 +17,7 @@
 #include "app/scenes/latent_explorer_scene.hpp"
 #include "app/scenes/palette.hpp"
 #include "app/state/latent_explorer_file.hpp"
+#include "app/state/latent_explorer_walk.hpp"
 #include "common/png_file.hpp"
 #include "core/api/latent.hpp"
 #include "core/api/telemetry/image_frame.hpp"
@@ -232,13 +235,85 @@ void drawDimensionSliders(PanelContext& ctx, const LatentConfig& latent,
   }
 }
 
+/// GANSpace directions: the switch (and how many), when the set was computed, and a slider per
+/// slot in its standard deviations with its variance share, a slot that turned flagged.
+void drawDirections(PanelContext& ctx, ExplorerDirections& directions) {
+  LatentExplorerState& state = ctx.ui.explorer;
+  ImGui::Checkbox(label("explorer.directions", "directions").c_str(), &state.directions);
+  placeItem(ctx, "explorer.directions");
+  hint(i18n::tr("explorer.directions_hint"));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3);
+  numberField(ctx.ui.fields, "##direction_count", "explorer.direction_count",
+              {.lo = 1, .hi = kMaxDirections}, state.direction_count);
+  hint(i18n::tr("explorer.direction_count_hint"));
+  if (!state.directions) return;
+  const LatentDirections* set = directions.set();
+  if (!set) {
+    ImGui::TextDisabled("%s", i18n::tr("explorer.directions_waiting"));
+    return;
+  }
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("%s", i18n::trf("explorer.directions_when", static_cast<long long>(set->step),
+                                      static_cast<long long>(set->computation) + 1,
+                                      static_cast<double>(set->milliseconds))
+                                .c_str());
+  ImGui::PopTextWrapPos();
+  hint(i18n::tr("explorer.directions_when_hint"));
+  std::vector<float>& values = directions.values();
+  const float font = ImGui::GetFontSize();
+  for (int i = 0; i < static_cast<int>(values.size()); ++i) {
+    ImGui::PushID(i);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(
+        i18n::trf("explorer.direction_slot", i + 1, 100.0 * set->variance_share[i]).c_str());
+    hint(i18n::trf("explorer.direction_slot_hint", i + 1, set->component[i] + 1,
+                   100.0 * set->variance_share[i], static_cast<double>(set->similarity[i]))
+             .c_str());
+    ImGui::SameLine(font * 4.5f);
+    const bool turned = set->similarity[i] < kTurnedSimilarity;
+    const float turned_w = turned ? ImGui::CalcTextSize(i18n::tr("explorer.direction_turned")).x +
+                                        ImGui::GetStyle().ItemSpacing.x
+                                  : 0;
+    ImGui::SetNextItemWidth(std::max(font * 4, ImGui::GetContentRegionAvail().x - turned_w));
+    ImGui::SliderFloat("##direction", &values[i], -kDirectionSliderRange, kDirectionSliderRange,
+                       "%+.2f", ImGuiSliderFlags_AlwaysClamp);
+    placeItem(ctx, "explorer.direction_" + std::to_string(i));
+    hint(i18n::tr("explorer.direction_hint"));
+    if (turned) {
+      ImGui::SameLine();
+      ImGui::TextColored(palette::kNote, "%s", i18n::tr("explorer.direction_turned"));
+      hint(i18n::trf("explorer.direction_turned_hint", static_cast<double>(set->similarity[i]),
+                     static_cast<double>(kTurnedSimilarity))
+               .c_str());
+    }
+    ImGui::PopID();
+  }
+  if (button(ctx, "explorer.directions_zero", "directions_zero")) {
+    std::fill(values.begin(), values.end(), 0.0f);
+  }
+}
+
+/// Takes the run's newest directions and tells the run how many to compute when the switch or
+/// the count changed (off: 0); sets arriving while off are dropped.
+void followDirections(PanelContext& ctx, ExplorerDirections& directions) {
+  const LatentExplorerState& state = ctx.ui.explorer;
+  LatentDirections set;
+  while (ctx.run.session().pollDirections(set)) {
+    if (state.directions) directions.receive(set);
+  }
+  const int want = state.directions ? state.direction_count : 0;
+  if (!state.directions && directions.set()) directions.clear();  // off: the plain path
+  if (want == directions.sent_count || (want == 0 && directions.sent_count < 0)) return;
+  if (ctx.run.session().send(SetLatentDirections{.count = want})) directions.sent_count = want;
+}
+
 void setMessage(LatentExplorerState& state, std::string text, bool error) {
   state.message = std::move(text);
   state.message_error = error;
 }
 
-void drawExports(PanelContext& ctx, const LatentConfig& latent,
-                 const LatentExplorerRenders& renders) {
+void drawExports(PanelContext& ctx, const LatentConfig& latent, LatentExplorerRenders& renders) {
   LatentExplorerState& state = ctx.ui.explorer;
   char file[512];
   std::snprintf(file, sizeof(file), "%s", state.file.c_str());
@@ -275,6 +350,19 @@ void drawExports(PanelContext& ctx, const LatentConfig& latent,
   }
   hint(i18n::tr("explorer.save_gif_hint"));
   ImGui::EndDisabled();
+  // The square's random walk: one request for its frames; the GIF is written when they come.
+  ImGui::BeginDisabled(!images || state.mode != ExplorerMode::Square || renders.walkRequest());
+  sameLineIfFits("explorer.save_walk");
+  if (button(ctx, "explorer.save_walk", "save_walk")) {
+    try {
+      ctx.run.session().send(renders.requestWalk(latent, state, ImGui::GetTime()));
+      setMessage(state, i18n::trf("explorer.walk_asked", kWalkGifFrames), false);
+    } catch (const std::exception& error) {
+      setMessage(state, i18n::trf("explorer.not_saved", error.what()), true);
+    }
+  }
+  hint(i18n::trf("explorer.save_walk_hint", kWalkGifFrames).c_str());
+  ImGui::EndDisabled();
   sameLineIfFits("explorer.save_path");
   if (button(ctx, "explorer.save_path", "save_path")) {
     const std::string json = state.file + ".json";
@@ -303,6 +391,18 @@ void drawExports(PanelContext& ctx, const LatentConfig& latent,
       ImGui::TextDisabled("%s", state.message.c_str());
     }
     ImGui::PopTextWrapPos();
+  }
+}
+
+/// Writes the walk's GIF from its answer: there and back (a loop without a jump), as the strip's.
+void saveWalkGif(LatentExplorerState& state, const LatentPicture& answer) {
+  const std::string gif = state.file + "-walk.gif";
+  try {
+    if (!answer.error.empty()) throw std::runtime_error(answer.error);
+    saveStripGif(gif, answer.samples, answer.count, kExportScale / 2, kWalkGifCentiseconds);
+    setMessage(state, i18n::trf("explorer.saved_path", gif.c_str()), false);
+  } catch (const std::exception& error) {
+    setMessage(state, i18n::trf("explorer.not_saved", error.what()), true);
   }
 }
 
@@ -396,7 +496,16 @@ void LatentExplorerPanel::drawContent(PanelContext& ctx) {
   }
   // Every answer waiting first (the newest is kept), then what to ask for.
   LatentPicture answer;
-  while (ctx.run.session().pollLatent(answer)) renders.receive(answer);
+  while (ctx.run.session().pollLatent(answer)) {
+    if (answer.request == renders.walkRequest() && answer.request != 0) {
+      saveWalkGif(state, answer);
+      renders.walkAnswered();
+    } else {
+      renders.receive(answer);
+    }
+  }
+  followDirections(ctx, renders.directions);
+  if (state.directions && !renders.directions.set()) ctx.ui.animating = true;  // until it comes
   try {
     if (std::optional<RenderLatent> request = renders.next(
             latent, state, ctx.run.status.step, ctx.run.status.generation, ImGui::GetTime())) {
@@ -434,6 +543,8 @@ void LatentExplorerPanel::drawContent(PanelContext& ctx) {
   drawPathControls(ctx, latent, renders);
   ImGui::Separator();
   drawDimensionSliders(ctx, latent, renders);
+  ImGui::Separator();
+  drawDirections(ctx, renders.directions);
   ImGui::Separator();
   drawExports(ctx, latent, renders);
   ImGui::EndChild();

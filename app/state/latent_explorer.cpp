@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
+#include <string>
 
 namespace ganscope {
 
@@ -22,7 +23,8 @@ uint64_t mix(uint64_t x) {
 
 }  // namespace
 
-PathKey pathKey(const LatentExplorerState& state, const LatentConfig& latent) {
+PathKey pathKey(const LatentExplorerState& state, const LatentConfig& latent,
+                std::span<const float> offset) {
   PathKey key;
   key.anchors = state.anchors;
   key.mode = state.mode;
@@ -32,6 +34,7 @@ PathKey pathKey(const LatentExplorerState& state, const LatentConfig& latent) {
   key.frames = state.frames;
   key.history = state.history;
   key.sliders = state.sliders;
+  key.offset.assign(offset.begin(), offset.end());
   key.latent = latent;
   return key;
 }
@@ -40,7 +43,8 @@ double pictureParameter(const LatentExplorerState& state) {
   return state.mode == ExplorerMode::Square ? state.u : state.t;
 }
 
-Latent pathLatent(const LatentConfig& latent, const LatentExplorerState& state, double s) {
+Latent pathLatent(const LatentConfig& latent, const LatentExplorerState& state, double s,
+                  std::span<const float> offset) {
   auto anchor = [&](int i) { return latentFromSeed(latent, state.anchors[i]); };
   Latent z;
   if (state.mode == ExplorerMode::Square) {
@@ -50,6 +54,13 @@ Latent pathLatent(const LatentConfig& latent, const LatentExplorerState& state, 
     z = interpolate(latent, anchor(kAnchorA), anchor(kAnchorB), s, state.spherical);
   }
   if (state.psi != 1) z = truncate(latent, z, state.psi);
+  if (!offset.empty()) {
+    if (offset.size() != z.size()) {
+      throw std::invalid_argument("the direction offset has " + std::to_string(offset.size()) +
+                                  " values; the run's latent has " + std::to_string(z.size()));
+    }
+    for (size_t i = 0; i < z.size(); ++i) z[i] += offset[i];
+  }
   for (const DimensionSlider& slider : state.sliders) {
     if (slider.index >= 0 && slider.index < static_cast<int>(z.size()))
       z[slider.index] = slider.value;
@@ -64,7 +75,8 @@ std::vector<double> stripParameters(int n) {
 }
 
 RenderLatent buildRequest(const LatentConfig& latent, const LatentExplorerState& state,
-                          uint64_t request, bool with_path, RequestLayout* layout) {
+                          uint64_t request, bool with_path, RequestLayout* layout,
+                          std::span<const float> offset) {
   if (latent.dim < 1) throw std::invalid_argument("the run's latent has no dimensions");
   RequestLayout rows{with_path, with_path ? state.frames : 0, with_path ? kPathScorePoints : 0};
   RenderLatent render;
@@ -72,7 +84,7 @@ RenderLatent buildRequest(const LatentConfig& latent, const LatentExplorerState&
   render.count = rows.count();
   render.z.reserve(static_cast<size_t>(render.count) * latent.dim);
   auto add = [&](double s) {
-    const Latent z = pathLatent(latent, state, s);
+    const Latent z = pathLatent(latent, state, s, offset);
     render.z.insert(render.z.end(), z.begin(), z.end());
   };
   add(pictureParameter(state));
@@ -94,6 +106,7 @@ void fitToLatent(LatentExplorerState& state, const LatentConfig& latent) {
   state.v = std::clamp(state.v, 0.0, 1.0);
   state.psi = std::clamp(state.psi, 0.0, 1.0);
   state.frames = std::clamp(state.frames, kMinStripFrames, kMaxStripFrames);
+  state.direction_count = std::clamp(state.direction_count, 1, kMaxDirections);
   std::erase_if(state.sliders, [&](const DimensionSlider& slider) {
     return slider.index < 0 || slider.index >= latent.dim;
   });

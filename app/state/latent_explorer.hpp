@@ -4,6 +4,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -55,7 +56,12 @@ struct LatentExplorerState {
   std::string message;                   ///< the last export's result or why it failed
   bool message_error = false;
   int add_dimension = 0;  ///< the "add a slider for coordinate" field
-  bool open = false;      ///< the explorer's tab is the one shown
+  /// GANSpace direction sliders: each run computes `direction_count` directions (matched from
+  /// one recomputation to the next) while on; the sliders' values are per run
+  /// (ExplorerDirections), since each run has directions of its own.
+  bool directions = false;
+  int direction_count = 6;  ///< 1 to kMaxDirections
+  bool open = false;        ///< the explorer's tab is the one shown
 };
 
 /// Everything the strip's and score plot's z depend on; equal keys are equal paths.
@@ -68,23 +74,29 @@ struct PathKey {
   int frames = 0;
   bool history = false;
   std::vector<DimensionSlider> sliders;
+  std::vector<float> offset;  ///< the direction sliders' offset (empty: none)
   LatentConfig latent;
   bool operator==(const PathKey& other) const {
     return anchors == other.anchors && mode == other.mode && v == other.v &&
            spherical == other.spherical && psi == other.psi && frames == other.frames &&
-           history == other.history && sliders == other.sliders &&
+           history == other.history && sliders == other.sliders && offset == other.offset &&
            latent.kind == other.latent.kind && latent.dim == other.latent.dim;
   }
 };
-PathKey pathKey(const LatentExplorerState& state, const LatentConfig& latent);
+/// `offset`: what the direction sliders add to every z (ExplorerDirections::offset; empty: none).
+PathKey pathKey(const LatentExplorerState& state, const LatentConfig& latent,
+                std::span<const float> offset = {});
 
 /// The big picture's place along the path: t on the line, u in the square.
 double pictureParameter(const LatentExplorerState& state);
 
 /// The z at `s` in [0, 1] along the explorer's path (Line: A to B; Square: along u at row v),
-/// truncated by psi, then with the sliders' coordinates set. At s = 0 and 1 with psi = 1 and no
-/// sliders: exactly the anchors' z (Line).
-Latent pathLatent(const LatentConfig& latent, const LatentExplorerState& state, double s);
+/// truncated by psi, moved by `offset` (the direction sliders' sum of value * slider_unit *
+/// direction; empty or latent.dim values), then with the sliders' coordinates set. At s = 0 and
+/// 1 with psi = 1, no offset and no sliders: exactly the anchors' z (Line). Throws
+/// std::invalid_argument for an offset of another size.
+Latent pathLatent(const LatentConfig& latent, const LatentExplorerState& state, double s,
+                  std::span<const float> offset = {});
 
 /// The strip's parameters: n values from exactly 0 to exactly 1, evenly spaced.
 std::vector<double> stripParameters(int n);
@@ -99,10 +111,11 @@ struct RequestLayout {
 };
 
 /// The request for the big picture at the state's t (u), and with `with_path` the strip's
-/// `state.frames` frames and kPathScorePoints points along the path. Throws
-/// std::invalid_argument when the latent has no dimensions.
+/// `state.frames` frames and kPathScorePoints points along the path, every z moved by `offset`
+/// (as pathLatent). Throws std::invalid_argument when the latent has no dimensions.
 RenderLatent buildRequest(const LatentConfig& latent, const LatentExplorerState& state,
-                          uint64_t request, bool with_path, RequestLayout* layout = nullptr);
+                          uint64_t request, bool with_path, RequestLayout* layout = nullptr,
+                          std::span<const float> offset = {});
 
 /// Checks the state against the run's latent: anchors kept, t/u/v/psi clamped into range, the
 /// strip's frames into 5..16, sliders beyond the latent's dimensions dropped. A new run keeps

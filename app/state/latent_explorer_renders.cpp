@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "app/gl/image_atlas.hpp"
+#include "app/state/latent_explorer_walk.hpp"
 
 namespace ganscope {
 
@@ -22,6 +23,8 @@ void LatentExplorerRenders::forget(uint32_t generation) {
   path_pending_ = false;
   error_.clear();
   retry_after_ = -1e9;
+  directions.forget(generation);
+  walk_request_ = 0;
   ++version_;
 }
 
@@ -30,8 +33,15 @@ std::optional<RenderLatent> LatentExplorerRenders::next(const LatentConfig& late
                                                         int64_t step, uint32_t generation,
                                                         double now) {
   if (generation != generation_) forget(generation);
+  if (walk_request_ != 0) {  // the walk's request waits: another would replace it
+    if (now - walk_sent_ < kWalkWaitSeconds) return std::nullopt;
+    walk_request_ = 0;
+    error_ = "the random walk's pictures did not come within " +
+             std::to_string(static_cast<int>(kWalkWaitSeconds)) + " s; not saved";
+  }
   if (now < retry_after_) return std::nullopt;  // the last request failed: not at frame rate
-  const PathKey key = pathKey(state, latent);
+  const std::vector<float> offset = directions.offset(latent.dim);
+  const PathKey key = pathKey(state, latent, offset);
   const double s = pictureParameter(state);
   const bool live_due = state.live && now - last_send_ >= live.min_seconds;
   auto stale = [&](int64_t shown_step) { return live_due && step - shown_step >= live.min_steps; };
@@ -56,7 +66,7 @@ std::optional<RenderLatent> LatentExplorerRenders::next(const LatentConfig& late
   sent.key = key;
   sent.s = s;
   sent.time = now;
-  RenderLatent request = buildRequest(latent, state, sent.request, with_path, &sent.layout);
+  RenderLatent request = buildRequest(latent, state, sent.request, with_path, &sent.layout, offset);
   sent.z = request.z;
   sent_requests_.push_back(std::move(sent));
   while (sent_requests_.size() > 8) sent_requests_.pop_front();
@@ -65,6 +75,16 @@ std::optional<RenderLatent> LatentExplorerRenders::next(const LatentConfig& late
     last_path_send_ = now;
     path_pending_ = true;
   }
+  return request;
+}
+
+RenderLatent LatentExplorerRenders::requestWalk(const LatentConfig& latent,
+                                                const LatentExplorerState& state, double now) {
+  RenderLatent request =
+      buildWalkRequest(latent, state, next_request_, kWalkGifFrames, kWalkGifCentiseconds / 100.0,
+                       directions.offset(latent.dim));
+  walk_request_ = next_request_++;
+  walk_sent_ = now;
   return request;
 }
 

@@ -11,6 +11,7 @@
 
 #include "app/gl/upload_once.hpp"
 #include "app/state/latent_explorer.hpp"
+#include "app/state/latent_explorer_directions.hpp"
 #include "core/api/commands.hpp"
 
 namespace ganscope {
@@ -77,7 +78,8 @@ class LatentExplorerRenders {
   /// The request to send now, if any: when what is shown is not what `state` asks for (or,
   /// live, when the run has trained on since), and the newest request sent does not already
   /// ask for it. `step` and `generation` are the run's now; `now` is seconds of wall time.
-  /// A new generation forgets every answer (the old G's pictures). Throws as buildRequest.
+  /// Every z is moved by the direction sliders (directions.offset). A new generation forgets
+  /// every answer (the old G's pictures) and the old G's directions. Throws as buildRequest.
   std::optional<RenderLatent> next(const LatentConfig& latent, const LatentExplorerState& state,
                                    int64_t step, uint32_t generation, double now);
   /// Takes an answer: a picture (and path) of a request this object sent, newer than what is
@@ -94,9 +96,22 @@ class LatentExplorerRenders {
   /// A counter that moves with every picture or path received (the textures' upload key).
   uint64_t version() const { return version_; }
   /// The newest request sent has not been answered yet.
-  bool waiting() const { return !sent_requests_.empty(); }
+  bool waiting() const { return !sent_requests_.empty() || walk_request_ != 0; }
+
+  /// The request for the walk GIF's kWalkGifFrames pictures from the state's place now
+  /// (buildWalkRequest, kWalkGifCentiseconds apart, moved by the direction sliders). Until it is
+  /// answered, or kWalkWaitSeconds passed (then error() says so), next() sends nothing: a newer
+  /// request would replace it unanswered. Throws as buildWalkRequest.
+  RenderLatent requestWalk(const LatentConfig& latent, const LatentExplorerState& state,
+                           double now);
+  /// The walk request waiting for its answer (0: none).
+  uint64_t walkRequest() const { return walk_request_; }
+  /// The walk's answer came (or is given up): next() sends again.
+  void walkAnswered() { walk_request_ = 0; }
 
   LiveOptions live;
+  /// The run's GANSpace directions and the sliders over them.
+  ExplorerDirections directions;
   /// The textures of the big picture and strip (made by the panel with the GL context), and
   /// what they hold.
   std::unique_ptr<gl::ImageAtlas> atlas;
@@ -125,6 +140,8 @@ class LatentExplorerRenders {
   std::optional<ExplorerPath> path_;
   std::deque<ExplorerPath> history_;  ///< strips of the shown path, oldest first
   std::string error_;
+  uint64_t walk_request_ = 0;  ///< the walk GIF's request waiting (0: none)
+  double walk_sent_ = 0;       ///< when it went
 };
 
 }  // namespace ganscope
