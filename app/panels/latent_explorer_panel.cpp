@@ -242,7 +242,12 @@ void drawDirections(PanelContext& ctx, ExplorerDirections& directions) {
   ImGui::Checkbox(label("explorer.directions", "directions").c_str(), &state.directions);
   placeItem(ctx, "explorer.directions");
   hint(i18n::tr("explorer.directions_hint"));
-  ImGui::SameLine();
+  // The count beside the switch when the field and its handle fit there, else below it.
+  const float count_w = ImGui::GetFontSize() * 3 + ImGui::GetFrameHeight() * 2;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + count_w <= right) {
+    ImGui::SameLine();
+  }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3);
   numberField(ctx.ui.fields, "##direction_count", "explorer.direction_count",
               {.lo = 1, .hi = kMaxDirections}, state.direction_count);
