@@ -125,18 +125,53 @@ ImVec2 planeCanvasSize(const PlaneFrame& s, float width, float height) {
   return ImVec2(canvas.width, canvas.height);
 }
 
+/// With the explorer open: a click (not a drag) on a shown fake pins its latent seed (fake i is
+/// seed i) as the explorer's A, a shift-click as B; the tooltip says so.
+void pinClickedFake(PanelContext& ctx, const plot::PlotCanvas& canvas, const PlaneFrame& s) {
+  // The first few fakes on the plot by name, for scripted clicks (--input-script click
+  // plane.fake_2); one off the plot is not on screen.
+  constexpr int kNamedFakes = 8;
+  const ImVec2 lo = canvas.plotMin(), hi = canvas.plotMax();
+  for (int i = 0; i < kNamedFakes; ++i) {
+    const ImVec2 at = canvas.toScreen(s.fake_xy[2 * i], s.fake_xy[2 * i + 1]);
+    const std::string name = "plane.fake_" + std::to_string(i);
+    if (at.x >= lo.x && at.x <= hi.x && at.y >= lo.y && at.y <= hi.y) {
+      ctx.ui.fields.rects[name] = {at.x - 1, at.y - 1, at.x + 1, at.y + 1, at.x, at.y};
+    } else {
+      ctx.ui.fields.rects.erase(name);
+    }
+  }
+  if (!canvas.hovered()) return;
+  const int fake = hoveredFake(canvas, s);
+  if (fake < 0) return;
+  ImGui::BeginTooltip();  // appended to the fake's tooltip
+  ImGui::TextDisabled("%s", i18n::trf("plane_tip.pin", fake).c_str());
+  ImGui::EndTooltip();
+  // A drag (a pan) past ImGui's threshold has a delta; a click's is 0 (also on its release).
+  const ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left);
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && drag.x == 0 && drag.y == 0) {
+    ctx.ui.explorer.anchors[ImGui::GetIO().KeyShift ? kAnchorB : kAnchorA] =
+        static_cast<uint64_t>(fake);
+  }
+}
+
 void drawPlane(PanelContext& ctx, const PlaneFrame& s, ImVec2 size) {
   DrawDataState& drawing = ctx.ui.draw_data;
   plot::PlotOptions options = planeOptions(false);
   options.drag_pans = !drawing.on;
   plot::PlotCanvas canvas("##plane", size, ctx.views.plane, planeBounds(s), options);
   drawPlaneLayers(canvas, s, ctx.view.plane_layers, false, ctx.run.d_field.get(), &ctx.run.trails);
-  if (ctx.ui.explorer.open) drawLatentPathOverlay(canvas, ctx.run.explorer);  // its tab is shown
+  const bool explorer = ctx.ui.explorer.open;  // its tab is shown
+  if (explorer) {
+    drawLatentPathOverlay(canvas, ctx.run.explorer);
+    drawPinnedFakes(canvas, s, ctx.ui.explorer);
+  }
   if (drawing.on) {
     paint(canvas, drawing);
-  } else {
-    drawPlaneTooltip(canvas, s, ctx.view.plane_layers);
+    return;
   }
+  drawPlaneTooltip(canvas, s, ctx.view.plane_layers);
+  if (explorer && ctx.view.plane_layers.fake_samples) pinClickedFake(ctx, canvas, s);
 }
 
 void trainOnDrawnPoints(PanelContext& ctx) {

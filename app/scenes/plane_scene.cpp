@@ -103,7 +103,8 @@ void drawPushArrows(const plot::PlotCanvas& canvas, const PlaneFrame& s, bool co
   }
 }
 
-/// The shown fake nearest the mouse within a few pixels, or -1.
+}  // namespace
+
 int hoveredFake(const plot::PlotCanvas& canvas, const PlaneFrame& s) {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const float reach = std::max(6.0f, ImGui::GetFontSize() * 0.4f);
@@ -120,6 +121,8 @@ int hoveredFake(const plot::PlotCanvas& canvas, const PlaneFrame& s) {
   }
   return nearest;
 }
+
+namespace {
 
 /// One line of a tooltip.
 void text(const std::string& line) {

@@ -26,6 +26,9 @@ void drawPlaneLayers(plot::PlotCanvas& canvas, const PlaneFrame& frame, const Pl
                      bool compact, gl::ScalarFieldView* heatmap = nullptr,
                      const FakeTrails* trails = nullptr);
 
+/// The shown fake nearest the mouse within a few pixels (fake i is latent seed i), or -1.
+int hoveredFake(const plot::PlotCanvas& canvas, const PlaneFrame& frame);
+
 /// Under the mouse: a fake's z, G(z) and D(G(z)) when a shown fake is near (and ringed), else
 /// (x, y) and D there.
 void drawPlaneTooltip(const plot::PlotCanvas& canvas, const PlaneFrame& frame,

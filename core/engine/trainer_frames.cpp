@@ -21,6 +21,20 @@
 
 namespace ganscope {
 
+namespace {
+
+/// Latent seeds 0 .. count - 1's z (latentFromSeed), a row each.
+torch::Tensor seedLatents(const LatentConfig& latent, int count) {
+  torch::Tensor z = torch::empty({count, latent.dim});
+  for (int i = 0; i < count; ++i) {
+    const Latent row = latentFromSeed(latent, static_cast<uint64_t>(i));
+    std::copy(row.begin(), row.end(), z.data_ptr<float>() + int64_t{i} * latent.dim);
+  }
+  return z;
+}
+
+}  // namespace
+
 void Trainer::prepareProbes() {
   c10::InferenceMode inference;
   if (scenario_ == Scenario::Figure1) {
@@ -31,22 +45,15 @@ void Trainer::prepareProbes() {
     prepareImageProbe();
     return;
   }
-  // The latents of the fakes drawn on the plane, fixed for the run.
-  torch::Tensor shown_z = torch::empty({kShownPoints, state_.config.latent.dim});
-  frame_random_.set_current_seed(state_.config.seed);
-  sampleLatent(state_.config.latent, shown_z, frame_random_);
-  plane_probe_ = std::make_unique<PlaneProbe>(std::move(shown_z));
+  // The latents of the fakes drawn on the plane, fixed for the run: fake i is latent seed i (as
+  // the image grid's sample i), so the explorer can pin a clicked fake by its seed.
+  plane_probe_ = std::make_unique<PlaneProbe>(seedLatents(state_.config.latent, kShownPoints));
 }
 
 void Trainer::prepareImageProbe() {
   // The grid's latents: sample i is latent seed i, so the explorer can name a pinned sample's z.
   // The real images, fixed for the run, come from the frame generator.
-  const int dim = state_.config.latent.dim;
-  torch::Tensor fixed_z = torch::empty({kGridImages, dim});
-  for (int i = 0; i < kGridImages; ++i) {
-    const Latent z = latentFromSeed(state_.config.latent, static_cast<uint64_t>(i));
-    std::copy(z.begin(), z.end(), fixed_z.data_ptr<float>() + int64_t{i} * dim);
-  }
+  torch::Tensor fixed_z = seedLatents(state_.config.latent, kGridImages);
   frame_random_.set_current_seed(state_.config.seed);
   const auto& data = dynamic_cast<const ImageData&>(*state_.data);
   const torch::Tensor pick = data.trainIndices().index_select(
