@@ -60,10 +60,11 @@ TEST(LatentExplorerToolsGuiTest, DirectionSlidersMoveThePictureAndTheWalkBecomes
   const std::string out = (dir / "d").string();
   const auto script = dir / "explorer.txt";
   // The set is computed at once (paused too); the frames drawn while it comes are waited for.
-  // Then the controls are scrolled down to the sliders and the exports below them.
+  // The square's anchors and walk then lengthen the controls: they are scrolled down to the
+  // sliders and the exports below them.
   std::ofstream(script) << "wait 20\nwheel tab.explorer 0\nclick tab.explorer\nwait 20\n"
-                        << "click explorer.square\nwait 10\n"
                         << "click explorer.directions\nwait 200\n"
+                        << "click explorer.square\nwait 10\n"
                         << "wheel explorer.swap -30\nwait 5\n"
                         << saveAs(out + "0") << "drag explorer.direction_0 60\nwait 30\n"
                         << saveAs(out + "1") << "click explorer.directions_zero\nwait 30\n"
