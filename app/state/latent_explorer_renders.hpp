@@ -30,6 +30,7 @@ struct ExplorerPicture {
   std::vector<float> sample;  ///< dims values (images: 784 pixels in [-1, 1])
   float d_score = 0;
   std::vector<float> z;  ///< the z it was drawn from
+  double sent = 0;       ///< when its request went (next()'s `now`)
 };
 
 /// The strip and the score plot G and D drew for one path.
@@ -95,6 +96,12 @@ class LatentExplorerRenders {
   uint64_t version() const { return version_; }
   /// The newest request sent has not been answered yet.
   bool waiting() const { return !sent_requests_.empty(); }
+  /// The panel drew the picture at `now` (seconds, as next()'s): the first time for a picture,
+  /// its latency from request to screen is kept (the newest kLatencies).
+  void pictureShown(double now);
+  /// Seconds from each picture's request to the UI frame that first drew it, oldest first.
+  const std::deque<double>& latencies() const { return latencies_; }
+  static constexpr size_t kLatencies = 4096;
 
   LiveOptions live;
   /// The textures of the big picture and strip (made by the panel with the GL context), and
@@ -125,6 +132,8 @@ class LatentExplorerRenders {
   std::optional<ExplorerPath> path_;
   std::deque<ExplorerPath> history_;  ///< strips of the shown path, oldest first
   std::string error_;
+  uint64_t shown_request_ = 0;  ///< the request of the picture pictureShown saw last
+  std::deque<double> latencies_;
 };
 
 }  // namespace ganscope
