@@ -209,6 +209,26 @@ TEST(InputScriptTest, WheelAndDragActOnTheHandle) {
   EXPECT_THROW(parseInputScript("drag f far"), std::invalid_argument);
 }
 
+TEST(InputScriptTest, ADragInMovesHoldsTheHandleOverThem) {
+  InputScript script(parseInputScript("drag f 90 3"));
+  std::unordered_map<std::string, FieldRect> fields{{"f", {10, 20, 30, 40, 50, 30}}};
+  std::vector<InputEvent> events;
+  std::vector<std::string> dumps;
+  script.runFrame(true, fields, events, dumps);
+  ASSERT_EQ(events.size(), 6u);  // onto the handle, press, 3 moves, release (control: 4 above)
+  EXPECT_TRUE(events[1].down);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(events[2 + i].kind, InputEvent::Kind::MouseMove);
+    EXPECT_FLOAT_EQ(events[2 + i].x, 50 + 30 * (i + 1));
+  }
+  EXPECT_EQ(events[5].kind, InputEvent::Kind::MouseButton);
+  EXPECT_FALSE(events[5].down);
+  EXPECT_FLOAT_EQ(events[5].x, 140);
+  for (const char* bad : {"drag f 90 0", "drag f 90 x", "drag f 90 10001", "wheel f 2 3"}) {
+    EXPECT_THROW(parseInputScript(bad), std::invalid_argument) << bad;
+  }
+}
+
 TEST(InputScriptTest, AFieldNotOnScreenIsAnError) {
   InputScript script(parseInputScript("click hyper.nothing"));
   std::vector<InputEvent> events;

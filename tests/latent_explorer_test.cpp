@@ -211,6 +211,29 @@ TEST(LatentExplorerRendersTest, OneRequestCarriesWhatIsMissingAndNoneGoesTwice) 
   EXPECT_EQ(renders.error(), failed.error);
 }
 
+TEST(LatentExplorerRendersTest, EachPicturesLatencyRunsFromItsRequestToItsFirstDrawing) {
+  const LatentConfig latent{LatentKind::Normal, 4};
+  LatentExplorerState state;
+  state.live = false;
+  LatentExplorerRenders renders;
+  renders.pictureShown(0.5);  // nothing to show yet
+  EXPECT_TRUE(renders.latencies().empty());
+  std::optional<RenderLatent> first = renders.next(latent, state, 0, 0, 1.0);
+  ASSERT_TRUE(first);
+  ASSERT_TRUE(renders.receive(answer(*first, 0, 0, 4)));
+  renders.pictureShown(1.25);
+  renders.pictureShown(1.5);  // drawn again: not a new picture
+  state.t = 0.9;
+  std::optional<RenderLatent> moved = renders.next(latent, state, 0, 0, 2.0);
+  ASSERT_TRUE(moved);
+  renders.pictureShown(2.1);  // still the old picture while the new one is on its way
+  ASSERT_TRUE(renders.receive(answer(*moved, 0, 0, 4)));
+  renders.pictureShown(2.5);
+  ASSERT_EQ(renders.latencies().size(), 2u);
+  EXPECT_DOUBLE_EQ(renders.latencies()[0], 0.25);
+  EXPECT_DOUBLE_EQ(renders.latencies()[1], 0.5);
+}
+
 TEST(LatentExplorerRendersTest, TheTrainingTimeViewAsksEarlierGsForTheStripOnly) {
   const LatentConfig latent{LatentKind::Normal, 4};
   LatentExplorerState state;

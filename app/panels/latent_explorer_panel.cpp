@@ -556,6 +556,7 @@ void LatentExplorerPanel::drawContent(PanelContext& ctx) {
   ImGui::SameLine();
   ImGui::BeginChild("##explorer_pictures", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
   drawPictures(ctx, renders, probability);
+  renders.pictureShown(ImGui::GetTime());  // request-to-screen latency (bench/explorer_cost)
   ImGui::EndChild();
 }
 

@@ -1,6 +1,6 @@
 // Sample grid panel (images): G's samples for the fixed z batch beside real images, D's score
-// under each, from two atlas textures uploaded once per frame received. Pins survive frames
-// and go with the run's generation.
+// under each, from two atlas textures: G's uploaded once per frame received, the real images'
+// once per run. Pins survive frames and go with the run's generation.
 #include <span>
 #include <string>
 
@@ -21,12 +21,12 @@ class SampleGridPanel final : public Panel {
   void drawContent(PanelContext& ctx) override;
 };
 
-/// Shows the frame's `images` in `atlas` (uploaded once per frame received and grid side).
-void showGrid(gl::ImageAtlas& atlas, const ImageFrame& frame, const uint8_t* images, int side,
-              bool linear) {
+/// Shows `images` in `atlas`, tiled `side` x `side`, uploaded only when `key` (what the pixels
+/// are a function of) changes.
+void showGrid(gl::ImageAtlas& atlas, const uint8_t* images, const gl::GridKey& key, bool linear) {
   atlas.setLinear(linear);
-  atlas.show(std::span<const uint8_t>(images, static_cast<size_t>(kGridImages) * kImagePixels),
-             {frame.header.generation, frame.header.sequence, side}, kAtlasGap);
+  atlas.show(std::span<const uint8_t>(images, static_cast<size_t>(kGridImages) * kImagePixels), key,
+             kAtlasGap);
 }
 
 void SampleGridPanel::drawContent(PanelContext& ctx) {
@@ -57,8 +57,12 @@ void SampleGridPanel::drawContent(PanelContext& ctx) {
   }
   GridTextures textures;
   if (ctx.run.fake_grid && ctx.run.real_grid) {
-    showGrid(*ctx.run.fake_grid, *frame, frame->fake, state.side, state.linear);
-    showGrid(*ctx.run.real_grid, *frame, frame->real, state.side, state.linear);
+    // G's samples change with every frame received; the real images are fixed for a run (a
+    // new Trainer, so a new generation, draws others): uploaded once per run and grid side.
+    showGrid(*ctx.run.fake_grid, frame->fake,
+             {frame->header.generation, frame->header.sequence, state.side}, state.linear);
+    showGrid(*ctx.run.real_grid, frame->real, {frame->header.generation, 0, state.side},
+             state.linear);
     textures = {ctx.run.fake_grid->texture(), ctx.run.real_grid->texture(),
                 ImVec2(static_cast<float>(ctx.run.fake_grid->width()),
                        static_cast<float>(ctx.run.fake_grid->height()))};

@@ -19,6 +19,7 @@
 #include <iostream>
 #include <thread>
 #include <type_traits>
+#include <vector>
 
 #include "app/i18n/strings.hpp"
 #include "app/panels/language_switch.hpp"
@@ -447,6 +448,15 @@ int runGui(const TrainConfig& config, const GuiOptions& options) {
         std::cerr << "; run " << run->name() << " trained " << run->status.step << " steps in "
                   << seconds << " s (" << (seconds > 0 ? run->status.step / seconds : 0.0)
                   << " steps/s)";
+        // The explorer's pictures: from request to the first UI frame drawing each.
+        if (std::vector<double> seconds(run->explorer.latencies().begin(),
+                                        run->explorer.latencies().end());
+            !seconds.empty()) {
+          std::sort(seconds.begin(), seconds.end());
+          std::cerr << "; explorer " << seconds.size() << " pictures, request to screen median "
+                    << 1000 * seconds[seconds.size() / 2] << " ms, p95 "
+                    << 1000 * seconds[seconds.size() * 95 / 100] << " ms";
+        }
         diverged |= run->status.state == RunState::Diverged;
       }
       std::cerr << "\n";

@@ -91,7 +91,8 @@ const char* inputScriptHelp() {
          "is handled, N frames), 'click FIELD' (a number field by its config path, e.g. "
          "hyper.d_opt.lr) or 'click X Y', 'type TEXT', 'key NAME' (pressed and released "
          "together: Enter, Escape, Tab, Backspace, Space, a letter or digit), 'wheel FIELD N' "
-         "(N notches over the field's handle), 'drag FIELD DX' (its handle, DX pixels), "
+         "(N notches over the field's handle), 'drag FIELD DX [MOVES]' (its handle, DX pixels, "
+         "in MOVES moves of a frame each: 1 unless given), "
          "'dump FILE' (the "
          "run's config as JSON, with every change sent so far). Events are queued as a user's "
          "would be, however fast they come";
@@ -149,10 +150,25 @@ std::vector<ScriptCommand> parseInputScript(std::string_view text) {
     } else if (verb == "wheel" || verb == "drag") {
       command.kind = verb == "wheel" ? ScriptCommand::Kind::Wheel : ScriptCommand::Kind::Drag;
       const size_t gap = rest.find_first_of(" \t");
-      if (gap == std::string_view::npos || !parseValue(trim(rest.substr(gap)), command.number)) {
+      std::string_view numbers = gap == std::string_view::npos ? "" : trim(rest.substr(gap));
+      // drag FIELD DX MOVES: the handle held over MOVES moves.
+      const size_t second = numbers.find_first_of(" \t");
+      if (verb == "drag" && second != std::string_view::npos) {
+        if (!parseValue(trim(numbers.substr(second)), command.moves) || command.moves < 1 ||
+            command.moves > 10000) {
+          throw std::invalid_argument(where +
+                                      "drag's MOVES must be a whole number from 1 to "
+                                      "10000");
+        }
+        numbers = numbers.substr(0, second);
+      }
+      if (gap == std::string_view::npos || !parseValue(numbers, command.number)) {
         throw std::invalid_argument(where + std::string(verb) +
                                     " takes FIELD and a whole number (" +
-                                    (verb == "wheel" ? "notches" : "pixels") + ")");
+                                    (verb == "wheel" ? "notches"
+                                                     : "pixels, then optionally the "
+                                                       "moves") +
+                                    ")");
       }
       command.text = rest.substr(0, gap);
     } else if (verb == "dump") {
@@ -209,7 +225,10 @@ void InputScript::runFrame(bool queue_empty,
         const float x = rect.handle_x, y = rect.handle_y, to = x + command.number;
         push(events, InputEvent::Kind::MouseMove, 0, true, x, y);
         push(events, InputEvent::Kind::MouseButton, 0, true, x, y);
-        push(events, InputEvent::Kind::MouseMove, 0, true, to, y);
+        for (int i = 1; i <= command.moves; ++i) {  // a frame each: a hand moving the handle
+          push(events, InputEvent::Kind::MouseMove, 0, true,
+               x + static_cast<float>(command.number) * i / command.moves, y);
+        }
         push(events, InputEvent::Kind::MouseButton, 0, false, to, y);
         break;
       }

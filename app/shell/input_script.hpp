@@ -22,7 +22,8 @@ struct ScriptCommand {
     Type,   ///< `type TEXT`: each character with its key's press and release
     Key,    ///< `key NAME`: press and release together (Enter, Escape, Tab, Backspace, A-Z, 0-9)
     Wheel,  ///< `wheel FIELD N`: the cursor onto the field's handle, then N wheel notches
-    Drag,   ///< `drag FIELD DX`: press on the field's handle, move DX pixels right, release
+    Drag,   ///< `drag FIELD DX [MOVES]`: press on the field's handle, move DX pixels right
+            ///< (in MOVES moves, a frame each), release
     Dump,   ///< `dump FILE`: write the first run's config (every command sent so far) as JSON
   };
   Kind kind = Kind::Wait;
@@ -30,6 +31,7 @@ struct ScriptCommand {
   std::string text;    ///< Click: the field; Type: the text; Dump: the file
   int number = 0;      ///< Wait: frames; Key: the GLFW key code; Wheel: notches; Drag: pixels
   float x = 0, y = 0;  ///< Click at a position (text empty)
+  int moves = 1;       ///< Drag: the moves the handle makes while held
 };
 
 /// Parses a script: one command a line, `#` starts a comment. Throws std::invalid_argument

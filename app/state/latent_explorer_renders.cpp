@@ -121,6 +121,7 @@ bool LatentExplorerRenders::receive(const LatentPicture& answer) {
   picture.sample.assign(answer.samples.begin(), answer.samples.begin() + dims);
   picture.d_score = answer.d_score[0];
   picture.z.assign(sent.z.begin(), sent.z.begin() + zdim);
+  picture.sent = sent.time;
   picture_ = std::move(picture);
   if (!sent.layout.path) return true;
   path_pending_ = false;
@@ -156,6 +157,13 @@ bool LatentExplorerRenders::receive(const LatentPicture& answer) {
   }
   path_ = std::move(path);
   return true;
+}
+
+void LatentExplorerRenders::pictureShown(double now) {
+  if (!picture_ || picture_->request == shown_request_) return;
+  shown_request_ = picture_->request;
+  latencies_.push_back(now - picture_->sent);
+  if (latencies_.size() > kLatencies) latencies_.pop_front();
 }
 
 std::optional<PathChange> LatentExplorerRenders::change() const {

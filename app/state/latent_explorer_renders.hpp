@@ -31,6 +31,7 @@ struct ExplorerPicture {
   std::vector<float> sample;  ///< dims values (images: 784 pixels in [-1, 1])
   float d_score = 0;
   std::vector<float> z;  ///< the z it was drawn from
+  double sent = 0;       ///< when its request went (next()'s `now`)
 };
 
 /// The strip and the score plot G and D drew for one path.
@@ -108,6 +109,12 @@ class LatentExplorerRenders {
   uint64_t walkRequest() const { return walk_request_; }
   /// The walk's answer came (or is given up): next() sends again.
   void walkAnswered() { walk_request_ = 0; }
+  /// The panel drew the picture at `now` (seconds, as next()'s): the first time for a picture,
+  /// its latency from request to screen is kept (the newest kLatencies).
+  void pictureShown(double now);
+  /// Seconds from each picture's request to the UI frame that first drew it, oldest first.
+  const std::deque<double>& latencies() const { return latencies_; }
+  static constexpr size_t kLatencies = 4096;
 
   LiveOptions live;
   /// The run's GANSpace directions and the sliders over them.
@@ -142,6 +149,8 @@ class LatentExplorerRenders {
   std::string error_;
   uint64_t walk_request_ = 0;  ///< the walk GIF's request waiting (0: none)
   double walk_sent_ = 0;       ///< when it went
+  uint64_t shown_request_ = 0;  ///< the request of the picture pictureShown saw last
+  std::deque<double> latencies_;
 };
 
 }  // namespace ganscope

@@ -1,7 +1,7 @@
 // The image classifier of each image folder: read from the cache or trained on a thread of its
 // own, shared by every run on that data, so a reset or a second run beside it never waits for
-// it again; the same thread then computes the real images' statistics for each class
-// filter asked for, once. Its progress is readable from any thread.
+// it again; the same thread then reads (or computes once and caches) the real images'
+// statistics for each class filter asked for. Its progress is readable from any thread.
 #pragma once
 #include <atomic>
 #include <condition_variable>

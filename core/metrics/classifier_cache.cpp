@@ -2,7 +2,6 @@
 #include "core/metrics/classifier_cache.hpp"
 
 #include <sys/stat.h>
-#include <zlib.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -14,6 +13,7 @@
 #include "common/byte_stream.hpp"
 #include "common/file_error.hpp"
 #include "common/read_file.hpp"
+#include "core/metrics/checksum.hpp"
 
 namespace ganscope {
 namespace {
@@ -30,22 +30,6 @@ std::vector<std::pair<std::string, torch::Tensor>> namedTensors(const torch::nn:
   return out;
 }
 
-uint32_t crc(uint32_t seed, std::string_view bytes) {
-  uLong value = seed;
-  for (size_t offset = 0; offset < bytes.size();) {  // zlib takes a uInt length
-    const size_t n = std::min<size_t>(bytes.size() - offset, 1u << 30);
-    value =
-        crc32(value, reinterpret_cast<const Bytef*>(bytes.data() + offset), static_cast<uInt>(n));
-    offset += n;
-  }
-  return static_cast<uint32_t>(value);
-}
-
-uint32_t crc(uint32_t seed, const torch::Tensor& tensor) {
-  const torch::Tensor t = tensor.contiguous();
-  return crc(seed, {static_cast<const char*>(t.data_ptr()), static_cast<size_t>(t.nbytes())});
-}
-
 /// The settings as one line: part of the key and stored in the file.
 std::string describe(const ClassifierSettings& s) {
   char text[256];
@@ -58,12 +42,6 @@ std::string describe(const ClassifierSettings& s) {
                 static_cast<unsigned long long>(s.model.seed()), s.training.epochs,
                 static_cast<long long>(s.training.batch), s.training.learning_rate,
                 s.training.epoch_decay, static_cast<unsigned long long>(s.training.seed));
-  return text;
-}
-
-std::string hex(uint32_t value) {
-  char text[9];
-  std::snprintf(text, sizeof(text), "%08x", value);
   return text;
 }
 
@@ -101,11 +79,11 @@ std::string defaultCacheDir() {
 
 std::string classifierCacheKey(const LabelledTensors& train, const LabelledTensors& test,
                                const ClassifierSettings& settings) {
-  uint32_t data = crc32(0L, Z_NULL, 0);
+  uint32_t data = crcSeed();
   for (const torch::Tensor& t : {train.images, train.labels, test.images, test.labels}) {
-    data = crc(data, t.to(t.is_floating_point() ? torch::kFloat32 : torch::kInt64));
+    data = crcOf(data, t.to(t.is_floating_point() ? torch::kFloat32 : torch::kInt64));
   }
-  return hex(data) + "-" + hex(crc(crc32(0L, Z_NULL, 0), describe(settings)));
+  return crcHex(data) + "-" + crcHex(crcOf(crcSeed(), describe(settings)));
 }
 
 std::string encodeClassifier(ImageClassifier& model, double accuracy, const std::string& key,
@@ -127,7 +105,7 @@ std::string encodeClassifier(ImageClassifier& model, double accuracy, const std:
   out.putRaw(kMagic);
   out.put<uint32_t>(kVersion);
   out.put<uint64_t>(payload.bytes().size());
-  out.put<uint32_t>(crc(crc32(0L, Z_NULL, 0), payload.bytes()));
+  out.put<uint32_t>(crcOf(crcSeed(), payload.bytes()));
   out.putRaw(payload.bytes());
   return std::move(out.bytes());
 }
@@ -150,8 +128,7 @@ CachedClassifier decodeClassifier(std::string_view bytes, const std::string& sou
             std::to_string(size) + " (truncated or extended)");
   }
   const std::string_view payload_bytes = in.raw(size, "payload");
-  if (crc(crc32(0L, Z_NULL, 0), payload_bytes) != expected_crc)
-    in.fail("checksum mismatch (corrupted)");
+  if (crcOf(crcSeed(), payload_bytes) != expected_crc) in.fail("checksum mismatch (corrupted)");
 
   ByteReader payload(payload_bytes, source);
   const std::string_view saved_settings = payload.string("settings");
@@ -199,6 +176,7 @@ LoadedClassifier loadOrTrain(const LabelledTensors& train, const LabelledTensors
   ensureFolder(cache_dir);
   const std::string key = classifierCacheKey(train, test, settings);
   LoadedClassifier out;
+  out.key = key;
   out.cache_path = cache_dir + "/classifier-" + key + ".bin";
   if (exists(out.cache_path)) {
     try {

@@ -51,6 +51,7 @@ struct LoadedClassifier {
   ImageClassifier model{nullptr};  ///< in eval mode
   double accuracy = 0;             ///< on the test images
   bool from_cache = false;         ///< read from the cache file (else trained now)
+  std::string key;                 ///< classifierCacheKey of the data and settings
   std::string cache_path;          ///< cache_dir/classifier-<key>.bin
   std::string note;  ///< why the cache was not read or not written; empty when all went well
                      ///< or no cache existed yet

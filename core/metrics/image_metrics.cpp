@@ -45,53 +45,83 @@ torch::Tensor featuresOf(ImageClassifier& classifier, const torch::Tensor& image
 
 }  // namespace
 
-ImageMetricsEvaluator::ImageMetricsEvaluator(ImageClassifier classifier, double accuracy,
-                                             const LabelledTensors& train,
-                                             const LabelledTensors& test,
-                                             std::span<const int> classes,
-                                             const ImageMetricsOptions& options,
-                                             const std::atomic<bool>* cancel)
-    : classifier_(std::move(classifier)),
-      accuracy_(accuracy),
-      classes_(classes.begin(), classes.end()) {
-  if (classes_.empty() || classes_.size() > static_cast<size_t>(kMaxImageClasses)) {
-    throw std::invalid_argument("image metrics: " + std::to_string(classes_.size()) +
+void checkActiveClasses(std::span<const int> classes, int64_t classifier_classes) {
+  if (classes.empty() || classes.size() > static_cast<size_t>(kMaxImageClasses)) {
+    throw std::invalid_argument("image metrics: " + std::to_string(classes.size()) +
                                 " active classes; 1 to " + std::to_string(kMaxImageClasses) +
                                 " are allowed");
   }
-  for (size_t i = 0; i < classes_.size(); ++i) {
-    if (classes_[i] < 0 || classes_[i] >= classifier_->options().classes() ||
-        (i > 0 && classes_[i] <= classes_[i - 1])) {
+  for (size_t i = 0; i < classes.size(); ++i) {
+    if (classes[i] < 0 || classes[i] >= classifier_classes ||
+        (i > 0 && classes[i] <= classes[i - 1])) {
       throw std::invalid_argument(
           "image metrics: active classes must be distinct, ascending and "
           "in [0, " +
-          std::to_string(classifier_->options().classes()) + "); class " +
-          std::to_string(classes_[i]) + " is not");
+          std::to_string(classifier_classes) + "); class " + std::to_string(classes[i]) +
+          " is not");
     }
   }
+}
+
+RealImageStatistics realImageStatistics(ImageClassifier& classifier, const LabelledTensors& train,
+                                        const LabelledTensors& test, std::span<const int> classes,
+                                        const ImageMetricsOptions& options,
+                                        const std::atomic<bool>* cancel) {
+  checkActiveClasses(classes, classifier->options().classes());
+  torch::NoGradGuard no_grad;
   at::Generator random = at::make_generator<at::CPUGeneratorImpl>(options.seed);
-  const torch::Tensor test_images = imagesOf(test, classes_, test.images.size(0), random);
-  const torch::Tensor train_images = imagesOf(train, classes_, options.train_subset, random);
+  const torch::Tensor test_images = imagesOf(test, classes, test.images.size(0), random);
+  const torch::Tensor train_images = imagesOf(train, classes, options.train_subset, random);
   if (test_images.size(0) < 4 || train_images.size(0) < 4) {
     throw std::invalid_argument("image metrics: the active classes have " +
                                 std::to_string(test_images.size(0)) + " test and " +
                                 std::to_string(train_images.size(0)) +
                                 " training images; at least 4 of each are needed");
   }
-  test_features_ = featuresOf(classifier_, test_images, cancel);
-  train_features_ = featuresOf(classifier_, train_images, cancel);
-  test_gaussian_ = fitGaussian(test_features_);
-  real_diversity_ = meanPairwiseDistance(test_images);
+  RealImageStatistics real;
+  real.test_features = featuresOf(classifier, test_images, cancel);
+  real.train_features = featuresOf(classifier, train_images, cancel);
+  real.test_gaussian = fitGaussian(real.test_features);
+  real.real_diversity = meanPairwiseDistance(test_images);
+  return real;
 }
+
+ImageMetricsEvaluator::ImageMetricsEvaluator(ImageClassifier classifier, double accuracy,
+                                             RealImageStatistics real, std::span<const int> classes)
+    : classifier_(std::move(classifier)),
+      accuracy_(accuracy),
+      classes_(classes.begin(), classes.end()),
+      real_(std::move(real)) {
+  checkActiveClasses(classes_, classifier_->options().classes());
+  const int64_t width = classifier_->options().hidden();
+  for (const torch::Tensor* features : {&real_.test_features, &real_.train_features}) {
+    if (!features->defined() || features->dim() != 2 || features->size(0) < 4 ||
+        features->size(1) != width) {
+      throw std::invalid_argument("image metrics: the real images' features must be [n >= 4, " +
+                                  std::to_string(width) + "], got " +
+                                  (features->defined() ? c10::str(features->sizes()) : "none"));
+    }
+  }
+}
+
+ImageMetricsEvaluator::ImageMetricsEvaluator(ImageClassifier classifier, double accuracy,
+                                             const LabelledTensors& train,
+                                             const LabelledTensors& test,
+                                             std::span<const int> classes,
+                                             const ImageMetricsOptions& options,
+                                             const std::atomic<bool>* cancel)
+    : ImageMetricsEvaluator(classifier, accuracy,
+                            realImageStatistics(classifier, train, test, classes, options, cancel),
+                            classes) {}
 
 const ImageMetricsEvaluator::Reference& ImageMetricsEvaluator::reference(int64_t n) {
   auto it = references_.find(n);
   if (it != references_.end()) return it->second;
   Reference ref;
   ref.floor = frechetDistance(
-      fitGaussian(train_features_.narrow(0, 0, std::min(n, train_features_.size(0)))),
-      test_gaussian_);
-  ref.real_features = test_features_.narrow(0, 0, std::min(n, test_features_.size(0)));
+      fitGaussian(real_.train_features.narrow(0, 0, std::min(n, real_.train_features.size(0)))),
+      real_.test_gaussian);
+  ref.real_features = real_.test_features.narrow(0, 0, std::min(n, real_.test_features.size(0)));
   ref.real_radii = kthNeighbourRadii(ref.real_features);
   return references_.emplace(n, std::move(ref)).first->second;
 }
@@ -122,11 +152,11 @@ ImageMetrics ImageMetricsEvaluator::evaluate(const torch::Tensor& samples, int64
   m.classes_covered = coverage.covered;
   m.class_kl = static_cast<float>(coverage.kl_uniform);
   m.diversity = static_cast<float>(meanPairwiseDistance(samples));
-  m.real_diversity = static_cast<float>(real_diversity_);
+  m.real_diversity = static_cast<float>(real_.real_diversity);
 
   const torch::Tensor features = features32.to(torch::kFloat64);
   const Reference& ref = reference(n);
-  m.frechet = static_cast<float>(frechetDistance(fitGaussian(features), test_gaussian_));
+  m.frechet = static_cast<float>(frechetDistance(fitGaussian(features), real_.test_gaussian));
   m.frechet_floor = static_cast<float>(ref.floor);
   m.precision = static_cast<float>(shareInside(features, ref.real_features, ref.real_radii));
   m.recall =

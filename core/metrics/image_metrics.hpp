@@ -21,14 +21,39 @@ struct ImageMetricsOptions {
   uint64_t seed = 11;           ///< seed of the subsets' shuffling (a generator of its own)
 };
 
+/// What the metrics need of the real images of some classes, computed once (or read from the
+/// cache: core/metrics/real_statistics_cache.hpp).
+struct RealImageStatistics {
+  torch::Tensor test_features;    ///< float64 [n, F]: the active classes' test images, shuffled
+  torch::Tensor train_features;   ///< float64 [m, F]: a shuffled subset of their training images
+  FeatureGaussian test_gaussian;  ///< fitGaussian(test_features)
+  double real_diversity = 0;      ///< meanPairwiseDistance of the shuffled test images
+};
+
+/// Throws std::invalid_argument unless `classes` are 1 to kMaxImageClasses distinct ascending
+/// ids in [0, `classifier_classes`).
+void checkActiveClasses(std::span<const int> classes, int64_t classifier_classes);
+
+/// The real images' statistics for the active `classes` (checked as checkActiveClasses says):
+/// the classifier's features of their test images and of a shuffled training subset
+/// (options.train_subset), the test features' Gaussian and the test images' diversity. Throws
+/// std::invalid_argument for data with fewer than 4 images of them, and ClassifierCancelled soon
+/// (between batches of 200 images) after `*cancel` becomes true.
+RealImageStatistics realImageStatistics(ImageClassifier& classifier, const LabelledTensors& train,
+                                        const LabelledTensors& test, std::span<const int> classes,
+                                        const ImageMetricsOptions& options = {},
+                                        const std::atomic<bool>* cancel = nullptr);
+
 class ImageMetricsEvaluator {
  public:
-  /// Keeps `classifier` (its test accuracy `accuracy`) and precomputes, over the images of the
-  /// active `classes` only (distinct, ascending, in [0, classifier classes)): the Gaussian of the
-  /// test images' features, a shuffled training subset's features and the test images'
-  /// diversity. Throws std::invalid_argument for bad classes or data with too few images of them.
-  /// Throws ClassifierCancelled soon (between batches of 200 images) after `*cancel`
-  /// becomes true.
+  /// Keeps `classifier` (its test accuracy `accuracy`) and the statistics of the real images of
+  /// the active `classes` (checked as checkActiveClasses says), made by realImageStatistics with
+  /// this classifier. Throws std::invalid_argument for statistics whose features are not
+  /// [n >= 4, classifier features].
+  ImageMetricsEvaluator(ImageClassifier classifier, double accuracy, RealImageStatistics real,
+                        std::span<const int> classes);
+  /// Computes the statistics itself: realImageStatistics(classifier, train, test, classes,
+  /// options, cancel), with its errors.
   ImageMetricsEvaluator(ImageClassifier classifier, double accuracy, const LabelledTensors& train,
                         const LabelledTensors& test, std::span<const int> classes,
                         const ImageMetricsOptions& options = {},
@@ -43,7 +68,7 @@ class ImageMetricsEvaluator {
   ImageMetrics evaluate(const torch::Tensor& samples, int64_t step);
 
   const std::vector<int>& classes() const { return classes_; }
-  double realDiversity() const { return real_diversity_; }
+  double realDiversity() const { return real_.real_diversity; }
 
  private:
   /// What the real images give for n samples.
@@ -57,10 +82,7 @@ class ImageMetricsEvaluator {
   ImageClassifier classifier_;
   double accuracy_ = 0;
   std::vector<int> classes_;
-  FeatureGaussian test_gaussian_;
-  torch::Tensor test_features_;   ///< shuffled
-  torch::Tensor train_features_;  ///< a shuffled subset
-  double real_diversity_ = 0;
+  RealImageStatistics real_;
   std::map<int64_t, Reference> references_;
 };
 

@@ -42,20 +42,25 @@ void toDisplay(torch::Tensor& raw, FrameHeader& header) {
   toDisplayLike(header, raw);
 }
 
+void scoreSamples(LossKind loss, const torch::Tensor& real_raw, const torch::Tensor& fake_raw,
+                  const FrameHeader& header, float& value, std::span<float, kHistBins> hist_real,
+                  std::span<float, kHistBins> hist_fake) {
+  torch::Tensor scores = torch::cat({real_raw, fake_raw}).contiguous();
+  std::vector<float> unused(scores.size(0));
+  value = static_cast<float>(-discriminatorLoss(loss, asSpan(scores), unused));
+  toDisplayLike(header, scores);
+  const std::span<const float> outputs = asSpan(scores);
+  histogram(outputs.first(real_raw.size(0)), 0, 1, hist_real);
+  histogram(outputs.last(fake_raw.size(0)), 0, 1, hist_fake);
+}
+
 void judgeSamples(const ProbeInputs& in, const torch::Tensor& real, const torch::Tensor& fake,
                   const FrameHeader& header, float& value, std::span<float, kHistBins> hist_real,
                   std::span<float, kHistBins> hist_fake) {
   const torch::Tensor companions = real.narrow(0, 0, in.input.pack());
-  torch::Tensor scores =
-      torch::cat({judge(in, real, companions, DiscriminatorInput::groupStddev(real)),
-                  judge(in, fake, companions, DiscriminatorInput::groupStddev(fake))})
-          .contiguous();
-  std::vector<float> unused(scores.size(0));
-  value = static_cast<float>(-discriminatorLoss(in.loss, asSpan(scores), unused));
-  toDisplayLike(header, scores);
-  const std::span<const float> outputs = asSpan(scores);
-  histogram(outputs.first(real.size(0)), 0, 1, hist_real);
-  histogram(outputs.last(fake.size(0)), 0, 1, hist_fake);
+  scoreSamples(in.loss, judge(in, real, companions, DiscriminatorInput::groupStddev(real)),
+               judge(in, fake, companions, DiscriminatorInput::groupStddev(fake)), header, value,
+               hist_real, hist_fake);
 }
 
 }  // namespace ganscope

@@ -28,7 +28,14 @@ void toDisplay(torch::Tensor& raw, FrameHeader& header);
 /// and non-saturating; otherwise d_lo..d_hi to 0..1, clamped (LSGAN: 0..1 itself).
 void toDisplayLike(const FrameHeader& header, torch::Tensor& raw);
 
-/// D's histograms (mapped as `header` says) and -(D's loss) on `real` and `fake` samples.
+/// D's histograms (mapped as `header` says) and -(D's loss) from D's raw outputs on a frame's
+/// real and fake samples ([n, 1] each, as judge returns them).
+void scoreSamples(LossKind loss, const torch::Tensor& real_raw, const torch::Tensor& fake_raw,
+                  const FrameHeader& header, float& value, std::span<float, kHistBins> hist_real,
+                  std::span<float, kHistBins> hist_fake);
+
+/// D's histograms (mapped as `header` says) and -(D's loss) on `real` and `fake` samples: D
+/// judges both beside the first real samples (when packed), each with its own stddev feature.
 void judgeSamples(const ProbeInputs& in, const torch::Tensor& real, const torch::Tensor& fake,
                   const FrameHeader& header, float& value, std::span<float, kHistBins> hist_real,
                   std::span<float, kHistBins> hist_fake);

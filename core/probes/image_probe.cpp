@@ -32,16 +32,22 @@ void ImageProbe::fill(const ProbeInputs& in, Network& preview, ImageFrame& out) 
   std::memcpy(out.real, real_pixels_.data_ptr<uint8_t>(), sizeof(out.real));
   std::memcpy(out.real_label, real_labels_.data_ptr<uint8_t>(), sizeof(out.real_label));
   // D judges each grid as it judges a batch: packed with the grid's first images, with the
-  // grid's stddev feature.
-  const torch::Tensor real_raw = judge(in, real_rows_, real_rows_.narrow(0, 0, in.input.pack()),
+  // grid's stddev feature. The histograms judge the fakes beside the real grid's first images
+  // (judgeSamples): the grid's own pass when D sees one sample at a time, so D runs once per
+  // grid unless it is packed.
+  const int64_t pack = in.input.pack();
+  const torch::Tensor real_raw = judge(in, real_rows_, real_rows_.narrow(0, 0, pack),
                                        DiscriminatorInput::groupStddev(real_rows_));
-  const torch::Tensor fake_raw =
-      judge(in, fake, fake.narrow(0, 0, in.input.pack()), DiscriminatorInput::groupStddev(fake));
+  const torch::Tensor fake_stddev = DiscriminatorInput::groupStddev(fake);
+  const torch::Tensor fake_raw = judge(in, fake, fake.narrow(0, 0, pack), fake_stddev);
   copyScores(in.loss, real_raw, out.real_d);
   copyScores(in.loss, fake_raw, out.fake_d);
   torch::Tensor all = torch::cat({real_raw, fake_raw});
   toDisplay(all, out.header);
-  fillDiscriminatorStats(in, real_rows_, fake, out);
+  const torch::Tensor fake_beside_real =
+      pack == 1 ? fake_raw : judge(in, fake, real_rows_.narrow(0, 0, pack), fake_stddev);
+  scoreSamples(in.loss, real_raw, fake_beside_real, out.header, out.value, out.hist_real,
+               out.hist_fake);
 }
 
 }  // namespace ganscope
