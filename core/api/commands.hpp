@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/api/config.hpp"
+#include "core/api/telemetry/found_latent.hpp"
 #include "core/api/telemetry/latent_directions.hpp"
 
 namespace ganscope {
@@ -116,6 +117,23 @@ struct SetLatentDirections {
   DirectionSource source = DirectionSource::FirstHidden;  ///< what the PCA analyses
 };
 
+/// "Find z for this real image": optimises z so that the preview G's picture reproduces
+/// `target` (L1 per value plus a penalty holding |z - centre| near the prior's typical norm;
+/// Adam on z, `restarts` random starts side by side, the best kept), on a copy of the preview
+/// G taken between steps and searched on a thread of its own: training never waits for it nor
+/// changes. Answers come on Session::pollFoundLatent every `report_every` iterations and once
+/// done; bad input gives one answer whose error names the field and what is allowed. A newer
+/// FindLatent replaces one not yet started and stops one running.
+struct FindLatent {
+  uint64_t request = 0;       ///< the caller's number, echoed in each FoundLatent (not 0)
+  std::vector<float> target;  ///< the data's dims values in [-1, 1] (images: 784 pixels)
+  int iterations = 300;       ///< Adam steps, 1 to 5000
+  int restarts = 4;           ///< random starts, 1 to 16
+  double norm_weight = 0.05;  ///< the norm penalty's weight, 0 to 100
+  int report_every = 25;      ///< iterations between progress answers (0: the final one only)
+  uint64_t seed = 1;          ///< the starts' random generator
+};
+
 /// The answer to a request.
 struct Reply {
   uint64_t request = 0;        ///< the request answered
@@ -126,6 +144,6 @@ struct Reply {
 
 using Command =
     std::variant<SetHyperparams, Pause, Resume, SetSpeedLimit, StepOnce, Reset, SampleGenerator,
-                 SaveState, LoadState, RenderLatent, SetLatentDirections>;
+                 SaveState, LoadState, RenderLatent, SetLatentDirections, FindLatent>;
 
 }  // namespace ganscope

@@ -16,6 +16,7 @@
 
 #include "common/runtime_info.hpp"
 #include "core/config/step_cost.hpp"
+#include "core/engine/find_latent_job.hpp"
 #include "core/engine/frame_channel.hpp"
 #include "core/engine/gan_state_io.hpp"
 #include "core/engine/trainer.hpp"
@@ -153,6 +154,8 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   SetLatentDirections directions_wanted;
   moodycamel::ReaderWriterQueue<LatentDirections> directions{4};
   std::atomic<uint64_t> directions_computed{0}, directions_dropped{0};
+  // FindLatent's answers, pushed by the latent worker's jobs (shared: a job may outlive this).
+  std::shared_ptr<FoundLatentMailbox> found_latents = std::make_shared<FoundLatentMailbox>();
   moodycamel::ReaderWriterQueue<StepStats> stats;
   FrameChannels::type channels;  // trainer side used under `handoff`
 
@@ -702,6 +705,10 @@ void Session::Impl::computeDirectionsIfDue(const std::atomic<bool>* cancel) {
 
 bool Session::pollDirections(LatentDirections& out) {
   return impl_->directions.try_dequeue(out);
+}
+
+bool Session::pollFoundLatent(FoundLatent& out) {
+  return impl_->found_latents->pop(out);
 }
 
 bool Session::pollStats(StepStats& out) {
