@@ -1,15 +1,18 @@
 // "Find z for this real image" on a trained run: the L1 per pixel the search reaches on real
 // test images, its time and |z|, for a few settings (restarts, iterations, norm weight): the
 // numbers behind LatentSearchSettings. One LibTorch and one BLAS thread, as the worker.
-// Usage: latent_search_bench SESSION.gss [IMAGES]
+// Usage: latent_search_bench SESSION.gss [IMAGES] (a session file the window or --save-session
+// wrote)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "app/state/session_file.hpp"
 #include "common/runtime_info.hpp"
 #include "core/data/image_data.hpp"
+#include "core/engine/gan_state.hpp"
 #include "core/engine/gan_state_io.hpp"
 #include "core/latent/latent_search.hpp"
 
@@ -23,7 +26,7 @@ int main(int argc, char** argv) {
   at::set_num_threads(1);
   setBlasThreads(1);
   const int images = argc > 2 ? std::atoi(argv[2]) : 8;
-  GanState state = loadGanStateFile(argv[1]);
+  GanState state = loadGanState(loadSessionFile(argv[1]).state, argv[1]);
   Network& generator = *state.generator;
   generator.eval();
   const auto& data = dynamic_cast<const ImageData&>(*state.data);
