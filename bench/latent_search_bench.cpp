@@ -38,8 +38,9 @@ int main(int argc, char** argv) {
     int restarts, iterations;
     double norm_weight;
   };
-  const std::vector<Setting> settings = {{1, 300, 0.05},  {4, 300, 0.05}, {8, 300, 0.05},
-                                         {4, 1000, 0.05}, {4, 300, 0.0},  {4, 300, 1.0}};
+  const std::vector<Setting> settings = {{1, 300, 1.0}, {4, 300, 1.0},  {8, 300, 1.0},
+                                         {1, 600, 1.0}, {2, 600, 1.0},  {1, 1000, 1.0},
+                                         {4, 300, 0.0}, {4, 300, 0.05}, {4, 1000, 0.0}};
   for (const Setting& s : settings) {
     double l1 = 0, start_l1 = 0, norm = 0, seconds = 0, typical = 0;
     for (int i = 0; i < images; ++i) {

@@ -28,7 +28,9 @@ TrainConfig imageConfig() {
 }
 
 /// Every answer to `request` until its final one (or an error), within a minute.
-std::vector<FoundLatent> answersTo(Session& session, uint64_t request) {
+/// Answers to other requests met on the way go into `others`.
+std::vector<FoundLatent> answersTo(Session& session, uint64_t request,
+                                   std::vector<FoundLatent>* others = nullptr) {
   std::vector<FoundLatent> answers;
   const auto deadline = Clock::now() + std::chrono::seconds(60);
   FoundLatent found;
@@ -37,7 +39,10 @@ std::vector<FoundLatent> answersTo(Session& session, uint64_t request) {
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
       continue;
     }
-    if (found.request != request) continue;
+    if (found.request != request) {
+      if (others) others->push_back(found);
+      continue;
+    }
     answers.push_back(found);
     if (found.done || !found.error.empty()) return answers;
   }
@@ -96,6 +101,40 @@ TEST(LatentSearchSessionTest, BadInputIsAnsweredWithTheFieldAndWhatIsAllowed) {
   answers = answersTo(session, 2);
   ASSERT_EQ(answers.size(), 1u);
   EXPECT_EQ(answers[0].error, "find z: iterations 0; give 1 to 5000");
+}
+
+TEST(LatentSearchSessionTest, ANewerRequestStopsTheOneRunning) {
+  SessionOptions options;
+  options.start_paused = true;
+  Session session(imageConfig(), options);
+  FindLatent first;
+  first.request = 1;
+  first.target = session.sampleGenerator(1);
+  first.iterations = 5000;
+  first.report_every = 10;
+  ASSERT_TRUE(session.send(first));
+  FoundLatent found;  // under way
+  const auto deadline = Clock::now() + std::chrono::seconds(60);
+  while (!session.pollFoundLatent(found) && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ASSERT_EQ(found.request, 1u);
+  FindLatent second = first;
+  second.request = 2;
+  second.iterations = 50;
+  ASSERT_TRUE(session.send(second));
+  std::vector<FoundLatent> firsts;
+  const std::vector<FoundLatent> answers = answersTo(session, 2, &firsts);
+  ASSERT_FALSE(answers.empty());
+  EXPECT_TRUE(answers.back().done);
+  // The first never finishes: no final answer of it, before or after the second's.
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  while (session.pollFoundLatent(found)) firsts.push_back(found);
+  for (const FoundLatent& answer : firsts) {
+    EXPECT_EQ(answer.request, 1u);
+    EXPECT_FALSE(answer.done);
+    EXPECT_LT(answer.iteration, 5000);
+  }
 }
 
 /// The run's state after `steps` steps, with a search for G's own picture sent at the start

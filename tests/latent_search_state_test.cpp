@@ -21,10 +21,12 @@ TEST(LatentSearchStateTest, TheRequestCarriesTheRealImageAsTheDataScalesIt) {
   for (int p = 0; p < kImagePixels; ++p) frame->real[2 * kImagePixels + p] = p % 2 ? 255 : 0;
   frame->real[2 * kImagePixels + 4] = 51;
   LatentSearch search;
-  LatentSearchSettings settings;
+  FindLatent settings;
   settings.iterations = 120;
+  settings.request = 99;  // the search numbers its own
   const FindLatent request = search.start(*frame, 2, settings);
   EXPECT_NE(request.request, 0u);
+  EXPECT_NE(request.request, 99u);
   EXPECT_EQ(request.iterations, 120);
   EXPECT_EQ(request.restarts, settings.restarts);
   ASSERT_EQ(request.target.size(), size_t(kImagePixels));

@@ -116,7 +116,7 @@ void drawLatentSearch(PanelContext& ctx, const LatentConfig& latent) {
   ImGui::BeginDisabled(chosen < 0);
   if (button(ctx, "search.find", "find")) {
     try {
-      ctx.run.session().send(search.start(*frame, chosen, LatentSearchSettings{}));
+      ctx.run.session().send(search.start(*frame, chosen));
     } catch (const std::exception& error) {
       ctx.ui.error = error.what();
     }

@@ -12,18 +12,13 @@ namespace ganscope {
 LatentSearch::LatentSearch() = default;
 LatentSearch::~LatentSearch() = default;
 
-FindLatent LatentSearch::start(const ImageFrame& frame, int index,
-                               const LatentSearchSettings& settings) {
+FindLatent LatentSearch::start(const ImageFrame& frame, int index, const FindLatent& settings) {
   if (index < 0 || index >= kGridImages) {
     throw std::invalid_argument("find z: real image " + std::to_string(index) + "; give 0 to " +
                                 std::to_string(kGridImages - 1));
   }
-  FindLatent request;
+  FindLatent request = settings;
   request.request = next_request_++;
-  request.iterations = settings.iterations;
-  request.restarts = settings.restarts;
-  request.norm_weight = settings.norm_weight;
-  request.report_every = settings.report_every;
   const uint8_t* pixels = frame.real + static_cast<size_t>(index) * kImagePixels;
   request.target.resize(kImagePixels);
   for (int p = 0; p < kImagePixels; ++p) request.target[p] = pixels[p] / 127.5f - 1.0f;

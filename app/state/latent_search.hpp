@@ -17,15 +17,6 @@ namespace gl {
 class ImageAtlas;
 }  // namespace gl
 
-/// The search's settings, as FindLatent takes them. Measured on fashion-dcgan after 2000 steps
-/// (bench/latent_search.md): 4 restarts of 300 iterations.
-struct LatentSearchSettings {
-  int iterations = 300;       ///< Adam steps on z
-  int restarts = 4;           ///< random starts side by side; the best is kept
-  double norm_weight = 0.05;  ///< the penalty holding |z| near the prior's typical norm
-  int report_every = 25;      ///< iterations between progress answers
-};
-
 class LatentSearch {
  public:
   LatentSearch();
@@ -34,9 +25,10 @@ class LatentSearch {
   LatentSearch& operator=(const LatentSearch&) = delete;
 
   /// The FindLatent for real image `index` of `frame` (its bytes as the data scales them,
-  /// byte / 127.5 - 1), under a new request number; what was found before is forgotten.
-  /// Throws std::invalid_argument for an index outside the frame's kGridImages.
-  FindLatent start(const ImageFrame& frame, int index, const LatentSearchSettings& settings);
+  /// byte / 127.5 - 1) with `settings`' iterations, restarts, weight and pace, under a new
+  /// request number; what was found before is forgotten. Throws std::invalid_argument for an
+  /// index outside the frame's kGridImages.
+  FindLatent start(const ImageFrame& frame, int index, const FindLatent& settings = {});
   /// Takes an answer to the newest request (false for any other: an older request's).
   bool receive(const FoundLatent& answer);
   /// Forgets everything when the run's generation is not the one searched (a reset, a load).

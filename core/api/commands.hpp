@@ -103,12 +103,13 @@ struct LatentPicture {
   std::vector<float> history_samples;
 };
 
-/// Switches GANSpace directions on (`count` 1 to kMaxDirections) or off (0). When on, the trainer
-/// computes a set at once (also while paused; again after a reset or a loaded run), then each
-/// time `interval_steps` more steps are trained, but never more than kDirectionsBudget of the
-/// training time; each set comes on Session::pollDirections, matched to the one before. From the
-/// preview G (eval mode or the moving average) under NoGrad, with z of their own fixed seed:
-/// training is never touched. Session::send throws ConfigError for values out of range.
+/// Switches GANSpace directions on (`count` 1 to kMaxDirections) or off (0). When on, a set is
+/// computed at once (also while paused; again after a reset or a loaded run), then each time
+/// `interval_steps` more steps are trained, but never more than kDirectionsBudget of the time;
+/// each set comes on Session::pollDirections, matched to the one before. Computed on a thread of
+/// its own (the explorer's LatentWorker) from a copy of the preview G (eval mode or the moving
+/// average) under NoGrad, with z of their own fixed seed: training neither waits nor changes.
+/// Session::send throws ConfigError for values out of range.
 struct SetLatentDirections {
   int count = 0;  ///< 0: off, 1 to kMaxDirections: on
   /// Training steps between two sets at least (the time budget stretches it for a costly G:
@@ -119,7 +120,7 @@ struct SetLatentDirections {
 
 /// "Find z for this real image": optimises z so that the preview G's picture reproduces
 /// `target` (L1 per value plus a penalty holding |z - centre| near the prior's typical norm;
-/// Adam on z, `restarts` random starts side by side, the best kept), on a copy of the preview
+/// Adam on z from `restarts` random starts side by side, the best kept), on a copy of the preview
 /// G taken between steps and searched on a thread of its own: training never waits for it nor
 /// changes. Answers come on Session::pollFoundLatent every `report_every` iterations and once
 /// done; bad input gives one answer whose error names the field and what is allowed. A newer
@@ -127,11 +128,12 @@ struct SetLatentDirections {
 struct FindLatent {
   uint64_t request = 0;       ///< the caller's number, echoed in each FoundLatent (not 0)
   std::vector<float> target;  ///< the data's dims values in [-1, 1] (images: 784 pixels)
-  int iterations = 300;       ///< Adam steps, 1 to 5000
-  int restarts = 4;           ///< random starts, 1 to 16
-  double norm_weight = 0.05;  ///< the norm penalty's weight, 0 to 100
-  int report_every = 25;      ///< iterations between progress answers (0: the final one only)
-  uint64_t seed = 1;          ///< the starts' random generator
+  int iterations = kFindLatentIterations;      ///< Adam steps, 1 to 5000
+  int restarts = kFindLatentRestarts;          ///< random starts, 1 to 16
+  double norm_weight = kFindLatentNormWeight;  ///< the norm penalty's weight, 0 to 100
+  /// Iterations between progress answers (0: the final one only).
+  int report_every = kFindLatentReportEvery;
+  uint64_t seed = 1;  ///< the starts' random generator
 };
 
 /// The answer to a request.

@@ -11,21 +11,22 @@
 #include <vector>
 
 #include "core/api/config.hpp"
+#include "core/api/telemetry/found_latent.hpp"
 #include "core/models/network.hpp"
 
 namespace ganscope {
 
 struct LatentSearchOptions {
-  int iterations = 300;  ///< Adam steps on z (1 to kMaxSearchIterations)
+  int iterations = kFindLatentIterations;  ///< Adam steps on z (1 to kMaxSearchIterations)
   /// Random starts optimised side by side as one batch (rows are independent: G in eval mode);
   /// the one with the lowest objective at the end wins (1 to kMaxSearchRestarts).
-  int restarts = 4;
+  int restarts = kFindLatentRestarts;
   double learning_rate = 0.05;  ///< Adam's step size on z
   /// Weight of the norm penalty ((|z - centre| - typical) / typical)^2 beside the L1 loss (0:
   /// none; 0 to kMaxSearchNormWeight).
-  double norm_weight = 0.05;
-  int report_every = 25;  ///< progress reports every this many iterations (0: none)
-  uint64_t seed = 1;      ///< the starts are drawn from the prior with this seed
+  double norm_weight = kFindLatentNormWeight;
+  int report_every = kFindLatentReportEvery;  ///< progress every this many iterations (0: none)
+  uint64_t seed = 1;  ///< the starts are drawn from the prior with this seed
 };
 
 inline constexpr int kMaxSearchIterations = 5000;
