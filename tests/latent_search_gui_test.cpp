@@ -49,11 +49,12 @@ TEST(LatentSearchGuiTest, AFoundZBecomesAnchorA) {
   ASSERT_EQ(trained.exit_code, 0) << trained.err;
   const std::string out = (dir / "s").string();
   const auto script = dir / "search.txt";
-  std::ofstream(script) << "wait 20\nwheel tab.explorer 0\nclick tab.explorer\nwait 20\n"
+  // The sample grid shares its slot with the explorer: a real image is chosen on its tab first.
+  std::ofstream(script) << "wait 20\nwheel samples.real_3 0\nclick samples.real_3\nwait 5\n"
+                        << "wheel tab.explorer 0\nclick tab.explorer\nwait 20\n"
                         << "click explorer.t\ntype 0\nkey Enter\nwait 25\n"
                         << saveAs(out + "seed") << saveAs(out + "seed_again")
-                        << "wheel samples.real_3 0\nclick samples.real_3\nwait 5\n"
-                        << "wheel search.find 0\nclick search.find\nwait 300\n"
+                        << "wheel search.find 0\nclick search.find\nwait 150\n"
                         << "wheel search.use_a 0\nclick search.use_a\nwait 30\n"
                         << saveAs(out + "found") << "wait 5\n";
   const std::string args = "--session " + session.string() +
