@@ -1,7 +1,7 @@
 // "Find z" in the real window (under Xvfb) on a fashion-dcgan run trained for 300 steps:
-// scripted clicks choose a real image in the sample grid, press "find z" and, once it is done,
-// "use as A"; the explorer's picture at t = 0 is then the found G(z), not the seed's picture it
-// was before (the control: the same picture saved twice before is the same).
+// scripted clicks choose a real image in the sample grid, press "find z" and then "use as A";
+// the explorer's picture at t = 0 is then the found G(z), not the picture of seed 0 typed back
+// into A after (the control: that picture saved twice is the same).
 #include <gtest/gtest.h>
 #include <stb_image.h>
 
@@ -50,13 +50,16 @@ TEST(LatentSearchGuiTest, AFoundZBecomesAnchorA) {
   const std::string out = (dir / "s").string();
   const auto script = dir / "search.txt";
   // The sample grid shares its slot with the explorer: a real image is chosen on its tab first.
+  // The exports come last: their message would push the view's buttons below the fold. The
+  // seed's picture is saved after typing seed 0 back into A.
   std::ofstream(script) << "wait 20\nwheel samples.real_3 0\nclick samples.real_3\nwait 5\n"
                         << "wheel tab.explorer 0\nclick tab.explorer\nwait 20\n"
                         << "click explorer.t\ntype 0\nkey Enter\nwait 25\n"
-                        << saveAs(out + "seed") << saveAs(out + "seed_again")
                         << "wheel search.find 0\nclick search.find\nwait 150\n"
                         << "wheel search.use_a 0\nclick search.use_a\nwait 30\n"
-                        << saveAs(out + "found") << "wait 5\n";
+                        << saveAs(out + "found") << "click explorer.seed_A\ntype 0\nkey Enter\n"
+                        << "wait 30\n"
+                        << saveAs(out + "seed") << saveAs(out + "seed_again") << "wait 5\n";
   const std::string args = "--session " + session.string() +
                            " --start paused --size 1600x900 --input-script " + script.string();
   const test::Screenshot shot = test::screenshot("latent-search-gui-shot", args);
