@@ -13,6 +13,7 @@
 
 #include "app/gl/image_atlas.hpp"
 #include "app/i18n/strings.hpp"
+#include "app/panels/latent_search_view.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/latent_explorer_scene.hpp"
 #include "app/scenes/palette.hpp"
@@ -552,6 +553,7 @@ void LatentExplorerPanel::drawContent(PanelContext& ctx) {
   drawDirections(ctx, renders.directions);
   ImGui::Separator();
   drawExports(ctx, latent, renders);
+  drawLatentSearch(ctx, latent);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("##explorer_pictures", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);

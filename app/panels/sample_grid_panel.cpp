@@ -33,6 +33,7 @@ void SampleGridPanel::drawContent(PanelContext& ctx) {
   SampleGridState& state = ctx.ui.samples;
   if (state.generation != ctx.run.store.generation()) {
     state.pinned.clear();  // a new run: its samples are not the ones pinned
+    state.chosen_real = -1;
     state.generation = ctx.run.store.generation();
   }
   // A run that stopped says why first, also before any frame (images that fail to load).
@@ -69,8 +70,16 @@ void SampleGridPanel::drawContent(PanelContext& ctx) {
   } else {
     ImGui::TextDisabled("%s", ctx.run.texture_error.c_str());
   }
-  drawSampleGrids(*frame, state, textures,
-                  isFashionMnistFolder(ctx.run.session().config().data.path));
+  const SampleGridsLayout layout = drawSampleGrids(
+      *frame, state, textures, isFashionMnistFolder(ctx.run.session().config().data.path));
+  // The real grid's first row by name, for scripted clicks (`click samples.real_3`).
+  for (int i = 0; i < state.side; ++i) {
+    const ImVec2 local = layout.geometry.cellMin(i);
+    const float x = layout.real_origin.x + local.x, y = layout.real_origin.y + local.y;
+    const float cell = layout.geometry.cell;
+    ctx.ui.fields.rects["samples.real_" + std::to_string(i)] = {
+        x, y, x + cell, y + cell, x + cell / 2, y + cell / 2};
+  }
 }
 
 }  // namespace

@@ -202,10 +202,26 @@ SampleGridsLayout drawSampleGrids(const ImageFrame& frame, SampleGridState& stat
       togglePin(state.pinned, fake_hover);
     }
   }
+  if (state.chosen_real >= 0 && state.chosen_real < side * side) {  // "find z"'s target
+    const ImVec2 local = g.cellMin(state.chosen_real);
+    const float w = std::max(2.0f, g.gap);
+    ImGui::GetWindowDrawList()->AddRect(
+        ImVec2(layout.real_origin.x + local.x - w / 2, layout.real_origin.y + local.y - w / 2),
+        ImVec2(layout.real_origin.x + local.x + g.cell + w / 2,
+               layout.real_origin.y + local.y + g.cell + w / 2),
+        palette::kPinned, 0, 0, w);
+  }
   if (real_hover >= 0) {
+    const bool chosen = real_hover == state.chosen_real;
     cellTooltip(real_hover, side, textures.real, textures.size, frame.real_d[real_hover],
                 i18n::trf("samples.real_class",
-                          i18n::className(frame.real_label[real_hover], fashion).c_str()));
+                          i18n::className(frame.real_label[real_hover], fashion).c_str()) +
+                    "\n" + i18n::tr(chosen ? "samples.click_unchoose" : "samples.click_choose"));
+    const bool no_drag =
+        io.MouseDragMaxDistanceSqr[0] <= io.MouseDragThreshold * io.MouseDragThreshold;
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && no_drag) {
+      state.chosen_real = chosen ? -1 : real_hover;
+    }
   }
   // Ctrl+wheel: zoom about the cursor (the point under it stays under it).
   if (io.KeyCtrl && io.MouseWheel != 0 && ImGui::IsWindowHovered()) {

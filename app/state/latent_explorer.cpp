@@ -39,13 +39,36 @@ PathKey pathKey(const LatentExplorerState& state, const LatentConfig& latent,
   return key;
 }
 
+Latent anchorLatent(const LatentConfig& latent, const LatentExplorerState& state, int i) {
+  for (const FreeLatent& free : state.free_latents) {
+    if (free.seed == state.anchors[i] && free.z.size() == static_cast<size_t>(latent.dim)) {
+      return free.z;
+    }
+  }
+  return latentFromSeed(latent, state.anchors[i]);
+}
+
+uint64_t useFreeLatent(LatentExplorerState& state, int i, Latent z) {
+  const uint64_t seed = rollSeed(state);
+  state.anchors[i] = seed;
+  state.free_latents.push_back({seed, std::move(z)});
+  const auto used = [&](const FreeLatent& free) {
+    return std::find(state.anchors.begin(), state.anchors.end(), free.seed) != state.anchors.end();
+  };
+  for (auto it = state.free_latents.begin();
+       state.free_latents.size() > kMaxFreeLatents && it != state.free_latents.end();) {
+    it = used(*it) ? it + 1 : state.free_latents.erase(it);
+  }
+  return seed;
+}
+
 double pictureParameter(const LatentExplorerState& state) {
   return state.mode == ExplorerMode::Square ? state.u : state.t;
 }
 
 Latent pathLatent(const LatentConfig& latent, const LatentExplorerState& state, double s,
                   std::span<const float> offset) {
-  auto anchor = [&](int i) { return latentFromSeed(latent, state.anchors[i]); };
+  auto anchor = [&](int i) { return anchorLatent(latent, state, i); };
   Latent z;
   if (state.mode == ExplorerMode::Square) {
     z = bilinear(anchor(kAnchorA), anchor(kAnchorB), anchor(kAnchorC), anchor(kAnchorD), s,

@@ -30,6 +30,16 @@ inline constexpr int kPathScorePoints = 48;  ///< points of D's score plot along
 inline constexpr int kMaxDimensionSliders = 8;
 inline constexpr int kAnchorA = 0, kAnchorB = 1, kAnchorC = 2, kAnchorD = 3;
 
+/// A latent that is no seed's own (a z found for a real image), standing in for every anchor
+/// whose seed is `seed`: a seed rolled for it, so the seed fields, swap and the path's key treat
+/// it as any seed, and typing another seed leaves it.
+struct FreeLatent {
+  uint64_t seed = 0;
+  Latent z;
+  bool operator==(const FreeLatent&) const = default;
+};
+inline constexpr size_t kMaxFreeLatents = 8;  ///< free latents kept (the oldest unused go first)
+
 /// What the explorer shows (UiState::explorer): the user's choices, the same for every run.
 struct LatentExplorerState {
   /// The anchors' latent seeds: A and B are the line's ends and the square's bottom corners
@@ -62,6 +72,9 @@ struct LatentExplorerState {
   bool directions = false;
   int direction_count = 6;  ///< 1 to kMaxDirections
   bool open = false;        ///< the explorer's tab is the one shown
+
+  /// Found z's (LatentSearch) the anchors may name, newest last.
+  std::vector<FreeLatent> free_latents;
 };
 
 /// Everything the strip's and score plot's z depend on; equal keys are equal paths.
@@ -86,6 +99,14 @@ struct PathKey {
 /// `offset`: what the direction sliders add to every z (ExplorerDirections::offset; empty: none).
 PathKey pathKey(const LatentExplorerState& state, const LatentConfig& latent,
                 std::span<const float> offset = {});
+
+/// Anchor `i`'s z: its free latent's (when one has its seed and the latent's size), else its
+/// seed's.
+Latent anchorLatent(const LatentConfig& latent, const LatentExplorerState& state, int i);
+
+/// Makes anchor `i` the free latent `z` (under a freshly rolled seed), keeping at most
+/// kMaxFreeLatents (dropping the oldest no anchor uses). Returns the seed.
+uint64_t useFreeLatent(LatentExplorerState& state, int i, Latent z);
 
 /// The big picture's place along the path: t on the line, u in the square.
 double pictureParameter(const LatentExplorerState& state);

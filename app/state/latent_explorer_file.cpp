@@ -95,6 +95,13 @@ std::string pathToJson(const LatentConfig& latent, const LatentExplorerState& st
   json["mode"] = state.mode == ExplorerMode::Square ? "square" : "line";
   json["anchors"] = nlohmann::json::array();
   for (const uint64_t seed : state.anchors) json["anchors"].push_back(seed);
+  // Found z's (no seed's own) that anchors name: the file needs their values to be redrawn.
+  json["found"] = nlohmann::json::array();
+  for (const FreeLatent& free : state.free_latents) {
+    if (std::find(state.anchors.begin(), state.anchors.end(), free.seed) != state.anchors.end()) {
+      json["found"].push_back({{"seed", free.seed}, {"z", free.z}});
+    }
+  }
   json["t"] = state.t;
   json["u"] = state.u;
   json["v"] = state.v;
@@ -122,6 +129,7 @@ void loadPathJson(std::string_view text, const std::string& source, const Latent
     nlohmann::json top = json;
     top.erase("sliders");
     top.erase("z");
+    top.erase("found");
     JsonReader reader(top, "");
     std::string format;
     reader.read("format", format);
@@ -192,6 +200,33 @@ void loadPathJson(std::string_view text, const std::string& source, const Latent
         read.sliders.push_back(slider);
       }
     }
+    if (json.contains("found")) {  // written since found z's came; older files have none
+      const nlohmann::json& found = json["found"];
+      if (!found.is_array() || found.size() > kMaxFreeLatents) {
+        throw ConfigError("found", "expected an array of at most " +
+                                       std::to_string(kMaxFreeLatents) +
+                                       " {\"seed\", \"z\"} objects");
+      }
+      for (size_t i = 0; i < found.size(); ++i) {
+        const std::string field = "found." + std::to_string(i);
+        const nlohmann::json& item = found[i];
+        if (!item.is_object() || !item.contains("seed") || !item.contains("z") ||
+            item.size() != 2 || !item["seed"].is_number_unsigned() || !item["z"].is_array() ||
+            item["z"].size() != static_cast<size_t>(latent.dim)) {
+          throw ConfigError(field, "expected {\"seed\": a whole number, \"z\": " +
+                                       std::to_string(latent.dim) + " numbers}");
+        }
+        FreeLatent free{item["seed"].get<uint64_t>(), {}};
+        for (const nlohmann::json& v : item["z"]) {
+          if (!v.is_number() || !std::isfinite(v.get<double>())) {
+            throw ConfigError(field + ".z", "expected finite numbers");
+          }
+          free.z.push_back(v.get<float>());
+        }
+        std::erase_if(read.free_latents, [&](const FreeLatent& f) { return f.seed == free.seed; });
+        read.free_latents.push_back(std::move(free));
+      }
+    }
     const nlohmann::json* rows = json.contains("z") ? &json["z"] : nullptr;
     reader.rejectUnknown();
     if (!rows || !rows->is_array() || rows->size() != static_cast<size_t>(read.frames)) {
@@ -224,6 +259,7 @@ void loadPathJson(std::string_view text, const std::string& source, const Latent
     state.psi = read.psi;
     state.frames = read.frames;
     state.sliders = read.sliders;
+    state.free_latents = read.free_latents;
   } catch (const ConfigError& error) {
     throw ConfigError(error.field(), error.message(), source);
   }

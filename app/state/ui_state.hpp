@@ -39,7 +39,8 @@ struct SampleGridState {
   /// Indices into the fixed z batch the user clicked (the latent explorer uses them), kept
   /// across frames; cleared when the run's generation changes (a reset, a load).
   std::vector<int> pinned;
-  uint32_t generation = 0;  ///< the run generation `pinned` belongs to
+  int chosen_real = -1;     ///< the real image clicked for the explorer's "find z" (-1: none)
+  uint32_t generation = 0;  ///< the run generation `pinned` and `chosen_real` belong to
 };
 
 /// The controls' image-data fields: the text typed, and the check of the folder committed.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/api/config.hpp"
+#include "core/api/telemetry/found_latent.hpp"
 #include "core/api/telemetry/latent_directions.hpp"
 
 namespace ganscope {
@@ -107,13 +108,32 @@ struct LatentPicture {
 /// `interval_steps` more steps are trained, but never more than kDirectionsBudget of the time;
 /// each set comes on Session::pollDirections, matched to the one before. Computed on a thread of
 /// its own (the explorer's LatentWorker) from a copy of the preview G (eval mode or the moving
-/// average) under NoGrad, with z of their own fixed seed: training neither waits nor changes. Session::send throws ConfigError for values out of range.
+/// average) under NoGrad, with z of their own fixed seed: training neither waits nor changes.
+/// Session::send throws ConfigError for values out of range.
 struct SetLatentDirections {
   int count = 0;  ///< 0: off, 1 to kMaxDirections: on
   /// Training steps between two sets at least (the time budget stretches it for a costly G:
   /// fashion-dcgan's ~1.5 s sets come every ~700-1200 steps on a busy 2-core machine).
   int64_t interval_steps = 200;
   DirectionSource source = DirectionSource::FirstHidden;  ///< what the PCA analyses
+};
+
+/// "Find z for this real image": optimises z so that the preview G's picture reproduces
+/// `target` (L1 per value plus a penalty holding |z - centre| near the prior's typical norm;
+/// Adam on z from `restarts` random starts side by side, the best kept), on a copy of the preview
+/// G taken between steps and searched on a thread of its own: training never waits for it nor
+/// changes. Answers come on Session::pollFoundLatent every `report_every` iterations and once
+/// done; bad input gives one answer whose error names the field and what is allowed. A newer
+/// FindLatent replaces one not yet started and stops one running.
+struct FindLatent {
+  uint64_t request = 0;       ///< the caller's number, echoed in each FoundLatent (not 0)
+  std::vector<float> target;  ///< the data's dims values in [-1, 1] (images: 784 pixels)
+  int iterations = kFindLatentIterations;      ///< Adam steps, 1 to 5000
+  int restarts = kFindLatentRestarts;          ///< random starts, 1 to 16
+  double norm_weight = kFindLatentNormWeight;  ///< the norm penalty's weight, 0 to 100
+  /// Iterations between progress answers (0: the final one only).
+  int report_every = kFindLatentReportEvery;
+  uint64_t seed = 1;  ///< the starts' random generator
 };
 
 /// The answer to a request.
@@ -126,6 +146,6 @@ struct Reply {
 
 using Command =
     std::variant<SetHyperparams, Pause, Resume, SetSpeedLimit, StepOnce, Reset, SampleGenerator,
-                 SaveState, LoadState, RenderLatent, SetLatentDirections>;
+                 SaveState, LoadState, RenderLatent, SetLatentDirections, FindLatent>;
 
 }  // namespace ganscope

@@ -16,6 +16,7 @@
 
 #include "common/runtime_info.hpp"
 #include "core/config/step_cost.hpp"
+#include "core/engine/find_latent_job.hpp"
 #include "core/engine/frame_channel.hpp"
 #include "core/engine/gan_state_io.hpp"
 #include "core/engine/trainer.hpp"
@@ -97,6 +98,9 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   /// SetLatentDirections wants one now, and fails the run if a worker job failed (a bug). The
   /// owning worker, between updates.
   void postDirectionsIfDue();
+  /// Posts `request`'s search to the LatentWorker (a newer request stops an older one's), or
+  /// answers it with the reason it cannot run. The owning worker, between updates.
+  void postFindLatent(FindLatent& request);
   void fail(const std::exception& error);
   void apply(uint64_t me, Command& command);
   template <class Fill>
@@ -153,6 +157,8 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   // SetLatentDirections: what the LatentWorker computes; the answers of its jobs (-> UI).
   SetLatentDirections directions_wanted;
   const std::shared_ptr<LatentOutbox> outbox = std::make_shared<LatentOutbox>();
+  // FindLatent's answers, pushed by the latent worker's jobs (shared: a job may outlive this).
+  const std::shared_ptr<FoundLatentMailbox> found_latents = std::make_shared<FoundLatentMailbox>();
   moodycamel::ReaderWriterQueue<StepStats> stats;
   FrameChannels::type channels;  // trainer side used under `handoff`
 
@@ -440,6 +446,8 @@ void Session::Impl::apply(uint64_t me, Command& command) {
           renderWaitingLatent(state.load() == RunState::Running);
         } else if constexpr (std::is_same_v<T, SetLatentDirections>) {
           directions_wanted = c;  // posted between steps by postDirectionsIfDue
+        } else if constexpr (std::is_same_v<T, FindLatent>) {
+          postFindLatent(c);
         } else if constexpr (std::is_same_v<T, Reset>) {
           ++revision;  // first, so a refusal below keeps it in step with the UI's count
           const int64_t pause_step = options.pause_at_config_steps ? c.config.steps : pause_at;
@@ -701,8 +709,39 @@ void Session::Impl::postDirectionsIfDue() {
   }
 }
 
+void Session::Impl::postFindLatent(FindLatent& request) {
+  found_latents->begin(request.request);  // a search for an older request stops
+  const auto refuse = [&](const std::string& why) {
+    FoundLatent answer;
+    answer.request = request.request;
+    answer.iterations = request.iterations;
+    answer.error = why;
+    found_latents->push(std::move(answer));
+  };
+  const RunState now = state.load();
+  if (!trainer) return refuse("find z: the run is being replaced; try again");
+  if (now == RunState::Diverged || now == RunState::Failed) {
+    return refuse("find z: the run has stopped (diverged or failed); reset it first");
+  }
+  if (auto refused = refuseFindLatent(request, trainer->state().data->dim())) {
+    found_latents->push(std::move(*refused));
+    return;
+  }
+  trainer->latentWorker().post(
+      LatentJobSlot::FindLatent, trainer->previewSnapshot(),
+      [request = std::move(request), latent = trainer->state().config.latent,
+       step = trainer->state().stats.step, generation = generation.load(),
+       mailbox = found_latents](Network& generator, const std::atomic<bool>& cancel) {
+        runFindLatent(generator, latent, request, step, generation, *mailbox, cancel);
+      });
+}
+
 bool Session::pollDirections(LatentDirections& out) {
   return impl_->outbox->directions.pop(out);
+}
+
+bool Session::pollFoundLatent(FoundLatent& out) {
+  return impl_->found_latents->pop(out);
 }
 
 bool Session::pollStats(StepStats& out) {
