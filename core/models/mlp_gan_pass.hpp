@@ -1,6 +1,7 @@
 // MlpGanPass: forward and backward of the source material's MLP GAN (G and D: Linear blocks with
 // an optional training-mode BatchNorm1d and LeakyReLU or Tanh) written out by hand over reused
-// buffers, with ATen's own kernels and no autograd graph, as MlpPass does for the plain MLP.
+// buffers (BatchNorm's results excepted: LibTorch 1.13 has no CPU out= kernel for them), with
+// ATen's own kernels and no autograd graph, as MlpPass does for the plain MLP.
 #pragma once
 #include <torch/torch.h>
 
