@@ -1,11 +1,16 @@
 // Google Benchmark of one training step of the image models (mlp_gan, dcgan at several widths) as
 // plain autograd + torch::optim::Adam, the step bench/reference/fashion_steps.py times in PyTorch,
-// at each setting of LibTorch's intra-op threads and OpenBLAS's own pool.
+// and of ganscope's step engines (fast, autograd) on fashion-mlp's config, at each setting of
+// LibTorch's intra-op threads and OpenBLAS's own pool.
 #include <benchmark/benchmark.h>
 
 #include <string>
 
 #include "common/runtime_info.hpp"
+#include "core/config/presets.hpp"
+#include "core/engine/step/autograd_engine.hpp"
+#include "core/engine/step/fast_engine.hpp"
+#include "core/engine/step/step_driver.hpp"
 #include "core/models/image_models.hpp"
 
 namespace ganscope {
@@ -60,6 +65,23 @@ void BM_ImageStep(benchmark::State& state, ModelKind model, int g_width, int d_w
   state.counters["steps/s"] = benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
 }
 
+/// One full step (D update, G update) of fashion-mlp's config by a GanState with `engine`, as
+/// the Trainer runs it (inside InferenceMode), without the Trainer's probes and frames.
+void BM_EngineStep(benchmark::State& state, EngineKind engine, Setting setting) {
+  at::set_num_threads(setting.threads);
+  setBlasThreads(setting.blas_threads);
+  GanState gan(presetConfig("fashion-mlp"));
+  std::unique_ptr<StepEngine> step_engine;
+  if (engine == EngineKind::Fast) {
+    step_engine = std::make_unique<FastEngine>(gan);
+  } else {
+    step_engine = std::make_unique<AutogradEngine>();
+  }
+  c10::InferenceMode inference;
+  for (auto _ : state) runStep(*step_engine, gan, StepTarget::Both);
+  state.counters["steps/s"] = benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
+}
+
 }  // namespace
 }  // namespace ganscope
 
@@ -83,6 +105,17 @@ int main(int argc, char** argv) {
                                "/openblas:" + std::to_string(setting.blas_threads);
       benchmark::RegisterBenchmark(name.c_str(), ganscope::BM_ImageStep, model.kind, model.g_width,
                                    model.d_width, setting)
+          ->Unit(benchmark::kMillisecond)
+          ->UseRealTime();
+    }
+  }
+  for (const auto engine : {ganscope::EngineKind::Fast, ganscope::EngineKind::Autograd}) {
+    for (const ganscope::Setting& setting : settings) {
+      const std::string name = std::string("engine_step/fashion-mlp/") +
+                               ganscope::toString(engine) +
+                               "/threads:" + std::to_string(setting.threads) +
+                               "/openblas:" + std::to_string(setting.blas_threads);
+      benchmark::RegisterBenchmark(name.c_str(), ganscope::BM_EngineStep, engine, setting)
           ->Unit(benchmark::kMillisecond)
           ->UseRealTime();
     }

@@ -119,7 +119,7 @@ TEST(ConfigTest, ImageModelsRoundTripAndNeedImages) {
   expectConfigError([&] { validate(config); }, "model", "needs data.kind \"images\"");
   config.data.kind = DataKind::Images;
   config.engine = EngineKind::Fast;
-  expectConfigError([&] { validate(config); }, "engine", "plain MLP only");
+  expectConfigError([&] { validate(config); }, "engine", "plain MLP and the MLP GAN only");
   config.engine = EngineKind::Auto;
   for (const char* bad : {"1,1", "10", "a", "1,,2", "1,"}) {
     config.data.classes = bad;

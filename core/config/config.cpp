@@ -86,8 +86,9 @@ void checkAcrossFields(const json& root, const TrainConfig& config) {
                                    "\"images\" (here \"" +
                                    toString(config.data.kind) + "\")");
   }
-  if (image_model && config.engine == EngineKind::Fast) {
-    throw ConfigError("engine", std::string("the fast engine runs the plain MLP only; model \"") +
+  if (config.model == ModelKind::Dcgan && config.engine == EngineKind::Fast) {
+    throw ConfigError("engine", std::string("the fast engine runs the plain MLP and the MLP GAN "
+                                            "only; model \"") +
                                     toString(config.model) + "\" needs \"autograd\" or \"auto\"");
   }
   imageClasses(config.data);  // throws for a bad list
@@ -131,7 +132,9 @@ const char* toString(PreviewKind kind) {
 
 EngineKind engineFor(const TrainConfig& config) {
   if (config.engine != EngineKind::Auto) return config.engine;
-  return config.model == ModelKind::Mlp ? EngineKind::Fast : EngineKind::Autograd;
+  // Every loss and remedy runs on the fast passes (the penalties' double backward goes through
+  // autograd on D in both engines); only the DCGAN has no hand-written pass.
+  return config.model == ModelKind::Dcgan ? EngineKind::Autograd : EngineKind::Fast;
 }
 
 int dataDimension(DataKind kind) {

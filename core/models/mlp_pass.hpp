@@ -5,23 +5,18 @@
 #include <torch/torch.h>
 
 #include "core/models/mlp.hpp"
+#include "core/models/network_pass.hpp"
 
 namespace ganscope {
 
-class MlpPass {
+class MlpPass : public NetworkPass {
  public:
   /// Uses `mlp`'s parameters and their .grad() tensors in place (set up by FlatParameters).
   explicit MlpPass(Mlp mlp);
 
-  /// Runs the network on `input` [n, in] and keeps what backward needs. The result [n, out]
-  /// lives in a buffer of this object, valid until the next forward.
-  const torch::Tensor& forward(const torch::Tensor& input);
-
-  /// Backpropagates `grad_output` (dL/doutput of the last forward). With `weight_grads`, writes
-  /// (overwrites) dL/dparameter into the parameters' .grad(). With `input_grad`, returns
-  /// dL/dinput [n, in] (a buffer of this object); otherwise an undefined tensor.
+  const torch::Tensor& forward(const torch::Tensor& input) override;
   const torch::Tensor& backward(const torch::Tensor& grad_output, bool weight_grads,
-                                bool input_grad);
+                                bool input_grad) override;
 
  private:
   Mlp mlp_;

@@ -1,9 +1,12 @@
-// FastEngine: D and G updates with every loss and remedy on the hand-written MLP passes.
+// FastEngine: D and G updates with every loss and remedy on the hand-written MLP and MLP GAN
+// passes.
 #include "core/engine/step/fast_engine.hpp"
 
 #include "core/engine/step/discriminator_update.hpp"
 #include "core/engine/step/step_helpers.hpp"
 #include "core/losses/losses.hpp"
+#include "core/models/mlp_gan_pass.hpp"
+#include "core/models/mlp_pass.hpp"
 #include "core/tensor_span.hpp"
 
 #include <stdexcept>
@@ -11,18 +14,18 @@
 namespace ganscope {
 namespace {
 
-/// `network` as the plain MLP the passes are written for.
-Mlp asMlp(const NetworkPtr& network) {
-  auto mlp = std::dynamic_pointer_cast<MlpImpl>(network);
-  if (!mlp) throw std::invalid_argument("the fast engine runs the plain MLP only");
-  return Mlp(mlp);
+/// The hand-written pass of `network`: MlpPass for the plain MLP, MlpGanPass (which throws for
+/// other modules) for the rest.
+std::unique_ptr<NetworkPass> passFor(const NetworkPtr& network) {
+  if (auto mlp = std::dynamic_pointer_cast<MlpImpl>(network))
+    return std::make_unique<MlpPass>(Mlp(mlp));
+  return std::make_unique<MlpGanPass>(*network);
 }
 
 }  // namespace
 
 FastEngine::FastEngine(GanState& state)
-    : g_pass_(std::make_unique<MlpPass>(asMlp(state.generator))),
-      d_pass_(std::make_unique<MlpPass>(asMlp(state.discriminator))) {}
+    : g_pass_(passFor(state.generator)), d_pass_(passFor(state.discriminator)) {}
 
 void FastEngine::fitBatch(const GanState& state) {
   const int batch_size = state.config.hyper.batch_size;
