@@ -152,8 +152,8 @@ struct LatentConfig {
 
 /// Which step engine trains a run.
 enum class EngineKind : uint8_t {
-  Auto,      ///< the model decides: the hand-written MLP pass for MLPs
-  Fast,      ///< the hand-written MLP forward/backward and flat optimisers
+  Auto,      ///< the model decides: Fast for the MLP and the MLP GAN, Autograd for the DCGAN
+  Fast,      ///< hand-written forward/backward passes (MLP, MLP GAN) and flat optimisers
   Autograd,  ///< torch::nn modules and autograd: any architecture
 };
 
@@ -197,7 +197,7 @@ const char* toString(ModelKind kind);
 const char* toString(PreviewKind kind);
 
 /// The step engine `config` trains with: its `engine`, or for "auto" the one its model
-/// decides: the hand-written fast path for the plain MLPs, autograd for the image models.
+/// decides: the hand-written fast path for the plain MLP and the MLP GAN, autograd for the DCGAN.
 EngineKind engineFor(const TrainConfig& config);
 
 /// Dimensions of a data sample: 1 for gaussian/bimodal, 784 for images, 2 for the others.

@@ -50,7 +50,7 @@ inline constexpr EnumName kLatentNames[] = {
     enumName("normal", LatentKind::Normal, "normal N(0,1)")};
 inline constexpr EnumName kEngineNames[] = {
     enumName("auto", EngineKind::Auto, "auto"),
-    enumName("fast", EngineKind::Fast, "fast (hand-written MLP pass)"),
+    enumName("fast", EngineKind::Fast, "fast (hand-written MLP and MLP GAN passes)"),
     enumName("autograd", EngineKind::Autograd, "autograd (torch::nn)")};
 
 }  // namespace ganscope

@@ -70,8 +70,9 @@ const ConfigField kFields[] = {
     plain("name", GANSCOPE_MEMBER(name), "preset name, shown in the UI"),
     plain("description", GANSCOPE_MEMBER(description), "one line shown in the UI"),
     choice("engine", GANSCOPE_MEMBER(engine), kEngineNames,
-           "which step engine trains: auto (the model decides: the hand-written MLP pass for "
-           "MLPs), fast, or autograd (torch::nn autograd; any architecture)"),
+           "which step engine trains: auto (the model decides: the hand-written passes for the "
+           "MLP and the MLP GAN, autograd for the DCGAN), fast, or autograd (torch::nn "
+           "autograd; any architecture)"),
     choice("data.kind", GANSCOPE_MEMBER(data.kind), kDataNames,
            "p_data: 1-D gaussian or bimodal; 2-D ring, grid, gaussian_2d, line, moons, spiral or "
            "points (drawn); images (28 x 28, from data.path)"),
