@@ -7,13 +7,16 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 #include "core/engine/gan_state_io.hpp"
 #include "core/engine/trainer.hpp"
 #include "core/latent/direction_matching.hpp"
 #include "core/latent/direction_tracker.hpp"
 #include "core/latent/principal_directions.hpp"
+#include "core/models/networks.hpp"
 #include "core/tensor_span.hpp"
 #include "run_state_compare.hpp"
 
@@ -166,6 +169,18 @@ TrainConfig imageConfig(ModelKind model) {
   return config;
 }
 
+/// The set `trainer`'s LatentWorker computes of the preview G now (waits for it).
+std::optional<LatentDirections> computeNow(Trainer& trainer, const SetLatentDirections& settings) {
+  const auto outbox = std::make_shared<LatentOutbox>();
+  trainer.postDirections(settings, 0, outbox);
+  while (!trainer.latentWorker().idle(LatentJobSlot::Directions)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  LatentDirections set;
+  if (!outbox->directions.pop(set)) return std::nullopt;
+  return set;
+}
+
 TEST(DirectionTrackerTest, RecomputingWithoutTrainingGivesTheSameUnitDirections) {
   // The plain MLP (covariance: 64 features), the source's MLP GAN (128) and a DCGAN whose 784
   // first-hidden features take the randomised SVD.
@@ -174,9 +189,9 @@ TEST(DirectionTrackerTest, RecomputingWithoutTrainingGivesTheSameUnitDirections)
     for (int i = 0; i < 20; ++i) trainer.step(StepTarget::Both);
     const SetLatentDirections settings{10, 100, DirectionSource::FirstHidden};
     EXPECT_TRUE(trainer.directionsDue(settings));
-    const LatentDirections first = *trainer.computeDirections(settings);
+    const LatentDirections first = *computeNow(trainer, settings);
     EXPECT_FALSE(trainer.directionsDue(settings)) << "no step since";
-    const LatentDirections second = *trainer.computeDirections(settings);
+    const LatentDirections second = *computeNow(trainer, settings);
     ASSERT_EQ(first.count, 10) << toString(model);
     EXPECT_EQ(first.step, 20);
     EXPECT_EQ(second.computation, first.computation + 1);
@@ -198,7 +213,7 @@ TEST(DirectionTrackerTest, RecomputingWithoutTrainingGivesTheSameUnitDirections)
     }
     // The control: a few more steps of training move them.
     for (int i = 0; i < 10; ++i) trainer.step(StepTarget::Both);
-    const LatentDirections third = *trainer.computeDirections(settings);
+    const LatentDirections third = *computeNow(trainer, settings);
     float moved = 0;
     for (int s = 0; s < third.count; ++s)
       for (int i = 0; i < third.latent_dim; ++i)
@@ -208,12 +223,20 @@ TEST(DirectionTrackerTest, RecomputingWithoutTrainingGivesTheSameUnitDirections)
 }
 
 TEST(DirectionTrackerTest, ACancelledComputationReturnsNothingAndChangesNothing) {
-  Trainer trainer(imageConfig(ModelKind::Mlp));
+  const TrainConfig config = imageConfig(ModelKind::Mlp);
+  NetworkPtr generator;
+  {
+    std::lock_guard lock(networkInitMutex());
+    generator = makeGenerator(config, 784);
+  }
+  generator->eval();
+  DirectionTracker tracker(config.latent);
   const std::atomic<bool> cancel{true};
   const SetLatentDirections settings{4, 100, DirectionSource::FirstHidden};
-  EXPECT_FALSE(trainer.computeDirections(settings, &cancel).has_value());
-  EXPECT_TRUE(trainer.directionsDue(settings));
-  EXPECT_EQ(trainer.computeDirections(settings)->computation, 0u);
+  c10::InferenceMode inference;
+  EXPECT_FALSE(tracker.compute(*generator, settings, 0, &cancel).has_value());
+  EXPECT_TRUE(tracker.due(settings, 0));
+  EXPECT_EQ(tracker.compute(*generator, settings, 0)->computation, 0u);
 }
 
 using test::everything;
@@ -228,7 +251,7 @@ TEST(DirectionTrackerTest, TrainingAndExactResumeAreUntouchedByTheComputation) {
     Trainer watched(config), alone(config);
     for (int i = 0; i < 10; ++i) {
       watched.step(StepTarget::Both);
-      if (i % 3 == 0) watched.computeDirections(settings);
+      if (i % 3 == 0) computeNow(watched, settings);
       alone.step(StepTarget::Both);
     }
     EXPECT_TRUE(same(everything(watched.state()), everything(alone.state()))) << toString(model);
@@ -236,7 +259,7 @@ TEST(DirectionTrackerTest, TrainingAndExactResumeAreUntouchedByTheComputation) {
     for (int i = 0; i < 10; ++i) {
       watched.step(StepTarget::Both);
       resumed.step(StepTarget::Both);
-      if (i % 3 == 0) resumed.computeDirections(settings);
+      if (i % 3 == 0) computeNow(resumed, settings);
     }
     EXPECT_TRUE(same(everything(watched.state()), everything(resumed.state()))) << toString(model);
     // The control: one more step of one of them shows up.

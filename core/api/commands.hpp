@@ -103,12 +103,12 @@ struct LatentPicture {
   std::vector<float> history_samples;
 };
 
-/// Switches GANSpace directions on (`count` 1 to kMaxDirections) or off (0). When on, the trainer
-/// computes a set at once (also while paused; again after a reset or a loaded run), then each
-/// time `interval_steps` more steps are trained, but never more than kDirectionsBudget of the
-/// training time; each set comes on Session::pollDirections, matched to the one before. From the
-/// preview G (eval mode or the moving average) under NoGrad, with z of their own fixed seed:
-/// training is never touched. Session::send throws ConfigError for values out of range.
+/// Switches GANSpace directions on (`count` 1 to kMaxDirections) or off (0). When on, a set is
+/// computed at once (also while paused; again after a reset or a loaded run), then each time
+/// `interval_steps` more steps are trained, but never more than kDirectionsBudget of the time;
+/// each set comes on Session::pollDirections, matched to the one before. Computed on a thread of
+/// its own (the explorer's LatentWorker) from a copy of the preview G (eval mode or the moving
+/// average) under NoGrad, with z of their own fixed seed: training neither waits nor changes. Session::send throws ConfigError for values out of range.
 struct SetLatentDirections {
   int count = 0;  ///< 0: off, 1 to kMaxDirections: on
   /// Training steps between two sets at least (the time budget stretches it for a costly G:

@@ -93,9 +93,10 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   /// most a twentieth of a running trainer's time (bench/latent_explorer.md); the request stays
   /// in the mailbox until then, replaced by newer ones.
   void renderWaitingLatent(bool training);
-  /// Computes and queues a set of latent directions when SetLatentDirections wants one now (a
-  /// `cancel` stops it, to be retried later). The owning worker, between updates.
-  void computeDirectionsIfDue(const std::atomic<bool>* cancel);
+  /// Posts the computation of a set of latent directions to the trainer's LatentWorker when
+  /// SetLatentDirections wants one now, and fails the run if a worker job failed (a bug). The
+  /// owning worker, between updates.
+  void postDirectionsIfDue();
   void fail(const std::exception& error);
   void apply(uint64_t me, Command& command);
   template <class Fill>
@@ -149,10 +150,9 @@ struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
   std::optional<RenderLatent> latent_waiting;                       // guarded by latent_mutex
   moodycamel::ReaderWriterQueue<LatentPicture> latent_pictures{8};  // trainer -> UI
   std::atomic<uint64_t> latent_rendered{0}, latent_coalesced{0};
-  // SetLatentDirections: what the owning worker computes, and the sets computed (trainer -> UI).
+  // SetLatentDirections: what the LatentWorker computes; the answers of its jobs (-> UI).
   SetLatentDirections directions_wanted;
-  moodycamel::ReaderWriterQueue<LatentDirections> directions{4};
-  std::atomic<uint64_t> directions_computed{0}, directions_dropped{0};
+  const std::shared_ptr<LatentOutbox> outbox = std::make_shared<LatentOutbox>();
   moodycamel::ReaderWriterQueue<StepStats> stats;
   FrameChannels::type channels;  // trainer side used under `handoff`
 
@@ -331,7 +331,7 @@ void Session::Impl::loop(uint64_t me, std::atomic<bool>& cancel_flag) {
       if (commands.wait_dequeue_timed(command, wait)) apply(me, command);
       if (!owns(me)) return;
       renderWaitingLatent(false);  // its wake-up may not have fitted in a full queue
-      computeDirectionsIfDue(&cancel_flag);
+      postDirectionsIfDue();
       continue;
     }
     // A queued StepOnce is one step each: stop draining once a step is pending. The flag is
@@ -368,7 +368,7 @@ void Session::Impl::loop(uint64_t me, std::atomic<bool>& cancel_flag) {
       next_frame = after + std::max<Clock::duration>(
                                period, (trainer->scenario() == Scenario::Image ? 20 : 5) * cost);
     }
-    computeDirectionsIfDue(&cancel_flag);
+    postDirectionsIfDue();
   }
 }
 
@@ -439,7 +439,7 @@ void Session::Impl::apply(uint64_t me, Command& command) {
           // The queue carries a wake-up; the request is in the mailbox.
           renderWaitingLatent(state.load() == RunState::Running);
         } else if constexpr (std::is_same_v<T, SetLatentDirections>) {
-          directions_wanted = c;  // computed between steps by computeDirectionsIfDue
+          directions_wanted = c;  // posted between steps by postDirectionsIfDue
         } else if constexpr (std::is_same_v<T, Reset>) {
           ++revision;  // first, so a refusal below keeps it in step with the UI's count
           const int64_t pause_step = options.pause_at_config_steps ? c.config.steps : pause_at;
@@ -688,20 +688,21 @@ bool Session::pollLatent(LatentPicture& out) {
   return impl_->latent_pictures.try_dequeue(out);
 }
 
-void Session::Impl::computeDirectionsIfDue(const std::atomic<bool>* cancel) {
+void Session::Impl::postDirectionsIfDue() {
   // A diverged G's features are not finite: no PCA of them (nor a failure made of it).
   const RunState now = state.load();
-  if (now == RunState::Diverged || now == RunState::Failed) return;
-  if (!trainer || !trainer->directionsDue(directions_wanted)) return;
-  std::optional<LatentDirections> set = trainer->computeDirections(directions_wanted, cancel);
-  if (!set) return;  // cancelled: a command is waiting; due again after it
-  set->generation = generation.load();
-  directions_computed.fetch_add(1);
-  if (!directions.try_enqueue(*set)) directions_dropped.fetch_add(1);
+  if (now == RunState::Diverged || now == RunState::Failed || !trainer) return;
+  if (const std::string failure = trainer->latentWorkerFailure(); !failure.empty()) {
+    fail(std::runtime_error("the latent explorer's thread: " + failure));
+    return;
+  }
+  if (trainer->directionsDue(directions_wanted)) {
+    trainer->postDirections(directions_wanted, generation.load(), outbox);
+  }
 }
 
 bool Session::pollDirections(LatentDirections& out) {
-  return impl_->directions.try_dequeue(out);
+  return impl_->outbox->directions.pop(out);
 }
 
 bool Session::pollStats(StepStats& out) {
@@ -738,8 +739,8 @@ SessionStatus Session::status() const {
   s.frames_sent = impl_->frames_sent.load();
   s.latent_rendered = impl_->latent_rendered.load();
   s.latent_coalesced = impl_->latent_coalesced.load();
-  s.directions_computed = impl_->directions_computed.load();
-  s.directions_dropped = impl_->directions_dropped.load();
+  s.directions_computed = impl_->outbox->directions_computed.load();
+  s.directions_dropped = impl_->outbox->directions_dropped.load();
   s.at_pause_step = impl_->at_pause_step.load();
   const Clock::time_point last{Clock::duration(impl_->last_step.load())};
   s.seconds_since_step = std::chrono::duration<double>(Clock::now() - last).count();

@@ -16,6 +16,8 @@
 #include "core/engine/gan_state.hpp"
 #include "core/engine/generator_history.hpp"
 #include "core/engine/image_metrics_worker.hpp"
+#include "core/engine/latent_outbox.hpp"
+#include "core/engine/latent_worker.hpp"
 #include "core/engine/step/step_driver.hpp"
 #include "core/engine/step/step_engine.hpp"
 #include "core/latent/direction_tracker.hpp"
@@ -81,14 +83,22 @@ class Trainer {
   /// outside 1..kMaxLatentBatch or a z of the wrong size.
   LatentPicture renderLatent(const RenderLatent& request);
 
+  /// A copy of the preview G's weights and buffers now: what a LatentWorker job runs on.
+  GeneratorSnapshot previewSnapshot() const;
+  /// The thread of the explorer's heavy jobs, on copies of the preview G (made on first use).
+  LatentWorker& latentWorker();
+  /// Why a LatentWorker job failed (a bug), or empty.
+  std::string latentWorkerFailure() const;
+
   /// GANSpace directions (SetLatentDirections, in trainer_directions.cpp): whether `settings`
-  /// want a set at the current step (none yet, or the interval and time budget passed).
+  /// want a set at the current step (none yet, or the interval and time budget passed) and the
+  /// worker is not computing one.
   bool directionsDue(const SetLatentDirections& settings) const;
-  /// A set of the preview G now (eval mode, NoGrad, z of their own seed: no training state is
-  /// touched), matched to the last set this trainer made; nullopt when `cancel` stopped it.
-  /// Throws std::invalid_argument for settings out of range.
-  std::optional<LatentDirections> computeDirections(const SetLatentDirections& settings,
-                                                    const std::atomic<bool>* cancel = nullptr);
+  /// Posts the computation of a set of the preview G now to the LatentWorker (eval mode,
+  /// NoGrad, z of their own seed: no training state is touched), matched to the last set this
+  /// trainer made; the set, stamped with `generation`, goes into `outbox`.
+  void postDirections(const SetLatentDirections& settings, uint32_t generation,
+                      std::shared_ptr<LatentOutbox> outbox);
 
  private:
   // The frame entry points' helpers, in trainer_frames.cpp.
@@ -104,6 +114,8 @@ class Trainer {
   /// The G that pictures draw from, in eval mode: G itself, or for an image run with
   /// hyper.preview "ema" a copy holding the moving average of G's weights (and G's buffers).
   Network& previewGenerator();
+  /// The preview G's flat weights: G's own, or the moving average's.
+  const torch::Tensor& previewValues() const;
   /// Keeps a copy of the preview G when the history wants one at this step.
   void keepSnapshot();
   /// A spare G holding `snapshot`'s weights and buffers, in eval mode.
@@ -128,7 +140,11 @@ class Trainer {
   GeneratorHistory history_;                     ///< earlier preview G's, for the explorer
   NetworkPtr snapshot_generator_;                ///< made on the first history request
   std::unique_ptr<FlatParameters> snapshot_params_;
-  std::unique_ptr<DirectionTracker> directions_;  ///< GANSpace directions: made on first use
+  /// GANSpace directions: made on first use, then used by the worker's jobs only (the trainer
+  /// reads it while the worker's directions slot is idle).
+  std::shared_ptr<DirectionTracker> directions_;
+  /// The explorer's jobs; declared last, so it stops (joining its thread) before the rest goes.
+  std::unique_ptr<LatentWorker> latent_worker_;
 };
 
 }  // namespace ganscope

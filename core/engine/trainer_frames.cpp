@@ -81,11 +81,33 @@ Network& Trainer::previewGenerator() {
   return *average_generator_;
 }
 
+const torch::Tensor& Trainer::previewValues() const {
+  const bool average = average_generator_ && state_.config.hyper.preview == PreviewKind::Ema;
+  return average ? state_.g_average : state_.g_params->values();
+}
+
 void Trainer::keepSnapshot() {
   if (!history_.due(state_.stats.step)) return;
-  const bool average = average_generator_ && state_.config.hyper.preview == PreviewKind::Ema;
-  history_.record(state_.stats.step, average ? state_.g_average : state_.g_params->values(),
-                  state_.generator->buffers());
+  history_.record(state_.stats.step, previewValues(), state_.generator->buffers());
+}
+
+GeneratorSnapshot Trainer::previewSnapshot() const {
+  GeneratorSnapshot snapshot{state_.stats.step, previewValues().detach().clone(), {}};
+  for (const torch::Tensor& buffer : state_.generator->buffers()) {
+    snapshot.buffers.push_back(buffer.detach().clone());
+  }
+  return snapshot;
+}
+
+LatentWorker& Trainer::latentWorker() {
+  if (!latent_worker_) {
+    latent_worker_ = std::make_unique<LatentWorker>(state_.config, state_.data->dim());
+  }
+  return *latent_worker_;
+}
+
+std::string Trainer::latentWorkerFailure() const {
+  return latent_worker_ ? latent_worker_->failure() : std::string();
 }
 
 Network& Trainer::snapshotGenerator(const GeneratorSnapshot& snapshot) {

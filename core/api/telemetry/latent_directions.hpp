@@ -10,7 +10,7 @@ namespace ganscope {
 inline constexpr int kMaxDirections = 16;        ///< directions a set holds (SetLatentDirections)
 inline constexpr int kMaxDirectionDims = 256;    ///< latent dims a set holds (latent.dim's maximum)
 inline constexpr int kDirectionSamples = 10000;  ///< z the PCA runs over (GANSpace: >= 10,000)
-/// The most of the training time the computations take: after a computation of c seconds the
+/// The most of the time the computations take (of a core the trainer may want): after a computation of c seconds the
 /// next waits at least c / kDirectionsBudget (whatever SetLatentDirections::interval_steps says).
 inline constexpr double kDirectionsBudget = 0.025;
 
@@ -38,7 +38,7 @@ struct LatentDirections {
   int latent_dim = 0;        ///< values of each direction (the run's latent.dim)
   int feature_dims = 0;      ///< width of the analysed features (e.g. 3136 for fashion-dcgan)
   int samples = 0;           ///< z the PCA ran over (kDirectionSamples)
-  float milliseconds = 0;    ///< what this computation cost the trainer
+  float milliseconds = 0;    ///< how long it took (on the LatentWorker thread, not the trainer)
   float total_variance = 0;  ///< the features' total variance (the covariance's trace)
   /// Unit vectors in z, `count` rows of `latent_dim` values (the rest 0).
   float direction[kMaxDirections][kMaxDirectionDims] = {};
