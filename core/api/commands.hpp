@@ -140,6 +140,6 @@ struct Reply {
 
 using Command =
     std::variant<SetHyperparams, Pause, Resume, SetSpeedLimit, StepOnce, Reset, SampleGenerator,
-                 SaveState, LoadState, RenderLatent, SetLatentDirections>;
+                 SaveState, LoadState, RenderLatent, SetLatentDirections, RenderClassMap>;
 
 }  // namespace ganscope

@@ -16,6 +16,7 @@
 
 #include "common/runtime_info.hpp"
 #include "core/config/step_cost.hpp"
+#include "core/engine/class_map_job.hpp"
 #include "core/engine/frame_channel.hpp"
 #include "core/engine/gan_state_io.hpp"
 #include "core/engine/trainer.hpp"
@@ -440,6 +441,8 @@ void Session::Impl::apply(uint64_t me, Command& command) {
           renderWaitingLatent(state.load() == RunState::Running);
         } else if constexpr (std::is_same_v<T, SetLatentDirections>) {
           directions_wanted = c;  // posted between steps by postDirectionsIfDue
+        } else if constexpr (std::is_same_v<T, RenderClassMap>) {
+          postClassMap(trainer.get(), c, generation.load(), outbox);  // on the latent worker
         } else if constexpr (std::is_same_v<T, Reset>) {
           ++revision;  // first, so a refusal below keeps it in step with the UI's count
           const int64_t pause_step = options.pause_at_config_steps ? c.config.steps : pause_at;
@@ -703,6 +706,10 @@ void Session::Impl::postDirectionsIfDue() {
 
 bool Session::pollDirections(LatentDirections& out) {
   return impl_->outbox->directions.pop(out);
+}
+
+bool Session::pollClassMap(ClassMap& out) {
+  return impl_->outbox->class_maps.pop(out);
 }
 
 bool Session::pollStats(StepStats& out) {
