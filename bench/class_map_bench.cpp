@@ -120,7 +120,8 @@ int main(int argc, char** argv) {
   const double per_condition = argc > 1 ? std::atof(argv[1]) : 20;
   const int side = argc > 2 ? std::atoi(argv[2]) : 32;
   const std::string preset = argc > 3 ? argv[3] : "fashion-dcgan";
-  if (!(per_condition > 0) || side < kMinClassMapSide || side > kMaxClassMapSide) {
+  if (!(per_condition > 0) || side < ganscope::kMinClassMapSide ||
+      side > ganscope::kMaxClassMapSide) {
     std::fprintf(stderr, "usage: class_map_bench [SECONDS > 0 [SIDE 8..64 [PRESET]]]\n");
     return 2;
   }
