@@ -61,7 +61,8 @@ int run(double per_condition, int side, const std::string& preset) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   Tally tally[kConditions];
-  constexpr double kSlice = 2;
+  constexpr double kSlice =
+      8;  // several maps long: a map running over into the next slice matters less
   bool waiting = false;
   Clock::time_point last_send{};
   double last_ms = 0;
