@@ -13,6 +13,7 @@
 
 #include "app/gl/image_atlas.hpp"
 #include "app/i18n/strings.hpp"
+#include "app/panels/latent_class_map_view.hpp"
 #include "app/panels/latent_search_view.hpp"
 #include "app/panels/panels.hpp"
 #include "app/scenes/latent_explorer_scene.hpp"
@@ -422,6 +423,7 @@ void drawPictures(PanelContext& ctx, const LatentExplorerRenders& renders, bool 
     ImGui::TextUnformatted(i18n::tr("panel.waiting"));
     return;
   }
+  if (drawLatentClassMap(ctx)) return;  // the class map, when on, in place of the pictures
   ExplorerTexture texture;
   if (renders.atlas) {
     texture = {renders.atlas->texture(), ImVec2(static_cast<float>(renders.atlas->width()),

@@ -26,6 +26,12 @@ constexpr ImU32 kAnchorRow = IM_COL32(0, 0, 0, 60);  ///< the square's row the s
 constexpr ImU32 kNoTexture = IM_COL32(128, 128, 128, 255);  ///< an image cell without GL
 /// The rim of a fake's dot (2-D): dark, so green fakes stay visible on D's green "fake" side.
 constexpr ImU32 kFakeOutline = IM_COL32(0, 40, 15, 230);
+/// The class map's colour of each image class (Tableau 10: distinct, readable on a projector).
+inline constexpr ImU32 kClassColours[10] = {
+    IM_COL32(31, 119, 180, 255),  IM_COL32(255, 127, 14, 255),  IM_COL32(44, 160, 44, 255),
+    IM_COL32(214, 39, 40, 255),   IM_COL32(148, 103, 189, 255), IM_COL32(140, 86, 75, 255),
+    IM_COL32(227, 119, 194, 255), IM_COL32(127, 127, 127, 255), IM_COL32(188, 189, 34, 255),
+    IM_COL32(23, 190, 207, 255)};
 // The second run of a comparison: the same colours, lighter, in the overlaid plots.
 constexpr ImU32 kDataSecond = IM_COL32(150, 150, 150, 255);
 constexpr ImU32 kGeneratorSecond = IM_COL32(120, 205, 145, 255);

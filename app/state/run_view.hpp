@@ -11,6 +11,7 @@
 #include "app/plot/draw.hpp"
 #include "app/state/capture_strip.hpp"
 #include "app/state/fake_trails.hpp"
+#include "app/state/latent_class_map.hpp"
 #include "app/state/latent_explorer_renders.hpp"
 #include "app/state/latent_search.hpp"
 #include "app/state/metric_store.hpp"
@@ -88,6 +89,7 @@ class RunView {
   std::string texture_error;                     ///< why the textures are missing, or ""
   LatentExplorerRenders explorer;                ///< the latent explorer's pictures of this run
   LatentSearch latent_search;                    ///< the explorer's "find z" of this run
+  LatentClassMap class_map;                      ///< the explorer's class map of this run
   /// Set by Open session: moved into the store before the next telemetry.
   std::optional<OpenedHistory> opened_history;
 

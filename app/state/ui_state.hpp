@@ -9,6 +9,7 @@
 
 #include "app/state/drawn_points.hpp"
 #include "app/state/image_folder.hpp"
+#include "app/state/latent_class_map.hpp"
 #include "app/state/latent_explorer.hpp"
 #include "app/widgets/number_field.hpp"
 #include "core/api/config.hpp"
@@ -78,6 +79,7 @@ struct UiState {
   SampleGridState samples;
   ImageDataFields image_data;
   LatentExplorerState explorer;  ///< the latent explorer's choices, the same for every run
+  ClassMapSettings class_map;    ///< the explorer's class map: shown, its side
   /// Set during a frame by a panel that animates or waits for an answer: GuiApp draws the
   /// next frames too, also while paused and quiet. Cleared before each frame.
   bool animating = false;

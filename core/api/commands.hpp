@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/api/config.hpp"
+#include "core/api/telemetry/class_map.hpp"
 #include "core/api/telemetry/found_latent.hpp"
 #include "core/api/telemetry/latent_directions.hpp"
 
@@ -136,6 +137,19 @@ struct FindLatent {
   uint64_t seed = 1;  ///< the starts' random generator
 };
 
+/// Asks for the class map of the plane through three anchors (image runs): the built-in
+/// classifier's class of G(z) on a side x side grid of z(u, v) = A + u (B - A) + v (C - A) (see
+/// ClassMap for the grid). Computed off the training thread on a copy of the preview G taken
+/// between steps, so training is untouched and barely slowed; answered on
+/// Session::pollClassMap (a request still waiting is replaced by a newer one). Bad input (a side
+/// outside kMinClassMapSide..kMaxClassMapSide, anchors of the wrong size, a run without images)
+/// is answered with ClassMap::error.
+struct RenderClassMap {
+  uint64_t request = 0;             ///< the caller's number for it, echoed in the ClassMap
+  int side = kDefaultClassMapSide;  ///< cells a side, kMinClassMapSide to kMaxClassMapSide
+  std::vector<float> anchors;       ///< A, B, C: 3 x the run's latent dim, row-major
+};
+
 /// The answer to a request.
 struct Reply {
   uint64_t request = 0;        ///< the request answered
@@ -144,8 +158,8 @@ struct Reply {
   std::string bytes;           ///< SaveState's state
 };
 
-using Command =
-    std::variant<SetHyperparams, Pause, Resume, SetSpeedLimit, StepOnce, Reset, SampleGenerator,
-                 SaveState, LoadState, RenderLatent, SetLatentDirections, FindLatent>;
+using Command = std::variant<SetHyperparams, Pause, Resume, SetSpeedLimit, StepOnce, Reset,
+                             SampleGenerator, SaveState, LoadState, RenderLatent,
+                             SetLatentDirections, FindLatent, RenderClassMap>;
 
 }  // namespace ganscope

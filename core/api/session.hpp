@@ -11,6 +11,7 @@
 #include "core/api/commands.hpp"
 #include "core/api/config.hpp"
 #include "core/api/divergence.hpp"
+#include "core/api/telemetry/class_map.hpp"
 #include "core/api/telemetry/found_latent.hpp"
 #include "core/api/telemetry/frames.hpp"
 #include "core/api/telemetry/latent_directions.hpp"
@@ -106,6 +107,9 @@ class Session {
   /// already matched to the one computed before it, so sets may be skipped (a set dropped
   /// because four waited unpolled is counted in SessionStatus::directions_dropped).
   bool pollDirections(LatentDirections& out);
+  /// Pops the newest class map (RenderClassMap's answer; an older one not yet popped is
+  /// replaced); false when none is waiting.
+  bool pollClassMap(ClassMap& out);
 
   /// Pops the oldest FoundLatent (FindLatent's answers: progress every report_every iterations,
   /// then the final one; an error answer for bad input); false when none is waiting. A few are

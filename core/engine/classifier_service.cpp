@@ -117,6 +117,11 @@ std::shared_ptr<SharedEvaluator> ClassifierJob::evaluator(const std::vector<int>
   return nullptr;
 }
 
+ImageClassifier ClassifierJob::classifier() const {
+  std::lock_guard lock(mutex_);
+  return status_.phase == ClassifierPhase::Ready ? loaded_.model : ImageClassifier(nullptr);
+}
+
 std::shared_ptr<ClassifierJob> classifierFor(const std::shared_ptr<const ImageSet>& set) {
   // Weak: a job ends (and joins its thread) with the last run using it, before the process
   // exits; LibTorch's own statics must not be torn down under a running job.

@@ -38,6 +38,9 @@ class ClassifierJob {
   /// The evaluator of `classes` (ascending), once the job's thread has built it; until then
   /// nullptr, and the request is queued. Never blocks.
   std::shared_ptr<SharedEvaluator> evaluator(const std::vector<int>& classes);
+  /// The classifier (eval mode) once Ready, else an empty holder. Its module is shared: a
+  /// thread other than the metrics' copies it (copyClassifier) and uses the copy.
+  ImageClassifier classifier() const;
 
  private:
   void run();

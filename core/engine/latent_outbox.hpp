@@ -6,6 +6,7 @@
 #include <deque>
 #include <mutex>
 
+#include "core/api/telemetry/class_map.hpp"
 #include "core/api/telemetry/latent_directions.hpp"
 
 namespace ganscope {
@@ -40,6 +41,7 @@ class Mailbox {
 struct LatentOutbox {
   Mailbox<LatentDirections> directions{4};
   std::atomic<uint64_t> directions_computed{0}, directions_dropped{0};
+  Mailbox<ClassMap> class_maps{4};  ///< RenderClassMap's answers (the window asks one at a time)
 };
 
 }  // namespace ganscope

@@ -16,6 +16,7 @@
 
 #include "common/runtime_info.hpp"
 #include "core/config/step_cost.hpp"
+#include "core/engine/class_map_job.hpp"
 #include "core/engine/find_latent_job.hpp"
 #include "core/engine/frame_channel.hpp"
 #include "core/engine/gan_state_io.hpp"
@@ -448,6 +449,8 @@ void Session::Impl::apply(uint64_t me, Command& command) {
           directions_wanted = c;  // posted between steps by postDirectionsIfDue
         } else if constexpr (std::is_same_v<T, FindLatent>) {
           postFindLatent(c);
+        } else if constexpr (std::is_same_v<T, RenderClassMap>) {
+          postClassMap(trainer.get(), c, generation.load(), outbox);  // on the latent worker
         } else if constexpr (std::is_same_v<T, Reset>) {
           ++revision;  // first, so a refusal below keeps it in step with the UI's count
           const int64_t pause_step = options.pause_at_config_steps ? c.config.steps : pause_at;
@@ -742,6 +745,10 @@ bool Session::pollDirections(LatentDirections& out) {
 
 bool Session::pollFoundLatent(FoundLatent& out) {
   return impl_->found_latents->pop(out);
+}
+
+bool Session::pollClassMap(ClassMap& out) {
+  return impl_->outbox->class_maps.pop(out);
 }
 
 bool Session::pollStats(StepStats& out) {
