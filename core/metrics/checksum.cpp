@@ -45,4 +45,25 @@ std::string crcHex(uint32_t value) {
   return text;
 }
 
+std::string_view checkedPayload(ByteReader& in, std::string_view magic, uint32_t version,
+                                const std::string& what) {
+  if (in.remaining() < magic.size() || in.raw(magic.size(), "magic") != magic) {
+    in.fail("not a ganscope " + what + " (no \"" + std::string(magic) + "\" at the start)");
+  }
+  const auto saved_version = in.get<uint32_t>("format version");
+  if (saved_version != version) {
+    in.fail(what + " version " + std::to_string(saved_version) + ", this ganscope reads " +
+            std::to_string(version));
+  }
+  const auto size = in.get<uint64_t>("payload size");
+  const auto expected_crc = in.get<uint32_t>("checksum");
+  if (size != in.remaining()) {
+    in.fail("payload of " + std::to_string(in.remaining()) + " bytes, the header says " +
+            std::to_string(size) + " (truncated or extended)");
+  }
+  const std::string_view payload = in.raw(size, "payload");
+  if (crcOf(crcSeed(), payload) != expected_crc) in.fail("checksum mismatch (corrupted)");
+  return payload;
+}
+
 }  // namespace ganscope

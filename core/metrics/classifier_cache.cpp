@@ -113,22 +113,7 @@ std::string encodeClassifier(ImageClassifier& model, double accuracy, const std:
 CachedClassifier decodeClassifier(std::string_view bytes, const std::string& source,
                                   const std::string& key, const ClassifierSettings& settings) {
   ByteReader in(bytes, source);
-  if (in.remaining() < kMagic.size() || in.raw(kMagic.size(), "magic") != kMagic) {
-    in.fail("not a ganscope classifier cache (no \"GANSCOPE-CLASSIFIER\" at the start)");
-  }
-  const auto version = in.get<uint32_t>("format version");
-  if (version != kVersion) {
-    in.fail("classifier cache version " + std::to_string(version) + ", this ganscope reads " +
-            std::to_string(kVersion));
-  }
-  const auto size = in.get<uint64_t>("payload size");
-  const auto expected_crc = in.get<uint32_t>("checksum");
-  if (size != in.remaining()) {
-    in.fail("payload of " + std::to_string(in.remaining()) + " bytes, the header says " +
-            std::to_string(size) + " (truncated or extended)");
-  }
-  const std::string_view payload_bytes = in.raw(size, "payload");
-  if (crcOf(crcSeed(), payload_bytes) != expected_crc) in.fail("checksum mismatch (corrupted)");
+  const std::string_view payload_bytes = checkedPayload(in, kMagic, kVersion, "classifier cache");
 
   ByteReader payload(payload_bytes, source);
   const std::string_view saved_settings = payload.string("settings");

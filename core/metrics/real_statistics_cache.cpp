@@ -90,23 +90,8 @@ RealImageStatistics decodeRealStatistics(std::string_view bytes, const std::stri
                                          const std::string& key, int64_t test_rows,
                                          int64_t train_rows, int64_t features) {
   ByteReader in(bytes, source);
-  if (in.remaining() < kMagic.size() || in.raw(kMagic.size(), "magic") != kMagic) {
-    in.fail("not a ganscope real-statistics file (no \"" + std::string(kMagic) +
-            "\" at the start)");
-  }
-  const auto version = in.get<uint32_t>("format version");
-  if (version != kVersion) {
-    in.fail("real-statistics file version " + std::to_string(version) + ", this ganscope reads " +
-            std::to_string(kVersion));
-  }
-  const auto size = in.get<uint64_t>("payload size");
-  const auto expected_crc = in.get<uint32_t>("checksum");
-  if (size != in.remaining()) {
-    in.fail("payload of " + std::to_string(in.remaining()) + " bytes, the header says " +
-            std::to_string(size) + " (truncated or extended)");
-  }
-  const std::string_view payload_bytes = in.raw(size, "payload");
-  if (crcOf(crcSeed(), payload_bytes) != expected_crc) in.fail("checksum mismatch (corrupted)");
+  const std::string_view payload_bytes =
+      checkedPayload(in, kMagic, kVersion, "real-statistics file");
 
   ByteReader payload(payload_bytes, source);
   if (payload.string("key") != key) {
