@@ -11,8 +11,20 @@ namespace {
 
 const LatentConfig kLatent{LatentKind::Normal, 4};
 
+LatentExplorerState anchoredAt(uint64_t a, uint64_t b, uint64_t c) {
+  LatentExplorerState state;
+  state.anchors = {a, b, c, 99};
+  return state;
+}
+
 ClassMapKey keyOf(int side) {
-  return {{3, 8, 11}, side, kLatent.kind, kLatent.dim};
+  return classMapKey(kLatent, anchoredAt(3, 8, 11), side);
+}
+
+/// Anchor k's z (0: A, 1: B, 2: C) in a key.
+Latent anchorOf(const ClassMapKey& key, int k) {
+  const auto begin = key.anchors.begin() + static_cast<std::ptrdiff_t>(k) * kLatent.dim;
+  return {begin, begin + kLatent.dim};
 }
 
 ClassMap answerOf(const RenderClassMap& request, int64_t step, uint32_t generation = 0) {
@@ -95,6 +107,66 @@ TEST(LatentClassMapTest, ANewRunForgetsTheOldMap) {
   // An answer of the old run's G (it was posted before the reset) is not shown.
   EXPECT_TRUE(state.receive(answerOf(*request, 4, 0), 1.1));
   EXPECT_FALSE(state.map());
+}
+
+TEST(LatentClassMapTest, TheAnchorsAreShapedAsTheExplorersPictures) {
+  const LatentExplorerState plain = anchoredAt(3, 8, 11);
+  const ClassMapKey control = classMapKey(kLatent, plain, 16);
+  for (int k = 0; k < 3; ++k)
+    EXPECT_EQ(anchorOf(control, k), latentFromSeed(kLatent, plain.anchors[k]));
+
+  LatentExplorerState shaped = plain;
+  shaped.psi = 0.5;
+  shaped.sliders = {{2, 1.5f}};
+  const std::vector<float> offset{0.25f, 0, 0, -1};
+  const ClassMapKey key = classMapKey(kLatent, shaped, 16, offset);
+  ASSERT_EQ(key.anchors.size(), control.anchors.size());
+  for (int k = 0; k < 3; ++k) {
+    const Latent want = shapeLatent(shaped, anchorOf(control, k), kLatent, offset);
+    EXPECT_EQ(anchorOf(key, k), want);
+    EXPECT_EQ(want[2], 1.5f);
+    EXPECT_FLOAT_EQ(want[0], 0.5f * anchorOf(control, k)[0] + 0.25f);
+  }
+  EXPECT_NE(key, control);
+
+  // A found z standing in for B is used, not the seed rolled for it.
+  LatentExplorerState found = plain;
+  const Latent z{0.1f, 0.2f, 0.3f, 0.4f};
+  useFreeLatent(found, kAnchorB, z);
+  const ClassMapKey with_found = classMapKey(kLatent, found, 16);
+  EXPECT_EQ(anchorOf(with_found, 1), z);
+  EXPECT_EQ(anchorOf(with_found, 0), anchorOf(control, 0));
+}
+
+TEST(LatentClassMapTest, ShapingCommutesWithThePlanesBlend) {
+  // The worker's cell (u, v) is (1 - u - v) A + u B + v C of the key's anchors; that must be the
+  // shaped z of the unshaped plane's cell, or the map would not show what the explorer draws.
+  LatentExplorerState shaped = anchoredAt(3, 8, 11);
+  shaped.psi = 0.7;
+  shaped.sliders = {{1, -2.0f}};
+  const std::vector<float> offset{0.5f, 0.5f, -0.25f, 0};
+  const ClassMapKey plain = classMapKey(kLatent, anchoredAt(3, 8, 11), 8);
+  const ClassMapKey key = classMapKey(kLatent, shaped, 8, offset);
+  for (const auto [u, v] : {std::pair{0.25, 0.5}, std::pair{0.9, 0.1}, std::pair{-0.5, 1.5}}) {
+    Latent blend_of_shaped(kLatent.dim), blend(kLatent.dim);
+    for (int i = 0; i < kLatent.dim; ++i) {
+      auto mix = [&](const ClassMapKey& k) {
+        return static_cast<float>((1 - u - v) * anchorOf(k, 0)[i] + u * anchorOf(k, 1)[i] +
+                                  v * anchorOf(k, 2)[i]);
+      };
+      blend_of_shaped[i] = mix(key);
+      blend[i] = mix(plain);
+    }
+    const Latent shaped_blend = shapeLatent(shaped, blend, kLatent, offset);
+    for (int i = 0; i < kLatent.dim; ++i) EXPECT_NEAR(blend_of_shaped[i], shaped_blend[i], 1e-5);
+  }
+}
+
+TEST(LatentClassMapTest, AKeyOfAnotherLatentSizeIsRefused) {
+  LatentClassMap state;
+  ClassMapKey key = keyOf(16);
+  key.anchors.pop_back();
+  EXPECT_THROW(state.next(kLatent, key, 0, 0, 0.0), std::invalid_argument);
 }
 
 TEST(LatentClassMapTest, CellsFadeWithTheClassifiersConfidence) {

@@ -408,6 +408,47 @@ TEST(LatentExplorerFileTest, APathRoundTripsThroughItsFile) {
   EXPECT_EQ(json["z"][10].get<std::vector<float>>(), pathLatent(kNormal100, saved, 1.0));
 }
 
+TEST(LatentExplorerFileTest, TheDirectionOffsetTravelsWithThePath) {
+  LatentExplorerState saved;
+  saved.anchors = {5, 6, 7, 8};
+  std::vector<float> offset(100, 0.0f);
+  offset[3] = 0.75f;
+  offset[42] = -1.25f;
+  const nlohmann::json json = nlohmann::json::parse(pathToJson(kNormal100, saved, offset));
+  ASSERT_TRUE(json.contains("offset"));
+  // The rows are the z the explorer drew: moved by the offset, unlike the plain path's.
+  EXPECT_EQ(json["z"][0].get<std::vector<float>>(), pathLatent(kNormal100, saved, 0.0, offset));
+  EXPECT_NE(json["z"][0].get<std::vector<float>>(), pathLatent(kNormal100, saved, 0.0));
+  LatentExplorerState loaded;
+  loadPathJson(json.dump(), "p.json", kNormal100, loaded);
+  EXPECT_EQ(loaded.loaded_offset, offset);
+  // With this run's sliders at 0 the explorer draws the file's rows again.
+  const std::vector<float> moved = explorerOffset(loaded, {}, kNormal100.dim);
+  EXPECT_EQ(pathLatent(kNormal100, loaded, 1.0, moved),
+            json["z"][json["z"].size() - 1].get<std::vector<float>>());
+  // Saved again with more slider offset on top: the file's offset is the sum.
+  const nlohmann::json again = nlohmann::json::parse(pathToJson(kNormal100, loaded, offset));
+  EXPECT_FLOAT_EQ(again["offset"][42].get<float>(), -2.5f);
+  // The control: a path without an offset writes none and loads none.
+  const nlohmann::json plain = nlohmann::json::parse(pathToJson(kNormal100, saved));
+  EXPECT_FALSE(plain.contains("offset"));
+  loadPathJson(plain.dump(), "p.json", kNormal100, loaded);
+  EXPECT_TRUE(loaded.loaded_offset.empty());
+}
+
+TEST(LatentExplorerTest, TheOffsetIsTheLoadedOnePlusTheSliders) {
+  LatentExplorerState state;
+  EXPECT_TRUE(explorerOffset(state, {}, 3).empty());
+  const std::vector<float> sliders{1, 2, 3};
+  EXPECT_EQ(explorerOffset(state, sliders, 3), sliders);
+  state.loaded_offset = {0.5f, 0, -1};
+  EXPECT_EQ(explorerOffset(state, {}, 3), state.loaded_offset);
+  EXPECT_EQ(explorerOffset(state, sliders, 3), (std::vector<float>{1.5f, 2, 2}));
+  EXPECT_TRUE(explorerOffset(state, {}, 4).empty());  // another run's size: ignored
+  fitToLatent(state, {LatentKind::Normal, 4});
+  EXPECT_TRUE(state.loaded_offset.empty());
+}
+
 /// loadPathJson's refusal of `text`: the field it names (the state untouched).
 std::string refusal(const std::string& text, const LatentConfig& latent = kNormal100) {
   LatentExplorerState state;
@@ -451,6 +492,9 @@ TEST(LatentExplorerFileTest, ABadPathFileIsRefusedByName) {
   edited = good;
   edited["z"].erase(0);
   EXPECT_EQ(refusal(edited.dump()), "z");
+  EXPECT_EQ(refusal(with("offset", nlohmann::json::array({1, 2}))), "offset");
+  // An offset the rows were not moved by: the rows no longer match.
+  EXPECT_EQ(refusal(with("offset", std::vector<float>(100, 0.5f))), "z.0.0");
   // The control: the file as written loads.
   LatentExplorerState loaded;
   EXPECT_NO_THROW(loadPathJson(good.dump(), "p.json", kNormal100, loaded));

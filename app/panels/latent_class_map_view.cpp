@@ -127,11 +127,12 @@ bool drawLatentClassMap(PanelContext& ctx) {
   drawControls(ctx);
   if (!ctx.ui.class_map.show) return false;
   const std::array<uint64_t, 4>& seeds = ctx.ui.explorer.anchors;
-  const ClassMapKey key{{seeds[0], seeds[1], seeds[2]},
-                        std::clamp(ctx.ui.class_map.side, kMinClassMapSide, kMaxClassMapSide),
-                        config.latent.kind,
-                        config.latent.dim};
   try {
+    const ClassMapKey key = classMapKey(
+        config.latent, ctx.ui.explorer,
+        std::clamp(ctx.ui.class_map.side, kMinClassMapSide, kMaxClassMapSide),
+        explorerOffset(ctx.ui.explorer, ctx.run.explorer.directions.offset(config.latent.dim),
+                       config.latent.dim));
     if (std::optional<RenderClassMap> request = state.next(
             config.latent, key, ctx.run.status.step, ctx.run.status.generation, ImGui::GetTime())) {
       ctx.run.session().send(std::move(*request));

@@ -254,6 +254,18 @@ void drawDirections(PanelContext& ctx, ExplorerDirections& directions) {
   numberField(ctx.ui.fields, "##direction_count", "explorer.direction_count",
               {.lo = 1, .hi = kMaxDirections}, state.direction_count);
   hint(i18n::tr("explorer.direction_count_hint"));
+  if (!state.loaded_offset.empty()) {  // a loaded path's offset moves every z until cleared
+    double norm = 0;
+    for (const float x : state.loaded_offset) norm += static_cast<double>(x) * x;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(palette::kNote, "%s",
+                       i18n::trf("explorer.loaded_offset", std::sqrt(norm)).c_str());
+    hint(i18n::tr("explorer.loaded_offset_hint"));
+    sameLineIfFits("explorer.loaded_offset_clear");
+    if (button(ctx, "explorer.loaded_offset_clear", "loaded_offset_clear")) {
+      state.loaded_offset.clear();
+    }
+  }
   if (!state.directions) return;
   const LatentDirections* set = directions.set();
   if (!set) {
@@ -374,7 +386,7 @@ void drawExports(PanelContext& ctx, const LatentConfig& latent, LatentExplorerRe
   if (button(ctx, "explorer.save_path", "save_path")) {
     const std::string json = state.file + ".json";
     try {
-      savePathFile(json, latent, state);
+      savePathFile(json, latent, state, renders.directions.offset(latent.dim));
       setMessage(state, i18n::trf("explorer.saved_path", json.c_str()), false);
     } catch (const std::exception& error) {
       setMessage(state, i18n::trf("explorer.not_saved", error.what()), true);
@@ -385,6 +397,8 @@ void drawExports(PanelContext& ctx, const LatentConfig& latent, LatentExplorerRe
     const std::string json = state.file + ".json";
     try {
       loadPathFile(json, latent, state);
+      // The file's z rows include its offset: this run's direction sliders start at 0.
+      std::fill(renders.directions.values().begin(), renders.directions.values().end(), 0.0f);
       setMessage(state, i18n::trf("explorer.loaded_path", json.c_str()), false);
     } catch (const std::exception& error) {
       setMessage(state, i18n::trf("explorer.not_loaded", error.what()), true);

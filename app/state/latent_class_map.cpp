@@ -2,10 +2,21 @@
 #include "app/state/latent_class_map.hpp"
 
 #include <algorithm>
-
-#include "core/api/latent.hpp"
+#include <stdexcept>
+#include <string>
 
 namespace ganscope {
+
+ClassMapKey classMapKey(const LatentConfig& latent, const LatentExplorerState& state, int side,
+                        std::span<const float> offset) {
+  ClassMapKey key;
+  key.side = side;
+  for (const int i : {kAnchorA, kAnchorB, kAnchorC}) {
+    const Latent z = shapeLatent(state, anchorLatent(latent, state, i), latent, offset);
+    key.anchors.insert(key.anchors.end(), z.begin(), z.end());
+  }
+  return key;
+}
 
 std::optional<RenderClassMap> LatentClassMap::next(const LatentConfig& latent,
                                                    const ClassMapKey& key, int64_t step,
@@ -28,13 +39,15 @@ std::optional<RenderClassMap> LatentClassMap::next(const LatentConfig& latent,
     if (!due) return std::nullopt;
   }
   if (latent.dim < 1) throw std::invalid_argument("class map: the latent has no dimensions");
+  if (key.anchors.size() != 3 * static_cast<size_t>(latent.dim)) {
+    throw std::invalid_argument("class map: the anchors have " +
+                                std::to_string(key.anchors.size()) + " values; three z of " +
+                                std::to_string(latent.dim) + " expected");
+  }
   RenderClassMap request;
   request.request = next_request_++;
   request.side = key.side;
-  for (const uint64_t seed : key.anchors) {
-    const Latent z = latentFromSeed(latent, seed);
-    request.anchors.insert(request.anchors.end(), z.begin(), z.end());
-  }
+  request.anchors = key.anchors;
   sent_ = Sent{request.request, key, now};
   last_send_ = now;
   return request;

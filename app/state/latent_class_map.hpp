@@ -2,11 +2,13 @@
 // changed, or G trained on since the shown one and that one is in), which answer to show, and
 // the colour of a cell. Torch-free, ImGui-free, unit-tested.
 #pragma once
-#include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <vector>
 
+#include "app/state/latent_explorer.hpp"
 #include "core/api/commands.hpp"
 #include "core/api/config.hpp"
 
@@ -20,12 +22,19 @@ struct ClassMapSettings {
 
 /// What a class map is of: equal keys are the same plane and grid.
 struct ClassMapKey {
-  std::array<uint64_t, 3> anchors{};  ///< the latent seeds of A, B, C
+  /// A, B and C's z one after another (3 x the latent's dims), as the explorer draws them.
+  std::vector<float> anchors;
   int side = 0;
-  LatentKind kind = LatentKind::Normal;
-  int dim = 0;
   bool operator==(const ClassMapKey&) const = default;
 };
+
+/// The key of the plane through the explorer's anchors A, B and C: each anchor's z (its free
+/// latent's or its seed's) shaped as every explorer picture is (shapeLatent: psi, `offset` of
+/// the direction sliders, the per-dimension sliders). Shaping is affine, so each cell's z is
+/// the shaped z of the unshaped plane's cell: the map shows what the explorer would draw
+/// there. Throws as shapeLatent.
+ClassMapKey classMapKey(const LatentConfig& latent, const LatentExplorerState& state, int side,
+                        std::span<const float> offset = {});
 
 /// How often a live map is asked for again.
 struct ClassMapPace {
@@ -41,7 +50,7 @@ class LatentClassMap {
   /// The request to send now, if any: none is on its way (or it is older than resend_seconds)
   /// and the shown map is not of `key`, or is of an older step (the pace allowing). A new
   /// `generation` forgets the shown map. Throws std::invalid_argument for a latent without
-  /// dimensions.
+  /// dimensions or a key whose anchors are not three of its z.
   std::optional<RenderClassMap> next(const LatentConfig& latent, const ClassMapKey& key,
                                      int64_t step, uint32_t generation, double now);
   /// Takes the answer to the request on its way; false for any other (an old request's).

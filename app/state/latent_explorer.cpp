@@ -66,16 +66,21 @@ double pictureParameter(const LatentExplorerState& state) {
   return state.mode == ExplorerMode::Square ? state.u : state.t;
 }
 
-Latent pathLatent(const LatentConfig& latent, const LatentExplorerState& state, double s,
-                  std::span<const float> offset) {
-  auto anchor = [&](int i) { return anchorLatent(latent, state, i); };
-  Latent z;
-  if (state.mode == ExplorerMode::Square) {
-    z = bilinear(anchor(kAnchorA), anchor(kAnchorB), anchor(kAnchorC), anchor(kAnchorD), s,
-                 state.v);
-  } else {
-    z = interpolate(latent, anchor(kAnchorA), anchor(kAnchorB), s, state.spherical);
+std::vector<float> explorerOffset(const LatentExplorerState& state, std::span<const float> sliders,
+                                  int dim) {
+  const size_t n = static_cast<size_t>(std::max(dim, 0));
+  const bool loaded = n > 0 && state.loaded_offset.size() == n;
+  const bool moved = n > 0 && sliders.size() == n;
+  if (!loaded && !moved) return {};
+  std::vector<float> offset(n, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    offset[i] = (loaded ? state.loaded_offset[i] : 0.0f) + (moved ? sliders[i] : 0.0f);
   }
+  return offset;
+}
+
+Latent shapeLatent(const LatentExplorerState& state, Latent z, const LatentConfig& latent,
+                   std::span<const float> offset) {
   if (state.psi != 1) z = truncate(latent, z, state.psi);
   if (!offset.empty()) {
     if (offset.size() != z.size()) {
@@ -89,6 +94,19 @@ Latent pathLatent(const LatentConfig& latent, const LatentExplorerState& state, 
       z[slider.index] = slider.value;
   }
   return z;
+}
+
+Latent pathLatent(const LatentConfig& latent, const LatentExplorerState& state, double s,
+                  std::span<const float> offset) {
+  auto anchor = [&](int i) { return anchorLatent(latent, state, i); };
+  Latent z;
+  if (state.mode == ExplorerMode::Square) {
+    z = bilinear(anchor(kAnchorA), anchor(kAnchorB), anchor(kAnchorC), anchor(kAnchorD), s,
+                 state.v);
+  } else {
+    z = interpolate(latent, anchor(kAnchorA), anchor(kAnchorB), s, state.spherical);
+  }
+  return shapeLatent(state, std::move(z), latent, offset);
 }
 
 std::vector<double> stripParameters(int n) {
@@ -134,6 +152,8 @@ void fitToLatent(LatentExplorerState& state, const LatentConfig& latent) {
     return slider.index < 0 || slider.index >= latent.dim;
   });
   if (state.sliders.size() > kMaxDimensionSliders) state.sliders.resize(kMaxDimensionSliders);
+  if (state.loaded_offset.size() != static_cast<size_t>(std::max(latent.dim, 0)))
+    state.loaded_offset.clear();
 }
 
 uint64_t rollSeed(LatentExplorerState& state) {

@@ -75,7 +75,17 @@ struct LatentExplorerState {
 
   /// Found z's (LatentSearch) the anchors may name, newest last.
   std::vector<FreeLatent> free_latents;
+  /// The direction offset a loaded path came with (what the saving run's direction sliders
+  /// added): added to every z, on top of this run's direction sliders, until cleared. Empty:
+  /// none.
+  std::vector<float> loaded_offset;
 };
+
+/// What is added to every z of the explorer: the state's loaded offset plus `sliders` (the
+/// run's direction sliders: ExplorerDirections::offset), each when it has `dim` values. Empty
+/// when neither does: the plain path.
+std::vector<float> explorerOffset(const LatentExplorerState& state, std::span<const float> sliders,
+                                  int dim);
 
 /// Everything the strip's and score plot's z depend on; equal keys are equal paths.
 struct PathKey {
@@ -111,11 +121,17 @@ uint64_t useFreeLatent(LatentExplorerState& state, int i, Latent z);
 /// The big picture's place along the path: t on the line, u in the square.
 double pictureParameter(const LatentExplorerState& state);
 
+/// What the explorer does to every z before G sees it: truncated by psi, moved by `offset` (the
+/// direction sliders' sum of value * slider_unit * direction; empty or latent.dim values), then
+/// with the sliders' coordinates set. Each step is affine, so it commutes with any blend whose
+/// weights sum to 1 (the path's lerp, the square's bilinear blend, the class map's plane).
+/// Throws std::invalid_argument for an offset of another size.
+Latent shapeLatent(const LatentExplorerState& state, Latent z, const LatentConfig& latent,
+                   std::span<const float> offset = {});
+
 /// The z at `s` in [0, 1] along the explorer's path (Line: A to B; Square: along u at row v),
-/// truncated by psi, moved by `offset` (the direction sliders' sum of value * slider_unit *
-/// direction; empty or latent.dim values), then with the sliders' coordinates set. At s = 0 and
-/// 1 with psi = 1, no offset and no sliders: exactly the anchors' z (Line). Throws
-/// std::invalid_argument for an offset of another size.
+/// shaped by shapeLatent. At s = 0 and 1 with psi = 1, no offset and no sliders: exactly the
+/// anchors' z (Line). Throws as shapeLatent.
 Latent pathLatent(const LatentConfig& latent, const LatentExplorerState& state, double s,
                   std::span<const float> offset = {});
 
@@ -139,7 +155,8 @@ RenderLatent buildRequest(const LatentConfig& latent, const LatentExplorerState&
                           std::span<const float> offset = {});
 
 /// Checks the state against the run's latent: anchors kept, t/u/v/psi clamped into range, the
-/// strip's frames into 5..16, sliders beyond the latent's dimensions dropped. A new run keeps
+/// strip's frames into 5..16, sliders beyond the latent's dimensions and a loaded offset of
+/// another size dropped. A new run keeps
 /// its seeds: the same seed is the same z of the prior, so a path is comparable across runs.
 void fitToLatent(LatentExplorerState& state, const LatentConfig& latent);
 

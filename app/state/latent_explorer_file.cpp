@@ -87,7 +87,9 @@ void saveStripGif(const std::string& path, std::span<const float> samples, int c
   writeGif(path, frames, static_cast<int>(order.size()), side, side, delay_centiseconds);
 }
 
-std::string pathToJson(const LatentConfig& latent, const LatentExplorerState& state) {
+std::string pathToJson(const LatentConfig& latent, const LatentExplorerState& state,
+                       std::span<const float> offset) {
+  const std::vector<float> moved = explorerOffset(state, offset, latent.dim);
   nlohmann::json json;
   json["format"] = kFormat;
   json["version"] = kVersion;
@@ -112,10 +114,11 @@ std::string pathToJson(const LatentConfig& latent, const LatentExplorerState& st
   for (const DimensionSlider& slider : state.sliders) {
     json["sliders"].push_back({{"index", slider.index}, {"value", slider.value}});
   }
+  if (!moved.empty()) json["offset"] = moved;
   // The strip's z, one row per frame: what G drew, for any other tool to draw again.
   json["z"] = nlohmann::json::array();
   for (const double s : stripParameters(state.frames))
-    json["z"].push_back(pathLatent(latent, state, s));
+    json["z"].push_back(pathLatent(latent, state, s, moved));
   return json.dump(1) + "\n";
 }
 
@@ -130,6 +133,7 @@ void loadPathJson(std::string_view text, const std::string& source, const Latent
     top.erase("sliders");
     top.erase("z");
     top.erase("found");
+    top.erase("offset");
     JsonReader reader(top, "");
     std::string format;
     reader.read("format", format);
@@ -227,6 +231,19 @@ void loadPathJson(std::string_view text, const std::string& source, const Latent
         read.free_latents.push_back(std::move(free));
       }
     }
+    read.loaded_offset.clear();
+    if (json.contains("offset")) {  // written since the direction sliders came
+      const nlohmann::json& offset = json["offset"];
+      if (!offset.is_array() || offset.size() != static_cast<size_t>(latent.dim)) {
+        throw ConfigError("offset", "expected " + std::to_string(latent.dim) + " numbers");
+      }
+      for (const nlohmann::json& v : offset) {
+        if (!v.is_number() || !std::isfinite(v.get<double>())) {
+          throw ConfigError("offset", "expected finite numbers");
+        }
+        read.loaded_offset.push_back(v.get<float>());
+      }
+    }
     const nlohmann::json* rows = json.contains("z") ? &json["z"] : nullptr;
     reader.rejectUnknown();
     if (!rows || !rows->is_array() || rows->size() != static_cast<size_t>(read.frames)) {
@@ -239,7 +256,7 @@ void loadPathJson(std::string_view text, const std::string& source, const Latent
         throw ConfigError("z." + std::to_string(i),
                           "expected " + std::to_string(latent.dim) + " numbers");
       }
-      const Latent expected = pathLatent(latent, read, s[i]);
+      const Latent expected = pathLatent(latent, read, s[i], read.loaded_offset);
       for (int j = 0; j < latent.dim; ++j) {
         if (!row[j].is_number() || std::abs(row[j].get<double>() - expected[j]) >
                                        kRowTolerance * (1 + std::abs(expected[j]))) {
@@ -260,14 +277,15 @@ void loadPathJson(std::string_view text, const std::string& source, const Latent
     state.frames = read.frames;
     state.sliders = read.sliders;
     state.free_latents = read.free_latents;
+    state.loaded_offset = read.loaded_offset;
   } catch (const ConfigError& error) {
     throw ConfigError(error.field(), error.message(), source);
   }
 }
 
 void savePathFile(const std::string& path, const LatentConfig& latent,
-                  const LatentExplorerState& state) {
-  writeFileAtomically(path, pathToJson(latent, state));
+                  const LatentExplorerState& state, std::span<const float> offset) {
+  writeFileAtomically(path, pathToJson(latent, state, offset));
 }
 
 void loadPathFile(const std::string& path, const LatentConfig& latent, LatentExplorerState& state) {

@@ -30,20 +30,24 @@ void saveStripGif(const std::string& path, std::span<const float> samples, int c
 uint8_t pixelByte(float x);
 
 /// The path of `state` for `latent` as JSON text: format, version, the latent's kind and dim,
-/// mode, anchors, t, u, v, spherical, psi, frames, sliders, and "z": the strip's rows.
-std::string pathToJson(const LatentConfig& latent, const LatentExplorerState& state);
+/// mode, anchors, found z's, t, u, v, spherical, psi, frames, sliders, "offset" (what moves
+/// every z: explorerOffset's, with `offset` the direction sliders'; written when not empty),
+/// and "z": the strip's rows as the explorer draws them (with the offset).
+std::string pathToJson(const LatentConfig& latent, const LatentExplorerState& state,
+                       std::span<const float> offset = {});
 
 /// Reads a path written by pathToJson into `state` (its choices only; file names, messages and
-/// what is open are kept). Throws ConfigError naming the field and what is allowed (`source`
-/// names the file): a wrong format or version, a latent other than the run's `latent`, values
-/// out of range, or z rows that are not what the anchors give (an edited file). `state` is
-/// left unchanged when it throws.
+/// what is open are kept; the file's offset becomes the loaded offset, so with this run's
+/// direction sliders at 0 the explorer draws the file's z rows). Throws ConfigError naming the
+/// field and what is allowed (`source` names the file): a wrong format or version, a latent other
+/// than the run's `latent`, values out of range, or z rows that are not what the anchors give (an
+/// edited file). `state` is left unchanged when it throws.
 void loadPathJson(std::string_view text, const std::string& source, const LatentConfig& latent,
                   LatentExplorerState& state);
 
 /// Writes the path to `path` atomically (only a regular file is replaced); throws FileError.
 void savePathFile(const std::string& path, const LatentConfig& latent,
-                  const LatentExplorerState& state);
+                  const LatentExplorerState& state, std::span<const float> offset = {});
 /// Reads `path` (a regular file of at most 16 MB) and loadPathJson's it; throws FileError or
 /// ConfigError naming the file.
 void loadPathFile(const std::string& path, const LatentConfig& latent, LatentExplorerState& state);

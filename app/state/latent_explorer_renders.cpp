@@ -40,7 +40,8 @@ std::optional<RenderLatent> LatentExplorerRenders::next(const LatentConfig& late
              std::to_string(static_cast<int>(kWalkWaitSeconds)) + " s; not saved";
   }
   if (now < retry_after_) return std::nullopt;  // the last request failed: not at frame rate
-  const std::vector<float> offset = directions.offset(latent.dim);
+  const std::vector<float> offset =
+      explorerOffset(state, directions.offset(latent.dim), latent.dim);
   const PathKey key = pathKey(state, latent, offset);
   const double s = pictureParameter(state);
   const bool live_due = state.live && now - last_send_ >= live.min_seconds;
@@ -82,7 +83,7 @@ RenderLatent LatentExplorerRenders::requestWalk(const LatentConfig& latent,
                                                 const LatentExplorerState& state, double now) {
   RenderLatent request =
       buildWalkRequest(latent, state, next_request_, kWalkGifFrames, kWalkGifCentiseconds / 100.0,
-                       directions.offset(latent.dim));
+                       explorerOffset(state, directions.offset(latent.dim), latent.dim));
   walk_request_ = next_request_++;
   walk_sent_ = now;
   return request;

@@ -79,8 +79,9 @@ class LatentExplorerRenders {
   /// The request to send now, if any: when what is shown is not what `state` asks for (or,
   /// live, when the run has trained on since), and the newest request sent does not already
   /// ask for it. `step` and `generation` are the run's now; `now` is seconds of wall time.
-  /// Every z is moved by the direction sliders (directions.offset). A new generation forgets
-  /// every answer (the old G's pictures) and the old G's directions. Throws as buildRequest.
+  /// Every z is moved by the direction sliders and the loaded offset (explorerOffset). A new
+  /// generation forgets every answer (the old G's pictures) and the old G's directions. Throws as
+  /// buildRequest.
   std::optional<RenderLatent> next(const LatentConfig& latent, const LatentExplorerState& state,
                                    int64_t step, uint32_t generation, double now);
   /// Takes an answer: a picture (and path) of a request this object sent, newer than what is
@@ -100,7 +101,7 @@ class LatentExplorerRenders {
   bool waiting() const { return !sent_requests_.empty() || walk_request_ != 0; }
 
   /// The request for the walk GIF's kWalkGifFrames pictures from the state's place now
-  /// (buildWalkRequest, kWalkGifCentiseconds apart, moved by the direction sliders). Until it is
+  /// (buildWalkRequest, kWalkGifCentiseconds apart, moved as next()'s). Until it is
   /// answered, or kWalkWaitSeconds passed (then error() says so), next() sends nothing: a newer
   /// request would replace it unanswered. Throws as buildWalkRequest.
   RenderLatent requestWalk(const LatentConfig& latent, const LatentExplorerState& state,
@@ -147,8 +148,8 @@ class LatentExplorerRenders {
   std::optional<ExplorerPath> path_;
   std::deque<ExplorerPath> history_;  ///< strips of the shown path, oldest first
   std::string error_;
-  uint64_t walk_request_ = 0;  ///< the walk GIF's request waiting (0: none)
-  double walk_sent_ = 0;       ///< when it went
+  uint64_t walk_request_ = 0;   ///< the walk GIF's request waiting (0: none)
+  double walk_sent_ = 0;        ///< when it went
   uint64_t shown_request_ = 0;  ///< the request of the picture pictureShown saw last
   std::deque<double> latencies_;
 };
