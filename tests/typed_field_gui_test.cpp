@@ -21,7 +21,8 @@ struct ScriptedRun {
   size_t red_pixels = 0;
 };
 
-/// Runs the window on figure1 with `script` (a dump of the config is appended) at 1600x900.
+/// Runs the window on figure1 with `script` (a dump of the config is appended) at 1600x900,
+/// paused, so that nothing but the script changes the window while it runs.
 ScriptedRun runScript(const std::string& name, const std::string& script) {
   ScriptedRun result;
   if (!std::getenv("DISPLAY")) {
@@ -32,7 +33,7 @@ ScriptedRun runScript(const std::string& name, const std::string& script) {
   const auto dump = dir / "config.json", png = dir / "shot.png";
   std::ofstream(dir / "script.txt") << script << "\nwait 3\ndump " << dump.string() << "\n";
   const auto r = test::runGanscope(
-      "--preset figure1 --steps 20 --frames 3 --size 1600x900 "
+      "--preset figure1 --steps 20 --start paused --frames 3 --size 1600x900 "
       "--input-script " +
           (dir / "script.txt").string() + " --screenshot " + png.string(),
       dir, "env XDG_CONFIG_HOME=" + dir.string());
@@ -89,7 +90,9 @@ TEST(TypedFieldGuiTest, ARefusedEntryKeepsTheValueAndSaysWhy) {
   const ScriptedRun run =
       runScript("typed-refused", "wait 3\nclick hyper.d_opt.lr\ntype 1000\nkey Enter");
   EXPECT_DOUBLE_EQ(run.d_lr, kPresetLr);
-  EXPECT_GT(run.red_pixels, 100u) << "no red 'allowed: ...' message";
+  EXPECT_GT(run.red_pixels, 100u) << "no red 'allowed: ...' message in "
+                                  << std::filesystem::temp_directory_path().string()
+                                  << "/ganscope-test-typed-refused/shot.png";
 }
 
 TEST(TypedFieldGuiTest, TheWheelOnTheHandleStepsALearningRateAlong125) {
