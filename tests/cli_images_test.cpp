@@ -47,6 +47,17 @@ TEST(CliImagesTest, SamplesGridAndClassMetricsAreWritten) {
   for (const char* key : {"classes_covered", "class_kl", "precision", "recall", "diversity"}) {
     EXPECT_TRUE(m[key].is_number()) << key;
   }
+  // The history ends with the final figures, each with its training time.
+  const nlohmann::json& history = m["image_history"];
+  ASSERT_FALSE(history.empty());
+  EXPECT_EQ(history.back()["step"], 40);
+  EXPECT_EQ(history.back()["frechet_distance"].get<double>(), m["frechet_distance"].get<double>());
+  EXPECT_LE(history.back()["seconds"].get<double>(), m["seconds"].get<double>());
+  EXPECT_GT(history.back()["seconds"].get<double>(), 0);
+  // The control: a 2-D run has none.
+  const auto plane = runGanscope("--headless --preset ring-collapse --steps 5", dir);
+  ASSERT_EQ(plane.exit_code, 0) << plane.err;
+  EXPECT_FALSE(nlohmann::json::parse(plane.out).contains("image_history"));
 }
 
 TEST(CliImagesTest, ImageOptionsRefuseOtherRuns) {

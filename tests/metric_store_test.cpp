@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "app/state/capture_strip.hpp"
 #include "app/state/metric_store.hpp"
@@ -23,6 +24,17 @@ TEST(MetricStoreTest, StepsPerSecondOverTheLastSecond) {
   for (int i = 1; i <= 3000; ++i) store.append(stats(i, i / 1000.0f));  // 1000 steps/s
   EXPECT_NEAR(store.stepsPerSecond(), 1000.0, 5.0);
   EXPECT_NEAR(store.recentMean(Series::DLoss, 3), 2999.0, 1e-9);
+}
+
+TEST(MetricStoreTest, SecondsAtAStepAreThoseOfTheNewestStepNotAfterIt) {
+  MetricStore store(64);
+  EXPECT_TRUE(std::isnan(store.secondsAt(5)));
+  for (int i = 1; i <= 1000; ++i) store.append(stats(i, i / 100.0f));  // thinned to a stride
+  EXPECT_TRUE(std::isnan(store.secondsAt(0.5)));                       // before the first step
+  EXPECT_FLOAT_EQ(store.secondsAt(1000), 10.0f);
+  const double at = store.secondsAt(500);
+  EXPECT_LE(at, 5.0);
+  EXPECT_GT(at, 5.0 - 0.32);  // at most a stride (1000 steps over 64 points: 16 or 32) early
 }
 
 TEST(MetricStoreTest, NewGenerationClearsHistory) {

@@ -186,6 +186,21 @@ nlohmann::json runMetrics(const HeadlessRun& run, int threads) {
                             {"config", configToJson(run.config)}};
   // The final frame of the run's scenario (the only kind it makes).
   store.visitNewest([&](const auto& frame) { reportFrame(frame, run.coverage, metrics); });
+  if (store.scenario() == Scenario::Image) {
+    // The classifier's metrics over the run, with the training time of each (bench/frechet_chart
+    // draws the Frechet distance against it).
+    const ImageMetricHistory& history = store.imageMetrics();
+    const auto finite = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nullptr; };
+    metrics["image_history"] = nlohmann::json::array();
+    for (size_t i = 0; i < history.steps.size(); ++i) {
+      metrics["image_history"].push_back({{"step", static_cast<int64_t>(history.steps[i])},
+                                          {"seconds", finite(store.secondsAt(history.steps[i]))},
+                                          {"frechet_distance", finite(history.frechet[i])},
+                                          {"frechet_floor", finite(history.floor[i])},
+                                          {"classes_covered", static_cast<int>(history.covered[i])},
+                                          {"diversity", finite(history.diversity[i])}});
+    }
+  }
   if (run.status.classifier.phase == ClassifierPhase::Failed) {
     metrics["classifier_error"] = run.status.classifier.text;
   }

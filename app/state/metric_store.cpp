@@ -164,6 +164,13 @@ const FrameHeader* MetricStore::newestHeader() const {
   return header;
 }
 
+double MetricStore::secondsAt(double step) const {
+  if (!steps_.empty() && step >= static_cast<double>(last_.step)) return last_.seconds;
+  const auto after = std::upper_bound(steps_.begin(), steps_.end(), step);
+  if (after == steps_.begin()) return NAN;
+  return seconds_[static_cast<size_t>(after - steps_.begin()) - 1];
+}
+
 double MetricStore::stepsPerSecond() const {
   if (seconds_.size() < 2) return 0;
   const float now = seconds_.back();

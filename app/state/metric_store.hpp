@@ -93,6 +93,10 @@ class MetricStore {
       if (Frame::kScenario == scenario_ && frame<Frame>()) fn(*frame<Frame>());
     });
   }
+  /// The training time (StepStats::seconds) of the newest step at or before `step` among the
+  /// kept ones and the last received; NaN when there is none (the history thins evenly, so it
+  /// is at most a stride early).
+  double secondsAt(double step) const;
   /// Training steps per second over the last second of trainer time.
   double stepsPerSecond() const;
   /// Mean of `which` over the last `count` steps (NaN when empty).
