@@ -17,6 +17,7 @@
 
 #include "app/plot/ticks.hpp"
 #include "common/png_file.hpp"
+#include "common/read_file.hpp"
 
 namespace {
 
@@ -25,6 +26,7 @@ using ganscope::RgbaImage;
 constexpr const char* kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr int kWidth = 1000, kHeight = 560;
 constexpr int kLeft = 80, kRight = 30, kTop = 60, kBottom = 60;  ///< the plot area's margins
+constexpr size_t kMaxJsonBytes = 64 << 20;                       ///< a metrics file read at most
 constexpr int kCoveredMark = 8;                                  ///< classes covered to mark
 
 struct Rgb {
@@ -41,9 +43,8 @@ struct Run {
 };
 
 Run readRun(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error(path + ": cannot be read");
-  const nlohmann::json m = nlohmann::json::parse(in, nullptr, false);
+  const nlohmann::json m =
+      nlohmann::json::parse(ganscope::readRegularFile(path, kMaxJsonBytes), nullptr, false);
   if (m.is_discarded() || !m.contains("image_history") || !m["image_history"].is_array()) {
     throw std::runtime_error(path + ": not the metrics JSON of an image run (no image_history)");
   }
