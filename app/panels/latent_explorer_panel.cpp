@@ -194,8 +194,13 @@ void drawPathControls(PanelContext& ctx, const LatentConfig& latent,
 void drawDimensionSliders(PanelContext& ctx, const LatentConfig& latent,
                           const LatentExplorerRenders& renders) {
   LatentExplorerState& state = ctx.ui.explorer;
-  ImGui::TextUnformatted(i18n::tr("explorer.dims"));
+  // Folded at first (the rarest tool; a shorter column): the header counts the sliders in use.
+  std::string title = i18n::tr("explorer.dims");
+  if (!state.sliders.empty()) title += " (" + std::to_string(state.sliders.size()) + ")";
+  const bool open = ImGui::CollapsingHeader((title + "###dims").c_str());
+  placeItem(ctx, "explorer.dims");
   hint(i18n::tr("explorer.dims_hint"));
+  if (!open) return;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
   NumberSpec spec;
   spec.lo = 0;

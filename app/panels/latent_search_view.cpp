@@ -39,6 +39,15 @@ bool button(PanelContext& ctx, const char* key, const char* id) {
   return pressed;
 }
 
+/// SameLine when a button showing `key`'s text fits after the last item, else the next line
+/// (a narrow column, Korean, a large text size).
+void sameLineIfFits(const char* key) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(i18n::tr(key)).x + style.FramePadding.x * 2;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 /// The target and G(z) side by side, each `side` pixels, captioned.
 void drawPictures(const LatentSearch& search, float side) {
   ExplorerTexture texture;
@@ -84,6 +93,50 @@ void drawReadout(const FoundLatent& found, std::optional<float> start) {
   }
 }
 
+/// The view under its header: the buttons, then the target, G(z) and the readout.
+void drawSearchBody(PanelContext& ctx, const LatentConfig& latent, LatentSearch& search,
+                    const ImageFrame& frame, int chosen) {
+  ImGui::BeginDisabled(chosen < 0);
+  if (button(ctx, "search.find", "find")) {
+    try {
+      ctx.run.session().send(search.start(frame, chosen));
+    } catch (const std::exception& error) {
+      ctx.ui.error = error.what();
+    }
+  }
+  ImGui::EndDisabled();
+  const FoundLatent* answer = search.answer();
+  const bool usable = answer && !answer->z.empty() && answer->z.size() == size_t(latent.dim);
+  ImGui::BeginDisabled(!usable);
+  sameLineIfFits("search.use_a");
+  if (button(ctx, "search.use_a", "use_a")) useFreeLatent(ctx.ui.explorer, kAnchorA, answer->z);
+  hint(i18n::tr("search.use_hint"));
+  sameLineIfFits("search.use_b");
+  if (button(ctx, "search.use_b", "use_b")) useFreeLatent(ctx.ui.explorer, kAnchorB, answer->z);
+  hint(i18n::tr("search.use_hint"));
+  ImGui::EndDisabled();
+  if (search.targetIndex() < 0) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", i18n::tr(chosen < 0 ? "search.choose" : "search.ready"));
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  if (answer && !answer->error.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(palette::kError, "%s", answer->error.c_str());
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  drawPictures(search,
+               std::min(ImGui::GetFontSize() * 6,
+                        (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2));
+  if (answer) {
+    drawReadout(*answer, search.startL1());
+  } else {
+    ImGui::TextDisabled("%s", i18n::tr("search.waiting"));
+  }
+}
+
 }  // namespace
 
 void drawLatentSearch(PanelContext& ctx, const LatentConfig& latent) {
@@ -109,49 +162,26 @@ void drawLatentSearch(PanelContext& ctx, const LatentConfig& latent) {
     }
   }
 
-  ImGui::Separator();
-  ImGui::TextUnformatted(i18n::tr("search.title"));
-  hint(i18n::tr("search.title_hint"));
+  // The view sits at the bottom of a column that may scroll: it is opened and scrolled into
+  // view once when a real image is chosen and once when a search's first answer comes.
   const int chosen = ctx.ui.samples.chosen_real;
-  ImGui::BeginDisabled(chosen < 0);
-  if (button(ctx, "search.find", "find")) {
-    try {
-      ctx.run.session().send(search.start(*frame, chosen));
-    } catch (const std::exception& error) {
-      ctx.ui.error = error.what();
-    }
-  }
-  ImGui::EndDisabled();
-  const FoundLatent* answer = search.answer();
-  const bool usable = answer && !answer->z.empty() && answer->z.size() == size_t(latent.dim);
-  ImGui::BeginDisabled(!usable);
-  ImGui::SameLine();
-  if (button(ctx, "search.use_a", "use_a")) useFreeLatent(ctx.ui.explorer, kAnchorA, answer->z);
-  hint(i18n::tr("search.use_hint"));
-  ImGui::SameLine();
-  if (button(ctx, "search.use_b", "use_b")) useFreeLatent(ctx.ui.explorer, kAnchorB, answer->z);
-  hint(i18n::tr("search.use_hint"));
-  ImGui::EndDisabled();
-  if (search.targetIndex() < 0) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", i18n::tr(chosen < 0 ? "search.choose" : "search.ready"));
-    ImGui::PopTextWrapPos();
-    return;
-  }
-  if (answer && !answer->error.empty()) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(palette::kError, "%s", answer->error.c_str());
-    ImGui::PopTextWrapPos();
-    return;
-  }
-  drawPictures(search,
-               std::min(ImGui::GetFontSize() * 6,
-                        (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2));
-  if (answer) {
-    drawReadout(*answer, search.startL1());
-  } else {
-    ImGui::TextDisabled("%s", i18n::tr("search.waiting"));
-  }
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID chosen_key = ImGui::GetID("##search_chosen");
+  const ImGuiID answered_key = ImGui::GetID("##search_answered");
+  const bool chosen_now = chosen >= 0 && storage->GetInt(chosen_key, -1) != chosen;
+  const bool answered_now = search.answer() && !storage->GetBool(answered_key, false);
+  storage->SetInt(chosen_key, chosen);
+  storage->SetBool(answered_key, search.answer() != nullptr);
+  const bool reveal = chosen_now || answered_now;
+  ImGui::Separator();
+  if (reveal) ImGui::SetNextItemOpen(true);
+  const bool open =
+      ImGui::CollapsingHeader((std::string(i18n::tr("search.title")) + "###search").c_str(),
+                              ImGuiTreeNodeFlags_DefaultOpen);
+  hint(i18n::tr("search.title_hint"));
+  if (!open) return;
+  drawSearchBody(ctx, latent, search, *frame, chosen);
+  if (reveal) ImGui::SetScrollHereY(1.0f);  // the view's end at the column's bottom
 }
 
 }  // namespace ganscope
