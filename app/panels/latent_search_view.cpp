@@ -55,13 +55,19 @@ void drawPictures(const LatentSearch& search, float side) {
     texture = {search.atlas->texture(), ImVec2(static_cast<float>(search.atlas->width()),
                                                static_cast<float>(search.atlas->height()))};
   }
+  // Each caption wraps within its picture's width, so two pictures fit a narrow column.
+  const auto caption = [side](const std::string& text) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+  };
   ImGui::BeginGroup();
-  ImGui::TextUnformatted(i18n::trf("search.target", search.targetIndex()).c_str());
+  caption(i18n::trf("search.target", search.targetIndex()));
   drawExplorerImage(texture, 0, side);
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::TextUnformatted(i18n::tr("search.found"));
+  caption(i18n::tr("search.found"));
   if (search.answer() && !search.answer()->sample.empty()) {
     drawExplorerImage(texture, 1, side);
   } else {
@@ -173,6 +179,7 @@ void drawLatentSearch(PanelContext& ctx, const LatentConfig& latent) {
   storage->SetInt(chosen_key, chosen);
   storage->SetBool(answered_key, search.answer() != nullptr);
   const bool reveal = chosen_now || answered_now;
+  const float top = ImGui::GetCursorPosY();  // in the column's content, whatever its scroll
   ImGui::Separator();
   if (reveal) ImGui::SetNextItemOpen(true);
   const bool open =
@@ -181,7 +188,13 @@ void drawLatentSearch(PanelContext& ctx, const LatentConfig& latent) {
   hint(i18n::tr("search.title_hint"));
   if (!open) return;
   drawSearchBody(ctx, latent, search, *frame, chosen);
-  if (reveal) ImGui::SetScrollHereY(1.0f);  // the view's end at the column's bottom
+  if (!reveal) return;
+  // Its end at the column's bottom, or its top at the column's top when it is taller.
+  if (ImGui::GetCursorPosY() - top <= ImGui::GetWindowHeight()) {
+    ImGui::SetScrollHereY(1.0f);
+  } else {
+    ImGui::SetScrollFromPosY(top - ImGui::GetScrollY(), 0.0f);
+  }
 }
 
 }  // namespace ganscope
