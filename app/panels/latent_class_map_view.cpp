@@ -156,7 +156,7 @@ bool drawLatentClassMap(PanelContext& ctx) {
   if (!state.error().empty()) ImGui::TextColored(palette::kError, "%s", state.error().c_str());
   const ClassMap* map = state.map();
   if (!map) {
-    ImGui::TextUnformatted(i18n::tr("class_map.waiting"));
+    ImGui::TextWrapped("%s", i18n::tr("class_map.waiting"));
     return true;
   }
   ImGui::PushTextWrapPos(0);
