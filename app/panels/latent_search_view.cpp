@@ -39,15 +39,6 @@ bool button(PanelContext& ctx, const char* key, const char* id) {
   return pressed;
 }
 
-/// SameLine when a button showing `key`'s text fits after the last item, else the next line
-/// (a narrow column, Korean, a large text size).
-void sameLineIfFits(const char* key) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float width = ImGui::CalcTextSize(i18n::tr(key)).x + style.FramePadding.x * 2;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
-}
-
 /// The target and G(z) side by side, each `side` pixels, captioned.
 void drawPictures(const LatentSearch& search, float side) {
   ExplorerTexture texture;
@@ -114,10 +105,10 @@ void drawSearchBody(PanelContext& ctx, const LatentConfig& latent, LatentSearch&
   const FoundLatent* answer = search.answer();
   const bool usable = answer && !answer->z.empty() && answer->z.size() == size_t(latent.dim);
   ImGui::BeginDisabled(!usable);
-  sameLineIfFits("search.use_a");
+  sameLineIfFits(i18n::tr("search.use_a"));
   if (button(ctx, "search.use_a", "use_a")) useFreeLatent(ctx.ui.explorer, kAnchorA, answer->z);
   hint(i18n::tr("search.use_hint"));
-  sameLineIfFits("search.use_b");
+  sameLineIfFits(i18n::tr("search.use_b"));
   if (button(ctx, "search.use_b", "use_b")) useFreeLatent(ctx.ui.explorer, kAnchorB, answer->z);
   hint(i18n::tr("search.use_hint"));
   ImGui::EndDisabled();
