@@ -12,6 +12,7 @@ namespace ganscope {
 namespace {
 
 constexpr int kEnter = 257, kBackspace = 259, kKey5 = '5', kKey0 = '0', kS = 'S';
+constexpr int kLeftShift = 340;  // GLFW_KEY_LEFT_SHIFT
 
 InputEvent key(int code, bool down) {
   return {InputEvent::Kind::Key, code, down};
@@ -226,6 +227,41 @@ TEST(InputScriptTest, ADragInMovesHoldsTheHandleOverThem) {
   EXPECT_FLOAT_EQ(events[5].x, 140);
   for (const char* bad : {"drag f 90 0", "drag f 90 x", "drag f 90 10001", "wheel f 2 3"}) {
     EXPECT_THROW(parseInputScript(bad), std::invalid_argument) << bad;
+  }
+}
+
+TEST(InputScriptTest, ShiftHoldsShiftOverAClickOrADrag) {
+  InputScript script(parseInputScript("shift click f\nclick f\nshift drag f 0"));
+  std::unordered_map<std::string, FieldRect> fields{{"f", {10, 20, 30, 40, 50, 30}}};
+  std::vector<InputEvent> events;
+  std::vector<std::string> dumps;
+  script.runFrame(true, fields, events, dumps);
+  // Shift down, press, release, Shift up; the plain click's two (the control); Shift down,
+  // move, press, move, release, Shift up.
+  ASSERT_EQ(events.size(), 12u);
+  auto isShift = [](const InputEvent& e, bool down) {
+    return e.kind == InputEvent::Kind::Key && e.code == kLeftShift && e.down == down;
+  };
+  EXPECT_TRUE(isShift(events[0], true));
+  EXPECT_EQ(events[1].kind, InputEvent::Kind::MouseButton);
+  EXPECT_TRUE(events[1].down);
+  EXPECT_FALSE(events[2].down);
+  EXPECT_TRUE(isShift(events[3], false));
+  EXPECT_EQ(events[4].kind, InputEvent::Kind::MouseButton);
+  EXPECT_EQ(events[5].kind, InputEvent::Kind::MouseButton);
+  EXPECT_TRUE(isShift(events[6], true));
+  EXPECT_EQ(events[7].kind, InputEvent::Kind::MouseMove);
+  EXPECT_TRUE(isShift(events[11], false));
+  for (const auto& [text, message] :
+       {std::pair{"shift type 5", "line 1: shift goes before click or drag only"},
+        {"shift", "line 1: unknown command \"\""},
+        {"shift shift click f", "line 1: unknown command \"shift\""}}) {
+    try {
+      parseInputScript(text);
+      ADD_FAILURE() << text;
+    } catch (const std::invalid_argument& error) {
+      EXPECT_NE(std::string(error.what()).find(message), std::string::npos) << error.what();
+    }
   }
 }
 

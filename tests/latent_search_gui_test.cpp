@@ -51,13 +51,15 @@ TEST(LatentSearchGuiTest, AFoundZBecomesAnchorA) {
   const auto script = dir / "search.txt";
   // The sample grid shares its slot with the explorer: a real image is chosen on its tab first.
   // The exports come last: their message would push the view's buttons below the fold. The
-  // seed's picture is saved after typing seed 0 back into A.
+  // seed's picture is saved after typing seed 0 back into A, with the controls scrolled back
+  // up (the view scrolled itself into sight when its answer came).
   std::ofstream(script) << "wait 20\nwheel samples.real_3 0\nclick samples.real_3\nwait 5\n"
                         << "wheel tab.explorer 0\nclick tab.explorer\nwait 20\n"
                         << "click explorer.t\ntype 0\nkey Enter\nwait 25\n"
                         << "wheel search.find 0\nclick search.find\nwait 150\n"
                         << "wheel search.use_a 0\nclick search.use_a\nwait 30\n"
-                        << saveAs(out + "found") << "click explorer.seed_A\ntype 0\nkey Enter\n"
+                        << saveAs(out + "found") << "wheel explorer.file 30\nwait 5\n"
+                        << "click explorer.seed_A\ntype 0\nkey Enter\n"
                         << "wait 30\n"
                         << saveAs(out + "seed") << saveAs(out + "seed_again") << "wait 5\n";
   const std::string args = "--session " + session.string() +

@@ -48,16 +48,24 @@ void drawControls(PanelContext& ctx) {
   hint(i18n::tr("class_map.side_hint"));
 }
 
-/// The legend: a swatch and the name of each of the run's classes, one column.
-void drawLegend(const ClassMap& map, bool fashion, ImVec2 origin, float width) {
+/// The height of one legend row.
+float legendRow() {
+  return ImGui::GetFontSize() * 1.35f;
+}
+
+/// The legend: a swatch and the name of each of the run's classes, in `columns` columns of
+/// `width` pixels each, filled top to bottom.
+void drawLegend(const ClassMap& map, bool fashion, ImVec2 origin, float width, int columns) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float font = ImGui::GetFontSize(), row = font * 1.35f;
+  const float font = ImGui::GetFontSize(), row = legendRow();
+  const size_t rows = (map.classes.size() + columns - 1) / columns;
   for (size_t k = 0; k < map.classes.size(); ++k) {
     const int id = map.classes[k];
-    const ImVec2 at(origin.x, origin.y + row * static_cast<float>(k));
+    const ImVec2 at(origin.x + width * static_cast<float>(k / rows),
+                    origin.y + row * static_cast<float>(k % rows));
     draw->AddRectFilled(at, ImVec2(at.x + font, at.y + font), palette::kClassColours[id % 10]);
     const std::string name = i18n::className(id, fashion);
-    draw->PushClipRect(at, ImVec2(origin.x + width, at.y + row), true);
+    draw->PushClipRect(at, ImVec2(at.x + width, at.y + row), true);
     draw->AddText(ImVec2(at.x + font * 1.4f, at.y), ImGui::GetColorU32(ImGuiCol_Text),
                   name.c_str());
     draw->PopClipRect();
@@ -149,23 +157,34 @@ bool drawLatentClassMap(PanelContext& ctx) {
   if (!state.error().empty()) ImGui::TextColored(palette::kError, "%s", state.error().c_str());
   const ClassMap* map = state.map();
   if (!map) {
-    ImGui::TextUnformatted(i18n::tr("class_map.waiting"));
+    ImGui::TextWrapped("%s", i18n::tr("class_map.waiting"));
     return true;
   }
+  ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("%s", i18n::trf("class_map.headline", static_cast<long long>(map->step),
                                       map->side, map->side, static_cast<double>(map->milliseconds))
                                 .c_str());
+  ImGui::PopTextWrapPos();
   const bool fashion = isFashionMnistFolder(config.data.path);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float font = ImGui::GetFontSize();
+  const float font = ImGui::GetFontSize(), gap = font * 0.6f;
+  // The legend beside the map, or below it in two columns when that leaves a larger map (a
+  // narrow column: 1024 x 768, a large text size).
   const float legend_w = font * 8;
-  const float size = std::max(font * 4, std::min(avail.x - legend_w, avail.y - font * 0.5f));
+  const float below_h = legendRow() * static_cast<float>((map->classes.size() + 1) / 2) + gap;
+  const float beside = std::min(avail.x - legend_w, avail.y - font * 0.5f);
+  const float below = std::min(avail.x, avail.y - below_h);
+  const bool legend_below = below > beside;
+  const float size = std::max(font * 4, legend_below ? below : beside);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##class_map_canvas", ImVec2(size, size));
   placeItem(ctx, "explorer.class_map_canvas");
   drawMap(*map, fashion, origin, size);
-  drawLegend(*map, fashion, ImVec2(origin.x + size + font * 0.6f, origin.y),
-             legend_w - font * 0.6f);
+  if (legend_below) {
+    drawLegend(*map, fashion, ImVec2(origin.x, origin.y + size + gap), avail.x / 2, 2);
+  } else {
+    drawLegend(*map, fashion, ImVec2(origin.x + size + gap, origin.y), legend_w - gap, 1);
+  }
   return true;
 }
 

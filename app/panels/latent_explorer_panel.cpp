@@ -41,15 +41,6 @@ void placeItem(PanelContext& ctx, const std::string& name) {
   ctx.ui.fields.rects[name] = {a.x, a.y, b.x, b.y, (a.x + b.x) / 2, (a.y + b.y) / 2};
 }
 
-/// SameLine when an item showing `key`'s text (a button or a checkbox) fits after the last
-/// one, else the next line: narrow panels (1024 x 768) wrap instead of cutting rows off.
-void sameLineIfFits(const char* key, float extra = 0) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float width = ImGui::CalcTextSize(i18n::tr(key)).x + style.FramePadding.x * 2 + extra;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
-}
-
 /// The width that leaves room for `key`'s label right of the next item (at least 4 fonts).
 void widthBeside(const char* key) {
   const float label_w = ImGui::CalcTextSize(i18n::tr(key)).x + ImGui::GetStyle().ItemInnerSpacing.x;
@@ -84,7 +75,7 @@ void drawAnchor(PanelContext& ctx, int i) {
   numberField(ctx.ui.fields, "##seed", std::string("explorer.seed_") + anchorName(i), seed_spec,
               state.anchors[i]);
   hint(i18n::tr("explorer.seed_hint"));
-  sameLineIfFits("explorer.from_pin");
+  sameLineIfFits(i18n::tr("explorer.from_pin"));
   const std::vector<int>& pinned = ctx.ui.samples.pinned;
   if (ImGui::SmallButton(label("explorer.from_pin", "pin").c_str())) ImGui::OpenPopup("pins");
   hint(i18n::tr("explorer.from_pin_hint"));
@@ -97,7 +88,7 @@ void drawAnchor(PanelContext& ctx, int i) {
     }
     ImGui::EndPopup();
   }
-  sameLineIfFits("explorer.random");
+  sameLineIfFits(i18n::tr("explorer.random"));
   if (button(ctx, "explorer.random", (std::string("random_") + anchorName(i)).c_str())) {
     state.anchors[i] = rollSeed(state);
   }
@@ -109,7 +100,7 @@ void drawEndpoints(PanelContext& ctx) {
   LatentExplorerState& state = ctx.ui.explorer;
   int mode = static_cast<int>(state.mode);
   ImGui::RadioButton(label("explorer.line", "line").c_str(), &mode, 0);
-  sameLineIfFits("explorer.square", ImGui::GetFrameHeight());
+  sameLineIfFits(i18n::tr("explorer.square"), ImGui::GetFrameHeight());
   ImGui::RadioButton(label("explorer.square", "square").c_str(), &mode, 1);
   placeItem(ctx, "explorer.square");
   hint(i18n::tr("explorer.square_hint"));
@@ -117,12 +108,12 @@ void drawEndpoints(PanelContext& ctx) {
   const int anchors = state.mode == ExplorerMode::Square ? 4 : 2;
   for (int i = 0; i < anchors; ++i) drawAnchor(ctx, i);
   if (button(ctx, "explorer.swap", "swap")) std::swap(state.anchors[0], state.anchors[1]);
-  sameLineIfFits("explorer.reroll");
+  sameLineIfFits(i18n::tr("explorer.reroll"));
   if (button(ctx, "explorer.reroll", "reroll")) {
     for (int i = 0; i < anchors; ++i) state.anchors[i] = rollSeed(state);
   }
   if (ctx.ui.samples.pinned.size() >= 2) {
-    sameLineIfFits("explorer.first_pins");
+    sameLineIfFits(i18n::tr("explorer.first_pins"));
     if (button(ctx, "explorer.first_pins", "first_pins")) {
       for (int i = 0; i < anchors && i < static_cast<int>(ctx.ui.samples.pinned.size()); ++i) {
         state.anchors[i] = static_cast<uint64_t>(ctx.ui.samples.pinned[i]);
@@ -183,7 +174,7 @@ void drawPathControls(PanelContext& ctx, const LatentConfig& latent,
                    kMaxStripFrames, "%d", ImGuiSliderFlags_AlwaysClamp);
   ImGui::Checkbox(label("explorer.live", "live").c_str(), &state.live);
   hint(i18n::tr("explorer.live_hint"));
-  sameLineIfFits("explorer.smooth", ImGui::GetFrameHeight());
+  sameLineIfFits(i18n::tr("explorer.smooth"), ImGui::GetFrameHeight());
   ImGui::Checkbox(label("explorer.smooth", "smooth").c_str(), &state.linear_filter);
   ImGui::Checkbox(label("explorer.history", "history").c_str(), &state.history);
   placeItem(ctx, "explorer.history");
@@ -194,8 +185,13 @@ void drawPathControls(PanelContext& ctx, const LatentConfig& latent,
 void drawDimensionSliders(PanelContext& ctx, const LatentConfig& latent,
                           const LatentExplorerRenders& renders) {
   LatentExplorerState& state = ctx.ui.explorer;
-  ImGui::TextUnformatted(i18n::tr("explorer.dims"));
+  // Folded at first (the rarest tool; a shorter column): the header counts the sliders in use.
+  std::string title = i18n::tr("explorer.dims");
+  if (!state.sliders.empty()) title += " (" + std::to_string(state.sliders.size()) + ")";
+  const bool open = ImGui::CollapsingHeader((title + "###dims").c_str());
+  placeItem(ctx, "explorer.dims");
   hint(i18n::tr("explorer.dims_hint"));
+  if (!open) return;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
   NumberSpec spec;
   spec.lo = 0;
@@ -357,7 +353,7 @@ void drawExports(PanelContext& ctx, const LatentConfig& latent, LatentExplorerRe
       setMessage(state, i18n::trf("explorer.not_saved", error.what()), true);
     }
   }
-  sameLineIfFits("explorer.save_gif");
+  sameLineIfFits(i18n::tr("explorer.save_gif"));
   if (button(ctx, "explorer.save_gif", "save_gif")) {
     const std::string gif = state.file + ".gif";
     try {
@@ -371,7 +367,7 @@ void drawExports(PanelContext& ctx, const LatentConfig& latent, LatentExplorerRe
   ImGui::EndDisabled();
   // The square's random walk: one request for its frames; the GIF is written when they come.
   ImGui::BeginDisabled(!images || state.mode != ExplorerMode::Square || renders.walkRequest());
-  sameLineIfFits("explorer.save_walk");
+  sameLineIfFits(i18n::tr("explorer.save_walk"));
   if (button(ctx, "explorer.save_walk", "save_walk")) {
     try {
       ctx.run.session().send(renders.requestWalk(latent, state, ImGui::GetTime()));
@@ -382,7 +378,7 @@ void drawExports(PanelContext& ctx, const LatentConfig& latent, LatentExplorerRe
   }
   hint(i18n::trf("explorer.save_walk_hint", kWalkGifFrames).c_str());
   ImGui::EndDisabled();
-  sameLineIfFits("explorer.save_path");
+  sameLineIfFits(i18n::tr("explorer.save_path"));
   if (button(ctx, "explorer.save_path", "save_path")) {
     const std::string json = state.file + ".json";
     try {
@@ -392,7 +388,7 @@ void drawExports(PanelContext& ctx, const LatentConfig& latent, LatentExplorerRe
       setMessage(state, i18n::trf("explorer.not_saved", error.what()), true);
     }
   }
-  sameLineIfFits("explorer.load_path");
+  sameLineIfFits(i18n::tr("explorer.load_path"));
   if (button(ctx, "explorer.load_path", "load_path")) {
     const std::string json = state.file + ".json";
     try {

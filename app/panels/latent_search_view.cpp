@@ -46,13 +46,19 @@ void drawPictures(const LatentSearch& search, float side) {
     texture = {search.atlas->texture(), ImVec2(static_cast<float>(search.atlas->width()),
                                                static_cast<float>(search.atlas->height()))};
   }
+  // Each caption wraps within its picture's width, so two pictures fit a narrow column.
+  const auto caption = [side](const std::string& text) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+  };
   ImGui::BeginGroup();
-  ImGui::TextUnformatted(i18n::trf("search.target", search.targetIndex()).c_str());
+  caption(i18n::trf("search.target", search.targetIndex()));
   drawExplorerImage(texture, 0, side);
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::TextUnformatted(i18n::tr("search.found"));
+  caption(i18n::tr("search.found"));
   if (search.answer() && !search.answer()->sample.empty()) {
     drawExplorerImage(texture, 1, side);
   } else {
@@ -84,6 +90,50 @@ void drawReadout(const FoundLatent& found, std::optional<float> start) {
   }
 }
 
+/// The view under its header: the buttons, then the target, G(z) and the readout.
+void drawSearchBody(PanelContext& ctx, const LatentConfig& latent, LatentSearch& search,
+                    const ImageFrame& frame, int chosen) {
+  ImGui::BeginDisabled(chosen < 0);
+  if (button(ctx, "search.find", "find")) {
+    try {
+      ctx.run.session().send(search.start(frame, chosen));
+    } catch (const std::exception& error) {
+      ctx.ui.error = error.what();
+    }
+  }
+  ImGui::EndDisabled();
+  const FoundLatent* answer = search.answer();
+  const bool usable = answer && !answer->z.empty() && answer->z.size() == size_t(latent.dim);
+  ImGui::BeginDisabled(!usable);
+  sameLineIfFits(i18n::tr("search.use_a"));
+  if (button(ctx, "search.use_a", "use_a")) useFreeLatent(ctx.ui.explorer, kAnchorA, answer->z);
+  hint(i18n::tr("search.use_hint"));
+  sameLineIfFits(i18n::tr("search.use_b"));
+  if (button(ctx, "search.use_b", "use_b")) useFreeLatent(ctx.ui.explorer, kAnchorB, answer->z);
+  hint(i18n::tr("search.use_hint"));
+  ImGui::EndDisabled();
+  if (search.targetIndex() < 0) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", i18n::tr(chosen < 0 ? "search.choose" : "search.ready"));
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  if (answer && !answer->error.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(palette::kError, "%s", answer->error.c_str());
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  drawPictures(search,
+               std::min(ImGui::GetFontSize() * 6,
+                        (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2));
+  if (answer) {
+    drawReadout(*answer, search.startL1());
+  } else {
+    ImGui::TextDisabled("%s", i18n::tr("search.waiting"));
+  }
+}
+
 }  // namespace
 
 void drawLatentSearch(PanelContext& ctx, const LatentConfig& latent) {
@@ -109,48 +159,32 @@ void drawLatentSearch(PanelContext& ctx, const LatentConfig& latent) {
     }
   }
 
-  ImGui::Separator();
-  ImGui::TextUnformatted(i18n::tr("search.title"));
-  hint(i18n::tr("search.title_hint"));
+  // The view sits at the bottom of a column that may scroll: it is opened and scrolled into
+  // view once when a real image is chosen and once when a search's first answer comes.
   const int chosen = ctx.ui.samples.chosen_real;
-  ImGui::BeginDisabled(chosen < 0);
-  if (button(ctx, "search.find", "find")) {
-    try {
-      ctx.run.session().send(search.start(*frame, chosen));
-    } catch (const std::exception& error) {
-      ctx.ui.error = error.what();
-    }
-  }
-  ImGui::EndDisabled();
-  const FoundLatent* answer = search.answer();
-  const bool usable = answer && !answer->z.empty() && answer->z.size() == size_t(latent.dim);
-  ImGui::BeginDisabled(!usable);
-  ImGui::SameLine();
-  if (button(ctx, "search.use_a", "use_a")) useFreeLatent(ctx.ui.explorer, kAnchorA, answer->z);
-  hint(i18n::tr("search.use_hint"));
-  ImGui::SameLine();
-  if (button(ctx, "search.use_b", "use_b")) useFreeLatent(ctx.ui.explorer, kAnchorB, answer->z);
-  hint(i18n::tr("search.use_hint"));
-  ImGui::EndDisabled();
-  if (search.targetIndex() < 0) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", i18n::tr(chosen < 0 ? "search.choose" : "search.ready"));
-    ImGui::PopTextWrapPos();
-    return;
-  }
-  if (answer && !answer->error.empty()) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(palette::kError, "%s", answer->error.c_str());
-    ImGui::PopTextWrapPos();
-    return;
-  }
-  drawPictures(search,
-               std::min(ImGui::GetFontSize() * 6,
-                        (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2));
-  if (answer) {
-    drawReadout(*answer, search.startL1());
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID chosen_key = ImGui::GetID("##search_chosen");
+  const ImGuiID answered_key = ImGui::GetID("##search_answered");
+  const bool chosen_now = chosen >= 0 && storage->GetInt(chosen_key, -1) != chosen;
+  const bool answered_now = search.answer() && !storage->GetBool(answered_key, false);
+  storage->SetInt(chosen_key, chosen);
+  storage->SetBool(answered_key, search.answer() != nullptr);
+  const bool reveal = chosen_now || answered_now;
+  const float top = ImGui::GetCursorPosY();  // in the column's content, whatever its scroll
+  ImGui::Separator();
+  if (reveal) ImGui::SetNextItemOpen(true);
+  const bool open =
+      ImGui::CollapsingHeader((std::string(i18n::tr("search.title")) + "###search").c_str(),
+                              ImGuiTreeNodeFlags_DefaultOpen);
+  hint(i18n::tr("search.title_hint"));
+  if (!open) return;
+  drawSearchBody(ctx, latent, search, *frame, chosen);
+  if (!reveal) return;
+  // Its end at the column's bottom, or its top at the column's top when it is taller.
+  if (ImGui::GetCursorPosY() - top <= ImGui::GetWindowHeight()) {
+    ImGui::SetScrollHereY(1.0f);
   } else {
-    ImGui::TextDisabled("%s", i18n::tr("search.waiting"));
+    ImGui::SetScrollFromPosY(top - ImGui::GetScrollY(), 0.0f);
   }
 }
 

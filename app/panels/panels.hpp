@@ -62,6 +62,16 @@ inline void hint(const char* text) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text);
 }
 
+/// SameLine when an item showing `text` (a button or a checkbox, `extra` pixels more) fits after
+/// the last one, else the next line: narrow columns (1024 x 768, Korean, a large text size) wrap
+/// instead of cutting rows off.
+inline void sameLineIfFits(const char* text, float extra = 0) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(text).x + style.FramePadding.x * 2 + extra;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 /// One series of a plot that overlays every run: its colour for the first run and for the
 /// second, its full name (one run) and its short name (suffixed by the run's while comparing).
 struct RunSeries {

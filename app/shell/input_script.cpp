@@ -92,7 +92,8 @@ const char* inputScriptHelp() {
          "hyper.d_opt.lr) or 'click X Y', 'type TEXT', 'key NAME' (pressed and released "
          "together: Enter, Escape, Tab, Backspace, Space, a letter or digit), 'wheel FIELD N' "
          "(N notches over the field's handle), 'drag FIELD DX [MOVES]' (its handle, DX pixels, "
-         "in MOVES moves of a frame each: 1 unless given), "
+         "in MOVES moves of a frame each: 1 unless given), 'shift click ...' and 'shift drag ...' "
+         "(the same with Shift held), "
          "'dump FILE' (the "
          "run's config as JSON, with every change sent so far). Events are queued as a user's "
          "would be, however fast they come";
@@ -111,6 +112,12 @@ std::vector<ScriptCommand> parseInputScript(std::string_view text) {
     }
     line = trim(line);
     if (line.empty()) continue;
+    // `shift click ...` / `shift drag ...`: the same with Shift held.
+    bool shift = false;
+    if (line.substr(0, line.find_first_of(" \t")) == "shift") {
+      shift = true;
+      line = trim(line.substr(5));
+    }
     const size_t space = line.find_first_of(" \t");
     const std::string_view verb = line.substr(0, space);
     const std::string_view rest =
@@ -176,9 +183,16 @@ std::vector<ScriptCommand> parseInputScript(std::string_view text) {
       if (rest.empty()) throw std::invalid_argument(where + "dump takes a file name");
       command.text = rest;
     } else {
-      throw std::invalid_argument(where + "unknown command \"" + std::string(verb) +
-                                  "\"; allowed: wait, click, type, key, wheel, drag, dump");
+      throw std::invalid_argument(
+          where + "unknown command \"" + std::string(verb) +
+          "\"; allowed: wait, click, type, key, wheel, drag, dump (click and drag "
+          "also after shift)");
     }
+    if (shift && command.kind != ScriptCommand::Kind::Click &&
+        command.kind != ScriptCommand::Kind::Drag) {
+      throw std::invalid_argument(where + "shift goes before click or drag only");
+    }
+    command.shift = shift;
     commands.push_back(std::move(command));
   }
   return commands;
@@ -205,8 +219,10 @@ void InputScript::runFrame(bool queue_empty,
           x = (rect.x0 + rect.x1) / 2;
           y = (rect.y0 + rect.y1) / 2;
         }
+        if (command.shift) push(events, InputEvent::Kind::Key, GLFW_KEY_LEFT_SHIFT, true);
         push(events, InputEvent::Kind::MouseButton, 0, true, x, y);
         push(events, InputEvent::Kind::MouseButton, 0, false, x, y);
+        if (command.shift) push(events, InputEvent::Kind::Key, GLFW_KEY_LEFT_SHIFT, false);
         break;
       }
       case ScriptCommand::Kind::Wheel: {
@@ -223,6 +239,7 @@ void InputScript::runFrame(bool queue_empty,
       case ScriptCommand::Kind::Drag: {
         const FieldRect& rect = fieldOnScreen(fields, command);
         const float x = rect.handle_x, y = rect.handle_y, to = x + command.number;
+        if (command.shift) push(events, InputEvent::Kind::Key, GLFW_KEY_LEFT_SHIFT, true);
         push(events, InputEvent::Kind::MouseMove, 0, true, x, y);
         push(events, InputEvent::Kind::MouseButton, 0, true, x, y);
         for (int i = 1; i <= command.moves; ++i) {  // a frame each: a hand moving the handle
@@ -230,6 +247,7 @@ void InputScript::runFrame(bool queue_empty,
                x + static_cast<float>(command.number) * i / command.moves, y);
         }
         push(events, InputEvent::Kind::MouseButton, 0, false, to, y);
+        if (command.shift) push(events, InputEvent::Kind::Key, GLFW_KEY_LEFT_SHIFT, false);
         break;
       }
       case ScriptCommand::Kind::Type:

@@ -32,6 +32,7 @@ struct ScriptCommand {
   int number = 0;      ///< Wait: frames; Key: the GLFW key code; Wheel: notches; Drag: pixels
   float x = 0, y = 0;  ///< Click at a position (text empty)
   int moves = 1;       ///< Drag: the moves the handle makes while held
+  bool shift = false;  ///< Click, Drag: `shift click ...`, `shift drag ...`: Shift held over it
 };
 
 /// Parses a script: one command a line, `#` starts a comment. Throws std::invalid_argument
