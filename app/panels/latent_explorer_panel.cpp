@@ -257,7 +257,7 @@ void drawDirections(PanelContext& ctx, ExplorerDirections& directions) {
     ImGui::TextColored(palette::kNote, "%s",
                        i18n::trf("explorer.loaded_offset", std::sqrt(norm)).c_str());
     hint(i18n::tr("explorer.loaded_offset_hint"));
-    sameLineIfFits("explorer.loaded_offset_clear");
+    sameLineIfFits(i18n::tr("explorer.loaded_offset_clear"));
     if (button(ctx, "explorer.loaded_offset_clear", "loaded_offset_clear")) {
       state.loaded_offset.clear();
     }
