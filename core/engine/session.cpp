@@ -3,6 +3,8 @@
 // state, or the Session's end) that arrives while an update is running hands the run over to a
 // standby thread and leaves the update to finish on its old thread, result discarded: the UI
 // never waits for a step. The latent explorer's commands are answered in session_explorer.cpp.
+#include "core/api/session.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <cmath>
