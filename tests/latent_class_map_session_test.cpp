@@ -12,6 +12,7 @@
 #include "core/config/presets.hpp"
 #include "core/engine/gan_state_io.hpp"
 #include "run_state_compare.hpp"
+#include "test_util.hpp"
 
 namespace ganscope {
 namespace {
@@ -54,22 +55,10 @@ ClassMap mapOf(Session& session, RenderClassMap request) {
   }
 }
 
-TrainConfig smallImages() {
-  TrainConfig config;
-  config.data.kind = DataKind::Images;
-  config.latent = {LatentKind::Normal, 16};
-  config.generator = {1, 64, Activation::LeakyRelu};
-  config.discriminator.hidden_layers = 1;
-  config.discriminator.width = 64;
-  config.discriminator.activation = Activation::LeakyRelu;
-  config.hyper.batch_size = 16;
-  return config;
-}
-
 TEST(ClassMapSessionTest, MapsArriveWhilePausedAndTraining) {
   SessionOptions options;
   options.start_paused = true;
-  const TrainConfig config = smallImages();
+  const TrainConfig config = test::smallImageConfig();
   Session session(config, options);
   const ClassMap paused = mapOf(session, requestOf(config.latent, 1, 8));
   ASSERT_EQ(paused.error, "");
@@ -97,7 +86,7 @@ TEST(ClassMapSessionTest, MapsArriveWhilePausedAndTraining) {
 TEST(ClassMapSessionTest, BadRequestsAndRunsWithoutImagesAreAnsweredWithAnError) {
   SessionOptions options;
   options.start_paused = true;
-  const TrainConfig config = smallImages();
+  const TrainConfig config = test::smallImageConfig();
   Session session(config, options);
   RenderClassMap request = requestOf(config.latent, 1, 7);
   ASSERT_TRUE(session.send(request));

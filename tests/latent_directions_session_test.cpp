@@ -8,26 +8,15 @@
 
 #include "common/config_error.hpp"
 #include "core/api/session.hpp"
+#include "test_util.hpp"
 
 namespace ganscope {
 namespace {
 
-TrainConfig imageConfig() {
-  TrainConfig config;
-  config.data.kind = DataKind::Images;
-  config.latent = {LatentKind::Normal, 16};
-  config.generator = {1, 64, Activation::LeakyRelu};
-  config.discriminator.hidden_layers = 1;
-  config.discriminator.width = 64;
-  config.discriminator.activation = Activation::LeakyRelu;
-  config.hyper.batch_size = 16;
-  return config;
-}
-
 TEST(LatentDirectionsSessionTest, SetsArriveWhilePausedAndRunningAndBadSettingsAreRefused) {
   SessionOptions options;
   options.start_paused = true;
-  Session session(imageConfig(), options);
+  Session session(test::smallImageConfig(), options);
   EXPECT_THROW(session.send(SetLatentDirections{kMaxDirections + 1, 10}), ConfigError);
   EXPECT_THROW(session.send(SetLatentDirections{-1, 10}), ConfigError);
   EXPECT_THROW(session.send(SetLatentDirections{4, 0}), ConfigError);

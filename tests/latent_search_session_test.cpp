@@ -9,23 +9,12 @@
 #include "core/api/session.hpp"
 #include "core/engine/gan_state_io.hpp"
 #include "run_state_compare.hpp"
+#include "test_util.hpp"
 
 namespace ganscope {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-TrainConfig imageConfig() {
-  TrainConfig config;
-  config.data.kind = DataKind::Images;
-  config.latent = {LatentKind::Normal, 16};
-  config.generator = {1, 64, Activation::LeakyRelu};
-  config.discriminator.hidden_layers = 1;
-  config.discriminator.width = 64;
-  config.discriminator.activation = Activation::LeakyRelu;
-  config.hyper.batch_size = 16;
-  return config;
-}
 
 /// Every answer to `request` until its final one (or an error), within a minute.
 /// Answers to other requests met on the way go into `others`.
@@ -53,7 +42,7 @@ std::vector<FoundLatent> answersTo(Session& session, uint64_t request,
 TEST(LatentSearchSessionTest, ProgressThenTheFinalZOfGsOwnPicture) {
   SessionOptions options;
   options.start_paused = true;
-  Session session(imageConfig(), options);
+  Session session(test::smallImageConfig(), options);
   ASSERT_TRUE(session.send(StepOnce{}));
   FindLatent request;
   request.request = 7;
@@ -86,7 +75,7 @@ TEST(LatentSearchSessionTest, ProgressThenTheFinalZOfGsOwnPicture) {
 TEST(LatentSearchSessionTest, BadInputIsAnsweredWithTheFieldAndWhatIsAllowed) {
   SessionOptions options;
   options.start_paused = true;
-  Session session(imageConfig(), options);
+  Session session(test::smallImageConfig(), options);
   FindLatent request;
   request.request = 1;
   request.target.assign(10, 0.0f);
@@ -106,7 +95,7 @@ TEST(LatentSearchSessionTest, BadInputIsAnsweredWithTheFieldAndWhatIsAllowed) {
 TEST(LatentSearchSessionTest, ANewerRequestStopsTheOneRunning) {
   SessionOptions options;
   options.start_paused = true;
-  Session session(imageConfig(), options);
+  Session session(test::smallImageConfig(), options);
   FindLatent first;
   first.request = 1;
   first.target = session.sampleGenerator(1);
@@ -143,7 +132,7 @@ std::vector<torch::Tensor> trainedState(bool search, int64_t steps, uint64_t& an
   SessionOptions options;
   options.start_paused = true;
   options.pause_at_step = steps;
-  Session session(imageConfig(), options);
+  Session session(test::smallImageConfig(), options);
   if (search) {
     FindLatent request;
     request.request = 3;

@@ -1,11 +1,14 @@
 // The LatentWorker: a job runs on a copy of G as it was posted, off the caller's thread (the
 // trainer keeps stepping while one runs), the newest waiting job of a kind replaces an older one,
-// cancel stops a running job, and a job that throws leaves its error and the worker goes on.
+// cancel stops a running job, and a job that throws leaves its error and the worker goes on. The
+// Mailbox its jobs answer into drops the value pushed or the oldest one when full, as told.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <thread>
+#include <vector>
 
+#include "core/engine/latent_outbox.hpp"
 #include "core/engine/trainer.hpp"
 #include "core/tensor_span.hpp"
 
@@ -115,6 +118,43 @@ TEST(LatentWorkerTest, AJobThatThrowsLeavesItsErrorAndTheNextRuns) {
               [&](Network&, const std::atomic<bool>&) { ran = true; });
   waitIdle(worker, LatentJobSlot::Directions);
   EXPECT_TRUE(ran);
+}
+
+/// What `mailbox` holds, oldest first (popping it empty).
+std::vector<int> drain(Mailbox<int>& mailbox) {
+  std::vector<int> out;
+  for (int value = 0; mailbox.pop(value);) out.push_back(value);
+  return out;
+}
+
+TEST(LatentWorkerTest, AFullMailboxDropsTheNewestOrTheOldestAsTold) {
+  // The two mailboxes differ only in what they drop when full.
+  Mailbox<int> keeps_oldest(2, WhenFull::DropNewest), keeps_newest(2, WhenFull::DropOldest);
+  for (Mailbox<int>* mailbox : {&keeps_oldest, &keeps_newest}) {
+    EXPECT_TRUE(mailbox->push(1));
+    EXPECT_TRUE(mailbox->push(2));
+    EXPECT_FALSE(mailbox->push(3));  // full: one value is dropped
+    EXPECT_FALSE(mailbox->push(4));
+  }
+  EXPECT_EQ(drain(keeps_oldest), (std::vector<int>{1, 2}));
+  EXPECT_EQ(drain(keeps_newest), (std::vector<int>{3, 4}));
+  // Emptied, both take values again, and pop in the order pushed.
+  for (Mailbox<int>* mailbox : {&keeps_oldest, &keeps_newest}) {
+    EXPECT_TRUE(mailbox->push(5));
+    EXPECT_EQ(drain(*mailbox), (std::vector<int>{5}));
+  }
+  // The defaults: a LatentOutbox keeps its oldest directions and its newest found z.
+  LatentOutbox outbox;
+  for (int i = 0; i < 4; ++i) EXPECT_TRUE(outbox.directions.push(LatentDirections{}));
+  EXPECT_FALSE(outbox.directions.push(LatentDirections{}));
+  for (uint64_t request = 1; request <= 9; ++request) {
+    FoundLatent answer;
+    answer.request = request;
+    EXPECT_EQ(outbox.found_latents.push(answer), request <= 8);
+  }
+  FoundLatent oldest;
+  ASSERT_TRUE(outbox.found_latents.pop(oldest));
+  EXPECT_EQ(oldest.request, 2u);  // the first of nine was dropped
 }
 
 }  // namespace

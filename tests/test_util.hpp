@@ -1,5 +1,5 @@
-// Helpers shared by the tests: waiting on a condition, training a config to a step, running
-// the ganscope executable.
+// Helpers shared by the tests: small configs, waiting on a condition, training a config to a
+// step, running the ganscope executable.
 #pragma once
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -28,6 +28,21 @@ void expectConfigError(Fn fn, const std::string& field, const std::string& part)
     EXPECT_EQ(error.field(), field);
     EXPECT_NE(std::string(error.what()).find(part), std::string::npos) << error.what();
   }
+}
+
+/// The small image run of the latent explorer's Session tests (directions, class map, find z):
+/// an MLP GAN with one hidden layer of 64 leaky ReLUs on each side, a 16-d normal latent and
+/// batches of 16.
+inline TrainConfig smallImageConfig() {
+  TrainConfig config;
+  config.data.kind = DataKind::Images;
+  config.latent = {LatentKind::Normal, 16};
+  config.generator = {1, 64, Activation::LeakyRelu};
+  config.discriminator.hidden_layers = 1;
+  config.discriminator.width = 64;
+  config.discriminator.activation = Activation::LeakyRelu;
+  config.hyper.batch_size = 16;
+  return config;
 }
 
 /// A RenderLatent of the z of latent seeds `seeds`, numbered `request`.

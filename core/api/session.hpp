@@ -107,8 +107,9 @@ class Session {
   /// already matched to the one computed before it, so sets may be skipped (a set dropped
   /// because four waited unpolled is counted in SessionStatus::directions_dropped).
   bool pollDirections(LatentDirections& out);
-  /// Pops the newest class map (RenderClassMap's answer; an older one not yet popped is
-  /// replaced); false when none is waiting.
+  /// Pops the oldest class map waiting (RenderClassMap's answer: a request not yet started when
+  /// a newer one comes is dropped unanswered, and a map made while four wait unpolled is
+  /// dropped); false when none is waiting.
   bool pollClassMap(ClassMap& out);
 
   /// Pops the oldest FoundLatent (FindLatent's answers: progress every report_every iterations,

@@ -21,20 +21,6 @@ LatentSearchOptions optionsOf(const FindLatent& request) {
 
 }  // namespace
 
-void FoundLatentMailbox::push(FoundLatent answer) {
-  std::lock_guard lock(mutex_);
-  if (answers_.size() >= kCapacity) answers_.pop_front();
-  answers_.push_back(std::move(answer));
-}
-
-bool FoundLatentMailbox::pop(FoundLatent& out) {
-  std::lock_guard lock(mutex_);
-  if (answers_.empty()) return false;
-  out = std::move(answers_.front());
-  answers_.pop_front();
-  return true;
-}
-
 std::optional<FoundLatent> refuseFindLatent(const FindLatent& request, int data_dim) {
   const std::string error =
       latentSearchError(optionsOf(request), request.target.data(), request.target.size(), data_dim);
@@ -47,7 +33,7 @@ std::optional<FoundLatent> refuseFindLatent(const FindLatent& request, int data_
 }
 
 void runFindLatent(Network& generator, const LatentConfig& latent, const FindLatent& request,
-                   int64_t step, uint32_t generation, FoundLatentMailbox& mailbox,
+                   int64_t step, uint32_t generation, LatentOutbox& outbox,
                    const std::atomic<bool>& cancel) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
@@ -66,12 +52,14 @@ void runFindLatent(Network& generator, const LatentConfig& latent, const FindLat
     out.typical = report.typical;
     out.l1_curve = report.l1_curve;
     out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    mailbox.push(std::move(out));
+    outbox.found_latents.push(std::move(out));
   };
   const torch::Tensor target = torch::from_blob(const_cast<float*>(request.target.data()),
                                                 {static_cast<int64_t>(request.target.size())})
                                    .clone();
-  const auto stopped = [&] { return cancel.load() || !mailbox.newest(request.request); };
+  const auto stopped = [&] {
+    return cancel.load() || outbox.newest_find.load() != request.request;
+  };
   try {
     if (const auto found =
             searchLatent(generator, latent, target, optionsOf(request), answer, stopped)) {
@@ -85,7 +73,7 @@ void runFindLatent(Network& generator, const LatentConfig& latent, const FindLat
     failed.generation = generation;
     const auto* torch_error = dynamic_cast<const c10::Error*>(&error);
     failed.error = torch_error ? torch_error->what_without_backtrace() : error.what();
-    mailbox.push(std::move(failed));
+    outbox.found_latents.push(std::move(failed));
   }
 }
 

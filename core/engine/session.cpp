@@ -1,30 +1,25 @@
-// Session: the training thread, its run state, the command and stats queues and one frame
-// channel per frame kind. A Reset (or a loaded state, or the Session's end) that arrives while
-// an update is running hands the run over to a standby thread and leaves the update to finish
-// on its old thread, result discarded: the UI never waits for a step.
+// Session: the training thread and its state machine (run, pause, step, reset, load, save),
+// the command and stats queues and one frame channel per frame kind. A Reset (or a loaded
+// state, or the Session's end) that arrives while an update is running hands the run over to a
+// standby thread and leaves the update to finish on its old thread, result discarded: the UI
+// never waits for a step. The latent explorer's commands are answered in session_explorer.cpp.
 #include "core/api/session.hpp"
 
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <thread>
 
-#include <readerwriterqueue/readerwriterqueue.h>
-
 #include "common/runtime_info.hpp"
 #include "core/config/step_cost.hpp"
 #include "core/engine/class_map_job.hpp"
-#include "core/engine/find_latent_job.hpp"
-#include "core/engine/frame_channel.hpp"
 #include "core/engine/gan_state_io.hpp"
-#include "core/engine/trainer.hpp"
+#include "core/engine/session_impl.hpp"
 
 namespace ganscope {
 namespace {
-using Clock = std::chrono::steady_clock;
 constexpr auto kIdleWait = std::chrono::milliseconds(100);  // paused: wake this often at most
 constexpr double kMinStepsPerSecond = 1.0 / 3600;  // a limit below one step an hour: refused
 constexpr int kWeightCheckInterval = 64;           // steps between scans of the weights
@@ -32,183 +27,7 @@ constexpr int kWeightCheckInterval = 64;           // steps between scans of the
 /// Updates left running by handed-over runs, across all sessions.
 std::atomic<int> g_background_updates{0};
 std::atomic<bool> g_left_threads_behind{false};  // sticky: see Session::leftThreadsBehind
-
-Clock::duration clockDuration(double seconds) {
-  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
-}
-
-template <class Kinds>
-struct ChannelsOf;
-template <class... Frames>
-struct ChannelsOf<std::tuple<Frames...>> {
-  using type = std::tuple<FrameChannel<Frames>...>;
-  static type make(int buffers) { return type(((void)sizeof(Frames), buffers)...); }
-};
-using FrameChannels = ChannelsOf<FrameKinds>;
-
-using CancelFlag = std::shared_ptr<std::atomic<bool>>;
 }  // namespace
-
-struct Session::Impl : std::enable_shared_from_this<Session::Impl> {
-  Impl(std::unique_ptr<Trainer> first, const SessionOptions& opts)
-      : options(opts),
-        trainer(std::move(first)),
-        stats(opts.stats_capacity),
-        channels(FrameChannels::make(opts.frame_buffers)),
-        state(opts.start_paused ? RunState::Paused : RunState::Running),
-        running_loss(trainer->state().config.hyper.loss),
-        pause_at(opts.pause_at_step),
-        speed_limit(opts.steps_per_second) {
-    step.store(trainer->state().stats.step);
-    run_start = Clock::now() - clockDuration(trainer->state().stats.seconds);
-    markStep();
-    classifier_job = trainer->classifierJob();
-  }
-
-  /// Starts the first training thread and its standby (both at this thread's priority).
-  void start() {
-    auto self = shared_from_this();
-    active = std::thread([self, flag = cancel] { self->run(0, flag); });
-    standby = std::thread([self] { self->waitToTakeOver(); });
-  }
-  /// Stops the threads; an update under way finishes in the background. UI thread.
-  void shutDown();
-
-  void run(uint64_t me, CancelFlag flag);
-  /// The standby thread: waits until it takes over a run (or the session ends).
-  void waitToTakeOver();
-  /// Whether worker `me` still owns the run (false once handed over).
-  bool owns(uint64_t me) {
-    std::lock_guard lock(handoff);
-    return worker == me;
-  }
-  /// Marks worker `me` inside (true) or out of an update; false when it no longer owns the run.
-  bool enterUpdate(uint64_t me);
-  bool leaveUpdate(uint64_t me);
-
-  void loop(uint64_t me, std::atomic<bool>& cancel);
-  /// Puts `request` in the mailbox (replacing one waiting) and wakes a waiting trainer. UI
-  /// thread.
-  void postLatent(RenderLatent&& request);
-  /// Answers the RenderLatent waiting, if any. The owning worker, between updates. While
-  /// `training`, at most once per max(1/60 s, 19 x the last render's cost), so renders take at
-  /// most a twentieth of a running trainer's time (bench/latent_explorer.md); the request stays
-  /// in the mailbox until then, replaced by newer ones.
-  void renderWaitingLatent(bool training);
-  /// Posts the computation of a set of latent directions to the trainer's LatentWorker when
-  /// SetLatentDirections wants one now, and fails the run if a worker job failed (a bug). The
-  /// owning worker, between updates.
-  void postDirectionsIfDue();
-  /// Posts `request`'s search to the LatentWorker (a newer request stops an older one's), or
-  /// answers it with the reason it cannot run. The owning worker, between updates.
-  void postFindLatent(FindLatent& request);
-  void fail(const std::exception& error);
-  void apply(uint64_t me, Command& command);
-  template <class Fill>
-  void answer(uint64_t request, Fill fill);
-  /// Sends `command` (retrying while the queue is full) and waits for its reply; throws
-  /// std::runtime_error with the reply's error. UI thread.
-  Reply ask(Command command, uint64_t request);
-  Reply awaitReply(uint64_t request);
-  /// Whether the owner is inside an update (a step or a frame) now.
-  bool busy() {
-    std::lock_guard lock(handoff);
-    return in_update;
-  }
-  /// Continues with `next` (a reset or loaded run) as a new generation, pausing at
-  /// `pause_step`.
-  void replaceTrainer(std::unique_ptr<Trainer> next, int64_t pause_step);
-  /// One step (or its continuation); false when worker `me` lost the run during it.
-  bool trainStep(uint64_t me, StepTarget target, const std::atomic<bool>* cancel);
-  bool publishFrame(uint64_t me, bool periodic, const std::atomic<bool>* cancel);
-  template <class Frame>
-  bool publish(uint64_t me, bool periodic, const std::atomic<bool>* cancel, bool& sent);
-  void markStep() { last_step.store(Clock::now().time_since_epoch().count()); }
-  void cancelStep() {
-    std::lock_guard lock(handoff);
-    cancel->store(true);
-  }
-  /// Queues `command` (false when the queue is full) and stops the step under way at its next
-  /// check. With `hand_over` (a Reset, a loaded run) a run whose update is still running also
-  /// goes to the standby thread, which then finds the command waiting. One critical section:
-  /// while `in_update` holds the owner cannot be dequeuing, so the command is known to be
-  /// unconsumed when the run is handed over (queued first, the owner could take it, build the
-  /// new run and enter its next update, and the hand-over would then drop the new run).
-  bool enqueueInterrupting(Command&& command, bool hand_over) {
-    std::lock_guard lock(handoff);
-    if (!commands.try_enqueue(std::move(command))) return false;
-    if (!hand_over || !handOverIfBusyLocked()) cancel->store(true);
-    return true;
-  }
-  /// Hands the run to the standby thread if the active one is inside an update; the update
-  /// finishes on its old thread with its result discarded. True if handed over. UI thread,
-  /// with `handoff` held.
-  bool handOverIfBusyLocked();
-
-  const SessionOptions options;
-  std::shared_ptr<Trainer> trainer;  // the owning worker only (a busy old one keeps its own)
-
-  moodycamel::BlockingReaderWriterQueue<Command> commands{64};
-  moodycamel::BlockingReaderWriterQueue<Reply> replies{16};  // trainer -> UI
-  // RenderLatent: the newest request not yet taken (a newer one replaces it), and the answers.
-  std::mutex latent_mutex;
-  std::optional<RenderLatent> latent_waiting;                       // guarded by latent_mutex
-  moodycamel::ReaderWriterQueue<LatentPicture> latent_pictures{8};  // trainer -> UI
-  std::atomic<uint64_t> latent_rendered{0}, latent_coalesced{0};
-  // SetLatentDirections: what the LatentWorker computes; the answers of its jobs (-> UI).
-  SetLatentDirections directions_wanted;
-  const std::shared_ptr<LatentOutbox> outbox = std::make_shared<LatentOutbox>();
-  // FindLatent's answers, pushed by the latent worker's jobs (shared: a job may outlive this).
-  const std::shared_ptr<FoundLatentMailbox> found_latents = std::make_shared<FoundLatentMailbox>();
-  moodycamel::ReaderWriterQueue<StepStats> stats;
-  FrameChannels::type channels;  // trainer side used under `handoff`
-
-  // Written by the trainer thread, read by the UI.
-  std::atomic<RunState> state;
-  std::atomic<int64_t> step{0};
-  std::atomic<uint32_t> generation{0};
-  std::atomic<int64_t> diverged_at{-1};
-  std::atomic<Divergence> diverged_why{Divergence::None};
-  std::atomic<uint64_t> dropped_stats{0};
-  std::atomic<uint64_t> dropped_frames{0};
-  std::atomic<uint64_t> frames_sent{0};
-  std::atomic<bool> at_pause_step{false};
-  std::atomic<Clock::rep> last_step{0};
-  std::atomic<bool> stop{false};
-  // The current run's classifier (image runs), for status() on the UI thread.
-  mutable std::mutex classifier_mutex;
-  std::shared_ptr<ClassifierJob> classifier_job;
-  mutable std::mutex failure_mutex;
-  std::string failure;  // guarded by failure_mutex
-
-  // The hand-over, guarded by `handoff`.
-  std::mutex handoff;
-  std::condition_variable take_over;
-  uint64_t worker = 0;     // the worker that owns the run
-  bool in_update = false;  // the owner is inside a step or a frame
-  bool standby_go = false;
-  CancelFlag cancel = std::make_shared<std::atomic<bool>>(false);  // the owner's
-  std::optional<std::thread> next_standby;  // made by a thread that took over, for the UI
-  bool standby_ready = true;                // `standby` waits and can take over
-
-  // The owning worker only.
-  std::optional<StepTarget> pending_step;
-  bool frame_owed = true;  // the UI needs a picture of the current state
-  uint32_t revision = 0;   // config revision applied: counts SetHyperparams and Reset
-  LossKind running_loss;   // the loss the trainer runs with
-  int64_t pause_at;        // the step to pause at, -1: none
-  double speed_limit;      // steps per second, 0: none
-  Clock::time_point run_start = Clock::now();
-  Clock::time_point next_frame = Clock::now();
-  Clock::time_point next_step = Clock::now();
-  Clock::time_point next_latent{};  // a running trainer renders latents from then on
-
-  // UI thread only.
-  TrainConfig config;
-  uint32_t config_revision = 0;
-  uint64_t last_request = 0;  // the number of the last request asked
-  std::thread active, standby;
-};
 
 void Session::Impl::run(uint64_t me, CancelFlag flag) {
   at::set_num_threads(options.intra_op_threads);
@@ -615,15 +434,7 @@ bool Session::send(Command command) {
     validate(reset->config);
     next = reset->config;
   } else if (auto* directions = std::get_if<SetLatentDirections>(&command)) {
-    if (directions->count < 0 || directions->count > kMaxDirections) {
-      throw ConfigError("latent directions count", std::to_string(directions->count) +
-                                                       "; give 0 (off) to " +
-                                                       std::to_string(kMaxDirections));
-    }
-    if (directions->interval_steps < 1) {
-      throw ConfigError("latent directions interval",
-                        std::to_string(directions->interval_steps) + " steps; give 1 or more");
-    }
+    Impl::checkDirections(*directions);
   } else if (auto* limit = std::get_if<SetSpeedLimit>(&command)) {
     // A positive limit below one step an hour would overflow the wait between steps.
     if (!(limit->steps_per_second >= 0) ||
@@ -653,102 +464,6 @@ bool Session::send(Command command) {
     impl_->state.compare_exchange_strong(running, RunState::Paused);
   }
   return true;
-}
-
-void Session::Impl::postLatent(RenderLatent&& request) {
-  bool was_waiting = false;
-  {
-    std::lock_guard lock(latent_mutex);
-    was_waiting = latent_waiting.has_value();
-    latent_waiting = std::move(request);
-  }
-  if (was_waiting) {
-    latent_coalesced.fetch_add(1);  // its wake-up is still queued (or the trainer is at it)
-  } else {
-    commands.try_enqueue(RenderLatent{});  // full: the trainer looks before its next step
-  }
-}
-
-void Session::Impl::renderWaitingLatent(bool training) {
-  const auto start = Clock::now();
-  if (training && start < next_latent) return;  // the running loop looks again after the step
-  std::optional<RenderLatent> request;
-  {
-    std::lock_guard lock(latent_mutex);
-    request.swap(latent_waiting);
-  }
-  if (!request) return;
-  LatentPicture picture;
-  try {
-    if (!trainer) throw std::runtime_error("the run is being replaced; try again");
-    picture = trainer->renderLatent(*request);
-  } catch (const std::exception& error) {
-    picture = LatentPicture{};
-    const auto* torch_error = dynamic_cast<const c10::Error*>(&error);
-    picture.error = torch_error ? torch_error->what_without_backtrace() : error.what();
-  }
-  picture.request = request->request;
-  picture.generation = generation.load();
-  const auto cost = Clock::now() - start;
-  next_latent = start + std::max<Clock::duration>(clockDuration(1.0 / 60), 19 * cost);
-  latent_rendered.fetch_add(1);
-  latent_pictures.enqueue(std::move(picture));
-}
-
-bool Session::pollLatent(LatentPicture& out) {
-  return impl_->latent_pictures.try_dequeue(out);
-}
-
-void Session::Impl::postDirectionsIfDue() {
-  // A diverged G's features are not finite: no PCA of them (nor a failure made of it).
-  const RunState now = state.load();
-  if (now == RunState::Diverged || now == RunState::Failed || !trainer) return;
-  if (const std::string failure = trainer->latentWorkerFailure(); !failure.empty()) {
-    fail(std::runtime_error("the latent explorer's thread: " + failure));
-    return;
-  }
-  if (trainer->directionsDue(directions_wanted)) {
-    trainer->postDirections(directions_wanted, generation.load(), outbox);
-  }
-}
-
-void Session::Impl::postFindLatent(FindLatent& request) {
-  found_latents->begin(request.request);  // a search for an older request stops
-  const auto refuse = [&](const std::string& why) {
-    FoundLatent answer;
-    answer.request = request.request;
-    answer.iterations = request.iterations;
-    answer.error = why;
-    found_latents->push(std::move(answer));
-  };
-  const RunState now = state.load();
-  if (!trainer) return refuse("find z: the run is being replaced; try again");
-  if (now == RunState::Diverged || now == RunState::Failed) {
-    return refuse("find z: the run has stopped (diverged or failed); reset it first");
-  }
-  if (auto refused = refuseFindLatent(request, trainer->state().data->dim())) {
-    found_latents->push(std::move(*refused));
-    return;
-  }
-  trainer->latentWorker().post(
-      LatentJobSlot::FindLatent, trainer->previewSnapshot(),
-      [request = std::move(request), latent = trainer->state().config.latent,
-       step = trainer->state().stats.step, generation = generation.load(),
-       mailbox = found_latents](Network& generator, const std::atomic<bool>& cancel) {
-        runFindLatent(generator, latent, request, step, generation, *mailbox, cancel);
-      });
-}
-
-bool Session::pollDirections(LatentDirections& out) {
-  return impl_->outbox->directions.pop(out);
-}
-
-bool Session::pollFoundLatent(FoundLatent& out) {
-  return impl_->found_latents->pop(out);
-}
-
-bool Session::pollClassMap(ClassMap& out) {
-  return impl_->outbox->class_maps.pop(out);
 }
 
 bool Session::pollStats(StepStats& out) {
@@ -788,6 +503,7 @@ SessionStatus Session::status() const {
   s.directions_computed = impl_->outbox->directions_computed.load();
   s.directions_dropped = impl_->outbox->directions_dropped.load();
   s.at_pause_step = impl_->at_pause_step.load();
+  using Clock = Impl::Clock;
   const Clock::time_point last{Clock::duration(impl_->last_step.load())};
   s.seconds_since_step = std::chrono::duration<double>(Clock::now() - last).count();
   std::lock_guard lock(impl_->classifier_mutex);
