@@ -57,7 +57,7 @@ class FlatOptimizer {
   int64_t adam_steps_ = 0;
   torch::Tensor first_moment_;   ///< SGD momentum buffer, or Adam's m
   torch::Tensor second_moment_;  ///< Adam's v, RMSprop's mean square
-  torch::Tensor scratch_;        ///< Adam's denominator
+  torch::Tensor scratch_;        ///< RMSprop's denominator
   struct Saved {
     torch::Tensor values, first_moment, second_moment;
     OptimizerKind state_kind = OptimizerKind::Adam;
