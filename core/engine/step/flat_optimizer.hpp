@@ -1,7 +1,6 @@
 // FlatParameters + FlatOptimizer: a network's parameters and gradients live in one contiguous
-// buffer each, so the finiteness check and a whole SGD/RMSprop update are a handful of tensor ops
-// and Adam one fused loop, instead of a handful per parameter (the per-op overhead dominates on
-// small MLPs).
+// buffer each, so the finiteness check and a whole SGD/Adam update are a handful of tensor ops
+// instead of a handful per parameter (the per-op overhead dominates on small MLPs).
 #pragma once
 #include <torch/torch.h>
 
@@ -58,7 +57,7 @@ class FlatOptimizer {
   int64_t adam_steps_ = 0;
   torch::Tensor first_moment_;   ///< SGD momentum buffer, or Adam's m
   torch::Tensor second_moment_;  ///< Adam's v, RMSprop's mean square
-  torch::Tensor scratch_;        ///< RMSprop's denominator
+  torch::Tensor scratch_;        ///< Adam's denominator
   struct Saved {
     torch::Tensor values, first_moment, second_moment;
     OptimizerKind state_kind = OptimizerKind::Adam;
